@@ -1,0 +1,106 @@
+//! The audit log: append and verify.
+//!
+//! Each row's `hash` is the SHA-256 (hex) of the previous row's hash followed by this row's
+//! content, serialized as a JSON array `[seq, at, actor, action, entity, entity_key,
+//! detail]` so no two different rows serialize alike. The first row's `prev_hash` is 64
+//! zeros. Editing, deleting or inserting a row breaks the chain at that row.
+
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+/// Who did it and when: what every write records.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    pub actor: String,
+    /// Local date and time, `YYYY-MM-DDTHH:MM:SS`.
+    pub at: String,
+}
+
+pub fn row_hash(
+    prev: &str,
+    seq: i64,
+    at: &str,
+    actor: &str,
+    action: &str,
+    entity: &str,
+    key: &str,
+    detail: &str,
+) -> String {
+    let content = serde_json::json!([seq, at, actor, action, entity, key, detail]).to_string();
+    let mut h = Sha256::new();
+    h.update(prev.as_bytes());
+    h.update(content.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Append one row, chained to the last. Call inside the write's transaction.
+pub fn append(
+    conn: &Connection,
+    stamp: &Stamp,
+    action: &str,
+    entity: &str,
+    key: &str,
+    detail: &serde_json::Value,
+) -> Result<()> {
+    let last: Option<(i64, String)> = conn
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .context("reading the last audit row")?;
+    let (seq, prev) = match last {
+        Some((s, h)) => (s + 1, h),
+        None => (1, GENESIS.to_string()),
+    };
+    let detail = detail.to_string();
+    let hash = row_hash(&prev, seq, &stamp.at, &stamp.actor, action, entity, key, &detail);
+    conn.prepare_cached(
+        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, detail, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![seq, stamp.at, stamp.actor, action, entity, key, detail, prev, hash])
+    .context("appending to the audit log")?;
+    Ok(())
+}
+
+/// The first broken link, if any: (seq, what is wrong).
+pub fn verify(conn: &Connection) -> Result<Option<(i64, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT seq, at, actor, action, entity, entity_key, detail, prev_hash, hash
+         FROM audit_log ORDER BY seq",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_string();
+    let mut expected_seq = 1i64;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let (at, actor, action, entity, key, detail, prev_hash, hash): (
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+        ) = (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?);
+        if seq != expected_seq {
+            return Ok(Some((
+                seq,
+                format!("expected row {expected_seq} next but found row {seq} (a row was deleted or inserted)"),
+            )));
+        }
+        if prev_hash != prev {
+            return Ok(Some((seq, "prev_hash does not match the previous row's hash".into())));
+        }
+        let want = row_hash(&prev, seq, &at, &actor, &action, &entity, &key, &detail);
+        if hash != want {
+            return Ok(Some((seq, "hash does not match the row's content (the row was edited)".into())));
+        }
+        prev = hash;
+        expected_seq += 1;
+    }
+    Ok(None)
+}

@@ -1,0 +1,451 @@
+//! What the user can type: clap types only, no work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "mh51",
+    version,
+    about = "Register of the community 5+1 model (mô hình 5+1): enroll, assign, review, release, report",
+    long_about = None
+)]
+pub struct Cli {
+    /// Database file [default: mh51.db; for demo, mh51-demo.db].
+    #[arg(long, global = true, env = "MH51_DB")]
+    pub db: Option<PathBuf>,
+    /// Language of labels and messages (default: vi when LANG starts with vi, else en).
+    #[arg(long, global = true, env = "MH51_LANG", value_enum)]
+    pub lang: Option<Lang>,
+    /// Who is acting, recorded in the audit log (default: the OS user).
+    #[arg(long, global = true, env = "MH51_ACTOR")]
+    pub actor: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Lang {
+    Vi,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Csv,
+    Json,
+    /// Excel workbook (reports only; needs -o FILE)
+    Xlsx,
+}
+
+/// Output options of every read command.
+#[derive(Debug, Clone, Args)]
+pub struct Out {
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// With CSV: start with a UTF-8 BOM and guard formula-like cells (for Excel).
+    #[arg(long)]
+    pub bom: bool,
+    /// Write to this file (created 0600, never overwritten) instead of stdout.
+    #[arg(short = 'o', long)]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new database (mode 0600) with orgs, categories, wards 1..N and settings.
+    Init {
+        /// District name, e.g. "Quận 6".
+        #[arg(long)]
+        district: Option<String>,
+        /// Number of wards to create, named "Phường 1".."Phường N".
+        #[arg(long, default_value_t = 14)]
+        wards: u32,
+        /// People each member must help make progress per year.
+        #[arg(long, default_value_t = 2)]
+        quota: u32,
+    },
+    /// Wards (phường).
+    #[command(subcommand)]
+    Ward(DictCmd),
+    /// Mass organizations (đoàn thể).
+    #[command(subcommand)]
+    Org(DictCmd),
+    /// Categories of person under management.
+    #[command(subcommand)]
+    Category(DictCmd),
+    /// Members of the model (thành viên).
+    #[command(subcommand)]
+    Member(MemberCmd),
+    /// Open a case (đưa vào diện quản lý); prints its number YYYY-NNNN.
+    Enroll(EnrollArgs),
+    /// Assign or reassign a case to a member (phân công).
+    Assign {
+        case: String,
+        member: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Record a contact and its A–D classification; prints the review id.
+    Review {
+        case: String,
+        #[arg(long)]
+        class: String,
+        #[arg(long)]
+        date: Option<String>,
+        /// Member who made the contact (default: the one assigned that day).
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Record help given (giúp đỡ); prints its id.
+    Support {
+        case: String,
+        /// job, loan, training, gift or other.
+        #[arg(long)]
+        kind: String,
+        /// Amount in đồng.
+        #[arg(long)]
+        amount: Option<String>,
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        by: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Close a case with a reason (đưa ra khỏi diện).
+    Release {
+        case: String,
+        /// progressed, moved, deceased, reoffended, institution or other.
+        #[arg(long)]
+        reason: String,
+        #[arg(long)]
+        date: Option<String>,
+        /// Member credited with a progressed release (default: the one assigned that day).
+        #[arg(long)]
+        credit: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Undo a release recorded by mistake.
+    Reopen { case: String },
+    /// Correct a case or its person.
+    Edit(EditArgs),
+    /// The person, the case and its whole timeline.
+    Show {
+        case: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// List cases (default: open ones).
+    List(ListArgs),
+    /// Reports for the meeting: summary, quota, overdue.
+    #[command(subcommand)]
+    Report(ReportCmd),
+    /// Bring in members or cases from a CSV file (all or nothing).
+    Import {
+        #[arg(value_enum)]
+        what: ImportWhat,
+        file: PathBuf,
+        /// Check every row and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export a table as CSV or JSON.
+    Export {
+        #[arg(value_enum)]
+        what: ExportWhat,
+        /// Empty identity numbers, addresses, phones and birth dates; names to initials.
+        #[arg(long)]
+        redact: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Run one read-only SQL statement.
+    Query {
+        sql: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// A consistent copy of the database (mode 0600).
+    Backup { dest: PathBuf },
+    /// Integrity check: SQLite, foreign keys, the rules of the register, the audit chain.
+    Check,
+    /// The audit log; `audit verify` checks its hash chain.
+    Audit(AuditArgs),
+    /// Build the District 6 example database and print its figures.
+    Demo {
+        /// Build the synthetic city-scale database instead.
+        #[arg(long, value_enum)]
+        size: Option<DemoSize>,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DemoSize {
+    /// The District 6 example (default).
+    District,
+    /// 300 wards, 6,000 members, 100,000 cases, 1,000,000 reviews.
+    City,
+    /// A small synthetic city, for CI.
+    Small,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DictCmd {
+    /// List codes and names.
+    List {
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Add a code and its name.
+    Add { code: String, name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MemberCmd {
+    /// Add a member; prints the id.
+    Add {
+        name: String,
+        #[arg(long)]
+        org: String,
+        #[arg(long)]
+        ward: String,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        joined: Option<String>,
+        /// Allow a second current member with the same name, org and ward.
+        #[arg(long)]
+        allow_duplicate: bool,
+    },
+    /// Current members with their open cases and this year's progressed releases.
+    List {
+        #[arg(long)]
+        ward: Option<String>,
+        #[arg(long)]
+        org: Option<String>,
+        /// Include members who have left.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// One member, their cases and credits.
+    Show {
+        id: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// A member leaves (their last day).
+    Leave {
+        id: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// Correct a member's details.
+    Edit {
+        id: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        org: Option<String>,
+        #[arg(long)]
+        ward: Option<String>,
+        #[arg(long)]
+        phone: Option<String>,
+        #[arg(long)]
+        joined: Option<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct EnrollArgs {
+    pub name: String,
+    #[arg(long)]
+    pub ward: String,
+    #[arg(long)]
+    pub category: String,
+    /// Year of birth (1990) or date of birth.
+    #[arg(long)]
+    pub born: Option<String>,
+    /// male or female.
+    #[arg(long)]
+    pub gender: Option<String>,
+    /// CCCD (12 digits) or CMND (9 digits).
+    #[arg(long)]
+    pub id_number: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Enrollment date (default today).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Also assign the case to this member.
+    #[arg(long)]
+    pub member: Option<String>,
+    /// The same person as this earlier case.
+    #[arg(long)]
+    pub person: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Enroll even if an open case has the same name and birth year.
+    #[arg(long)]
+    pub allow_duplicate: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    pub case: String,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long)]
+    pub born: Option<String>,
+    #[arg(long)]
+    pub gender: Option<String>,
+    #[arg(long)]
+    pub id_number: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub ward: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Enrollment date.
+    #[arg(long)]
+    pub date: Option<String>,
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Status {
+    #[default]
+    Open,
+    Released,
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long, value_enum, default_value_t = Status::Open)]
+    pub status: Status,
+    #[arg(long)]
+    pub ward: Option<String>,
+    #[arg(long)]
+    pub org: Option<String>,
+    #[arg(long)]
+    pub member: Option<String>,
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Text in the name, case number or identity number (ignores case and accents).
+    #[arg(long)]
+    pub search: Option<String>,
+    #[command(flatten)]
+    pub out: Out,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReportCmd {
+    /// Opening, intake, exits by reason, closing, contacts, supports.
+    Summary {
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        #[arg(long, value_enum, default_value_t = SummaryBy::Ward)]
+        by: SummaryBy,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Each member's quota of people helped to make progress.
+    Quota {
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        #[arg(long, value_enum, default_value_t = QuotaBy::Ward)]
+        by: QuotaBy,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Open cases not contacted for too long, or with nobody assigned.
+    Overdue {
+        #[arg(long)]
+        as_of: Option<String>,
+        #[arg(long)]
+        days: Option<u32>,
+        #[command(flatten)]
+        out: Out,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryBy {
+    Ward,
+    Org,
+    Category,
+    Month,
+    Quarter,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QuotaBy {
+    Ward,
+    Org,
+    Member,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportWhat {
+    Members,
+    Cases,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Cases,
+    Members,
+    Assignments,
+    Reviews,
+    Supports,
+    Audit,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    pub verify: Option<AuditCmd>,
+    /// Only rows about this case.
+    #[arg(long)]
+    pub case: Option<String>,
+    /// Only rows on or after this date.
+    #[arg(long)]
+    pub since: Option<String>,
+    #[command(flatten)]
+    pub out: Out,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AuditCmd {
+    /// Check the hash chain; exit 1 at the first broken row.
+    Verify,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

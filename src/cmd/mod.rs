@@ -1,0 +1,164 @@
+//! Running a parsed command: resolve the environment once (database path, language, actor,
+//! today), call the domain or a report, hand the rows to `output`.
+
+mod export;
+mod import;
+mod read;
+mod report;
+mod safety;
+mod write;
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{Connection, Transaction};
+
+use crate::audit::Stamp;
+use crate::cli::{Cli, Command, Out};
+use crate::db;
+use crate::domain::Ctx;
+use crate::output::{self, Sink, Style};
+
+/// The resolved environment of one run.
+pub struct App {
+    pub db: PathBuf,
+    pub vi: bool,
+    pub actor: String,
+    pub today: NaiveDate,
+}
+
+impl App {
+    pub fn new(cli: &Cli, vi: bool) -> Result<App> {
+        let db = cli.db.clone().unwrap_or_else(|| {
+            if matches!(cli.command, Command::Demo { .. }) {
+                PathBuf::from("mh51-demo.db")
+            } else {
+                PathBuf::from("mh51.db")
+            }
+        });
+        let actor = cli
+            .actor
+            .clone()
+            .or_else(|| std::env::var("USER").ok())
+            .or_else(|| std::env::var("LOGNAME").ok())
+            .or_else(os_user)
+            .unwrap_or_else(|| "unknown".into());
+        let actor = crate::text::clean(&actor);
+        // MH51_TODAY pins "today" for reproducible tests and examples.
+        let today = match std::env::var("MH51_TODAY") {
+            Ok(s) => crate::domain::types::parse_date_any(&s)?,
+            Err(_) => chrono::Local::now().date_naive(),
+        };
+        Ok(App { db, vi, actor, today })
+    }
+
+    pub fn ctx(&self) -> Ctx {
+        let now = chrono::Local::now().naive_local();
+        let at = if std::env::var("MH51_TODAY").is_ok() {
+            format!("{}T{}", self.today.format("%Y-%m-%d"), now.format("%H:%M:%S"))
+        } else {
+            now.format("%Y-%m-%dT%H:%M:%S").to_string()
+        };
+        Ctx { stamp: Stamp { actor: self.actor.clone(), at }, today: self.today }
+    }
+
+    pub fn open(&self) -> Result<Connection> {
+        db::open(&self.db)
+    }
+
+    pub fn open_read(&self) -> Result<Connection> {
+        db::open_read_only(&self.db)
+    }
+
+    /// Run one write in one IMMEDIATE transaction and print its result alone on stdout.
+    pub fn write<T: std::fmt::Display>(&self, f: impl FnOnce(&Transaction, &Ctx) -> Result<T>) -> Result<()> {
+        let mut conn = self.open()?;
+        let ctx = self.ctx();
+        let id = db::write(&mut conn, |tx| f(tx, &ctx))?;
+        let mut out = std::io::stdout().lock();
+        writeln!(out, "{id}")?;
+        Ok(())
+    }
+
+    pub fn style(&self, out: &Out) -> Style {
+        Style { vi: self.vi, format: out.format, bom: out.bom }
+    }
+
+    /// A sink for a read command's rows.
+    pub fn sink(&self, out: &Out, columns: &[&str], title: Option<String>) -> Result<Sink<'static>> {
+        if out.format == crate::cli::Format::Xlsx {
+            crate::refuse!("-f xlsx is only for reports (`mh51 report … -f xlsx -o FILE`); use table, csv or json here";
+                           "-f xlsx chỉ dùng cho báo cáo (`mh51 report … -f xlsx -o TỆP`); ở đây hãy dùng table, csv hoặc json");
+        }
+        Sink::new(self.style(out), output::destination(out.output.as_deref())?, columns, title)
+    }
+
+    /// A message for humans, on stderr.
+    pub fn say(&self, en: &str, vi: &str) {
+        eprintln!("{}", if self.vi { vi } else { en });
+    }
+}
+
+/// The login name of the current uid, from /etc/passwd (when USER is not set, as in cron).
+fn os_user() -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd.lines().find_map(|l| {
+        let mut f = l.split(':');
+        let name = f.next()?;
+        (f.nth(1)? == uid).then(|| name.to_string())
+    })
+}
+
+pub fn run(cli: Cli, vi: bool) -> Result<()> {
+    let app = App::new(&cli, vi)?;
+    match cli.command {
+        Command::Init { district, wards, quota } => write::init(&app, district, wards, quota),
+        Command::Ward(c) => write::dict(&app, crate::domain::lookup::Dict::Ward, c),
+        Command::Org(c) => write::dict(&app, crate::domain::lookup::Dict::Org, c),
+        Command::Category(c) => write::dict(&app, crate::domain::lookup::Dict::Category, c),
+        Command::Member(c) => write::member(&app, c),
+        Command::Enroll(a) => write::enroll(&app, a),
+        Command::Assign { case, member, date } => {
+            app.write(|tx, ctx| crate::domain::cases::assign(tx, ctx, &case, &member, date.as_deref()))
+        }
+        Command::Review { case, class, date, by, note } => app.write(|tx, ctx| {
+            crate::domain::cases::review(tx, ctx, &case, &class, date.as_deref(), by.as_deref(), note.as_deref())
+        }),
+        Command::Support { case, kind, amount, date, by, note } => app.write(|tx, ctx| {
+            crate::domain::cases::support(
+                tx,
+                ctx,
+                &case,
+                &kind,
+                amount.as_deref(),
+                date.as_deref(),
+                by.as_deref(),
+                note.as_deref(),
+            )
+        }),
+        Command::Release { case, reason, date, credit, note } => app.write(|tx, ctx| {
+            crate::domain::cases::release(tx, ctx, &case, &reason, date.as_deref(), credit.as_deref(), note.as_deref())
+        }),
+        Command::Reopen { case } => app.write(|tx, ctx| crate::domain::cases::reopen(tx, ctx, &case)),
+        Command::Edit(a) => write::edit(&app, a),
+        Command::Show { case, out } => read::show(&app, &case, &out),
+        Command::List(a) => read::list(&app, a),
+        Command::Audit(a) => read::audit(&app, a),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "mh51", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Report(c) => report::run(&app, c),
+        Command::Import { what, file, dry_run } => import::import(&app, what, &file, dry_run),
+        Command::Export { what, redact, out } => export::export(&app, what, redact, &out),
+        Command::Query { sql, out } => export::query(&app, &sql, &out),
+        Command::Backup { dest } => safety::backup(&app, &dest),
+        Command::Check => safety::check(&app),
+        Command::Demo { size } => import::demo(&app, size),
+    }
+}

@@ -1,0 +1,195 @@
+//! Read commands of the register: list, show, members, dictionaries, audit.
+
+use std::io::Write;
+
+use anyhow::Result;
+
+use super::App;
+use crate::cli::{AuditArgs, AuditCmd, Format, ListArgs, Out, Status};
+use crate::domain::lookup::{self, Dict};
+use crate::output::{self, json_object, Cell};
+use crate::{audit, read};
+
+pub fn dict(app: &App, d: Dict, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    let mut sink = app.sink(out, read::DICT_COLUMNS, None)?;
+    read::dict(&conn, d, &mut |r| sink.row(r))?;
+    sink.finish()
+}
+
+pub fn list(app: &App, a: ListArgs) -> Result<()> {
+    let conn = app.open_read()?;
+    let flt = read::ListFilter {
+        status: match a.status {
+            Status::Open => "open",
+            Status::Released => "released",
+            Status::All => "all",
+        },
+        ward: a.ward,
+        org: a.org,
+        member: a.member,
+        category: a.category,
+        search: a.search,
+    };
+    let mut sink = app.sink(&a.out, read::LIST_COLUMNS, None)?;
+    read::list(&conn, &flt, &mut |r| sink.row(r))?;
+    sink.finish()
+}
+
+pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    let fields = read::case_fields(&conn, case)?;
+    let mut timeline: Vec<Vec<Cell>> = Vec::new();
+    read::timeline(&conn, case, &mut |r| {
+        timeline.push(r.to_vec());
+        Ok(())
+    })?;
+    let mut others: Vec<Vec<Cell>> = Vec::new();
+    read::other_cases(&conn, case, &mut |r| {
+        others.push(r.to_vec());
+        Ok(())
+    })?;
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match out.format {
+        Format::Json => {
+            let tl = strings(read::TIMELINE_COLUMNS);
+            let oc = strings(read::OTHER_CASES_COLUMNS);
+            let v = serde_json::json!({
+                "case": json_object(&strings(read::CASE_FIELDS), &fields),
+                "timeline": timeline.iter().map(|r| json_object(&tl, r)).collect::<Vec<_>>(),
+                "other_cases": others.iter().map(|r| json_object(&oc, r)).collect::<Vec<_>>(),
+            });
+            let mut w = output::destination(out.output.as_deref())?;
+            serde_json::to_writer_pretty(&mut w, &v)?;
+            writeln!(w)?;
+            w.flush()?;
+            Ok(())
+        }
+        Format::Csv | Format::Xlsx => {
+            let mut sink = app.sink(out, read::TIMELINE_COLUMNS, None)?;
+            for r in &timeline {
+                sink.row(r)?;
+            }
+            sink.finish()
+        }
+        Format::Table => {
+            let style = app.style(out);
+            let mut w = output::destination(out.output.as_deref())?;
+            let mut pairs: Vec<(&str, Cell)> = read::CASE_FIELDS.iter().copied().zip(fields).collect();
+            for p in pairs.iter_mut() {
+                if p.0 == "status" {
+                    p.1 = Cell::text(output::label(&p.1.render(), app.vi));
+                }
+            }
+            let title = if app.vi { "Hồ sơ" } else { "Case" };
+            output::pairs(&style, &mut w, title, &pairs)?;
+            let rows: Vec<Vec<String>> = timeline.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
+            let t = output::render_table(
+                &style,
+                &strings(read::TIMELINE_COLUMNS),
+                &rows,
+                Some(if app.vi { "Diễn biến" } else { "Timeline" }),
+            );
+            w.write_all(t.as_bytes())?;
+            if !others.is_empty() {
+                let rows: Vec<Vec<String>> = others.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
+                let t = output::render_table(
+                    &style,
+                    &strings(read::OTHER_CASES_COLUMNS),
+                    &rows,
+                    Some(if app.vi { "Các hồ sơ khác của người này" } else { "Other cases of this person" }),
+                );
+                w.write_all(t.as_bytes())?;
+            }
+            w.flush()?;
+            Ok(())
+        }
+    }
+}
+
+pub fn members(app: &App, ward: Option<String>, org: Option<String>, all: bool, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    let mut sink = app.sink(out, read::MEMBER_COLUMNS, None)?;
+    read::members(&conn, ward.as_deref(), org.as_deref(), all, app.today, None, &mut |r| sink.row(r))?;
+    sink.finish()
+}
+
+pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    let m = lookup::member(&conn, id)?;
+    let mut fields: Vec<Cell> = Vec::new();
+    read::members(&conn, None, None, true, app.today, Some(m.id), &mut |r| {
+        fields = r.to_vec();
+        Ok(())
+    })?;
+    let mut cases: Vec<Vec<Cell>> = Vec::new();
+    read::member_cases(&conn, m.id, &mut |r| {
+        cases.push(r.to_vec());
+        Ok(())
+    })?;
+    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    match out.format {
+        Format::Json => {
+            let cc = strings(read::MEMBER_CASES_COLUMNS);
+            let v = serde_json::json!({
+                "member": json_object(&strings(read::MEMBER_COLUMNS), &fields),
+                "cases": cases.iter().map(|r| json_object(&cc, r)).collect::<Vec<_>>(),
+            });
+            let mut w = output::destination(out.output.as_deref())?;
+            serde_json::to_writer_pretty(&mut w, &v)?;
+            writeln!(w)?;
+            w.flush()?;
+            Ok(())
+        }
+        Format::Csv | Format::Xlsx => {
+            let mut sink = app.sink(out, read::MEMBER_CASES_COLUMNS, None)?;
+            for r in &cases {
+                sink.row(r)?;
+            }
+            sink.finish()
+        }
+        Format::Table => {
+            let style = app.style(out);
+            let mut w = output::destination(out.output.as_deref())?;
+            let pairs: Vec<(&str, Cell)> = read::MEMBER_COLUMNS.iter().copied().zip(fields).collect();
+            output::pairs(&style, &mut w, if app.vi { "Thành viên" } else { "Member" }, &pairs)?;
+            let rows: Vec<Vec<String>> = cases.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
+            let t = output::render_table(
+                &style,
+                &strings(read::MEMBER_CASES_COLUMNS),
+                &rows,
+                Some(if app.vi {
+                    "Hồ sơ phụ trách (✓ = được ghi nhận)"
+                } else {
+                    "Cases (✓ = credited)"
+                }),
+            );
+            w.write_all(t.as_bytes())?;
+            w.flush()?;
+            Ok(())
+        }
+    }
+}
+
+pub fn audit(app: &App, a: AuditArgs) -> Result<()> {
+    let conn = app.open_read()?;
+    if let Some(AuditCmd::Verify) = a.verify {
+        return match audit::verify(&conn)? {
+            None => {
+                let n: i64 = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+                app.say(
+                    &format!("audit chain intact: {n} rows verified"),
+                    &format!("chuỗi nhật ký nguyên vẹn: đã kiểm tra {n} dòng"),
+                );
+                Ok(())
+            }
+            Some((seq, what)) => {
+                crate::refuse!("audit chain broken at row {}: {}", seq, what;
+                               "chuỗi nhật ký bị phá vỡ tại dòng {}: {}", seq, what)
+            }
+        };
+    }
+    let mut sink = app.sink(&a.out, read::AUDIT_COLUMNS, None)?;
+    read::audit(&conn, a.case.as_deref(), a.since.as_deref(), &mut |r| sink.row(r))?;
+    sink.finish()
+}

@@ -1,0 +1,564 @@
+//! Cases: enroll, assign, review, support, release, reopen and correct.
+//!
+//! The audit rows of these operations record ids, codes and dates, never a person's name,
+//! identity number or address: the audit log is append-only forever, and personal data in
+//! it could never be anonymised when a closed case's retention ends.
+
+use anyhow::{Context, Result};
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use crate::audit;
+use crate::domain::lookup::{self, Case, Dict};
+use crate::domain::types::{
+    event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_text,
+    Class, Gender, Reason, SupportKind, MAX_ADDRESS, MAX_NOTE,
+};
+use crate::domain::Ctx;
+use crate::text::fold;
+use crate::{refusal, refuse};
+
+#[derive(Debug, Clone, Default)]
+pub struct EnrollInput {
+    pub name: String,
+    pub ward: String,
+    pub category: String,
+    pub born: Option<String>,
+    pub gender: Option<String>,
+    pub id_number: Option<String>,
+    pub address: Option<String>,
+    pub date: Option<String>,
+    pub member: Option<String>,
+    pub person: Option<String>,
+    pub note: Option<String>,
+    pub allow_duplicate: bool,
+}
+
+/// Open a case; returns its number. See SPEC §3 for how a returning person is matched.
+pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
+    let name = parse_name(&input.name, "name", "họ tên")?;
+    let name_fold = fold(&name);
+    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let (category_id, category) = lookup::find(conn, Dict::Category, &input.category)?;
+    let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
+    let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
+    let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
+    let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
+    let note = parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú")?;
+    let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
+    if let Some((y, _)) = birth {
+        if y > date.year() {
+            refuse!("birth year {} is after the enrollment date {}", y, date;
+                    "năm sinh {} sau ngày đưa vào diện {}", y, date);
+        }
+    }
+    let member = input.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?;
+    if let Some(m) = &member {
+        m.require_active(date, "be assigned", "được phân công")?;
+    }
+
+    // Which person: named by an earlier case, or matched by identity number, or new.
+    let mut person_id: Option<i64> = None;
+    if let Some(p) = &input.person {
+        let earlier = lookup::case(conn, p)?;
+        person_id = Some(earlier.person_id);
+    }
+    if let Some(idn) = &id_number {
+        let holder: Option<i64> = conn
+            .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
+            .query_row(params![idn], |r| r.get(0))
+            .optional()?;
+        match (person_id, holder) {
+            (Some(p), Some(h)) if p != h => {
+                refuse!("identity number '{}' belongs to another person than case {}'s; check the number", idn,
+                        input.person.as_deref().unwrap_or_default();
+                        "số CCCD/CMND '{}' thuộc người khác với người của hồ sơ {}; hãy kiểm tra lại", idn,
+                        input.person.as_deref().unwrap_or_default());
+            }
+            (None, Some(h)) => person_id = Some(h),
+            _ => {}
+        }
+    }
+    if let Some(pid) = person_id {
+        let (stored_fold, stored_idn): (String, Option<String>) = conn
+            .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
+            .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        if stored_fold != name_fold {
+            refuse!("'{}' does not match the name on record for this person; check the identity number or --person, or correct the name with `mh51 edit`", name;
+                    "'{}' không khớp họ tên đã lưu của người này; hãy kiểm tra số CCCD/CMND hoặc --person, hoặc sửa tên bằng `mh51 edit`", name);
+        }
+        if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
+            if a != b {
+                refuse!("identity number '{}' differs from the one on record for this person", b;
+                        "số CCCD/CMND '{}' khác với số đã lưu của người này", b);
+            }
+        }
+        let open: Option<String> = conn
+            .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
+            .query_row(params![pid], |r| r.get(0))
+            .optional()?;
+        if let Some(c) = open {
+            refuse!("this person already has an open case {}; a person has at most one open case", c;
+                    "người này đang có hồ sơ {} chưa đóng; mỗi người chỉ có một hồ sơ đang quản lý", c);
+        }
+        let last_release: Option<String> = conn
+            .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
+            .query_row(params![pid], |r| r.get(0))?;
+        if let Some(r) = last_release.filter(|r| *r > iso(date)) {
+            refuse!("enrollment date {} is before this person's previous case was released ({})", date, r;
+                    "ngày đưa vào diện {} trước ngày hồ sơ trước của người này được đưa ra khỏi diện ({})", date, r);
+        }
+        // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
+        conn.prepare_cached(
+            "UPDATE persons SET
+               birth_year = coalesce(?2, birth_year),
+               birth_date = CASE WHEN ?2 IS NULL THEN birth_date ELSE ?3 END,
+               gender = coalesce(?4, gender),
+               id_number = coalesce(?5, id_number),
+               address = coalesce(?6, address)
+             WHERE id = ?1",
+        )?
+        .execute(params![
+            pid,
+            birth.map(|b| b.0),
+            birth.and_then(|b| b.1).map(iso),
+            gender.map(Gender::code),
+            id_number,
+            address
+        ])?;
+    } else {
+        if !input.allow_duplicate {
+            let dup: Option<String> = conn
+                .prepare_cached(
+                    "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
+                     WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL LIMIT 1",
+                )?
+                .query_row(params![name_fold, birth.map(|b| b.0)], |r| r.get(0))
+                .optional()?;
+            if let Some(c) = dup {
+                refuse!("'{}' born {} looks like the person of open case {}; if this is another person, pass --allow-duplicate",
+                        name, birth.map(|b| b.0.to_string()).unwrap_or_else(|| "(unknown)".into()), c;
+                        "'{}' sinh năm {} trùng với người của hồ sơ đang quản lý {}; nếu là người khác, thêm --allow-duplicate",
+                        name, birth.map(|b| b.0.to_string()).unwrap_or_else(|| "(không rõ)".into()), c);
+            }
+        }
+        conn.prepare_cached(
+            "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            name,
+            name_fold,
+            birth.map(|b| b.0),
+            birth.and_then(|b| b.1).map(iso),
+            gender.map(Gender::code),
+            id_number,
+            address
+        ])
+        .context("adding the person")?;
+        person_id = Some(conn.last_insert_rowid());
+    }
+    let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
+
+    // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
+    // get the same one.
+    let year = date.year();
+    let seq: i64 = conn
+        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
+        .query_row(params![year], |r| r.get(0))?;
+    let case_no = format!("{year:04}-{seq:04}");
+    conn.prepare_cached(
+        "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?
+    .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
+    .context("adding the case")?;
+    let case_id = conn.last_insert_rowid();
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "enroll",
+        "case",
+        &case_no,
+        &json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)}),
+    )?;
+    if let Some(m) = member {
+        insert_assignment(conn, ctx, case_id, &case_no, m.id, date)?;
+    }
+    Ok(case_no)
+}
+
+fn insert_assignment(
+    conn: &Connection,
+    ctx: &Ctx,
+    case_id: i64,
+    case_no: &str,
+    member_id: i64,
+    date: NaiveDate,
+) -> Result<()> {
+    conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+        .execute(params![case_id, member_id, iso(date)])
+        .context("adding the assignment")?;
+    audit::append(conn, &ctx.stamp, "assign", "case", case_no, &json!({"member_id": member_id, "start_on": iso(date)}))
+}
+
+fn require_open(c: &Case, doing_en: &str, doing_vi: &str) -> Result<()> {
+    if let Some(r) = c.released_on {
+        refuse!("case {} was released on {} and cannot {}; `mh51 reopen {}` if the release was a mistake", c.no, r, doing_en, c.no;
+                "hồ sơ {} đã đưa ra khỏi diện ngày {} nên không thể {}; dùng `mh51 reopen {}` nếu nhầm", c.no, r, doing_vi, c.no);
+    }
+    Ok(())
+}
+
+/// Assign or reassign a case; returns the case number.
+pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Option<&str>) -> Result<String> {
+    let c = lookup::case(conn, case)?;
+    let m = lookup::member(conn, member)?;
+    let d = event_date_or_today(date, ctx.today)?;
+    require_open(&c, "be assigned", "phân công")?;
+    c.require_within(d, "assignment", "phân công")?;
+    m.require_active(d, "be assigned", "được phân công")?;
+    let current: Option<(i64, i64, String)> = conn
+        .prepare_cached("SELECT id, member_id, start_on FROM assignments WHERE case_id = ?1 AND end_on IS NULL")?
+        .query_row(params![c.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    if let Some((aid, mid, start)) = current {
+        if mid == m.id {
+            refuse!("case {} is already assigned to member {} (since {})", c.no, m.id, start;
+                    "hồ sơ {} đã được phân công cho thành viên {} (từ {})", c.no, m.id, start);
+        }
+        if start > iso(d) {
+            refuse!("assignment date {} is before the current assignment of case {} began ({}); give a date on or after it", d, c.no, start;
+                    "ngày phân công {} trước ngày bắt đầu phân công hiện tại của hồ sơ {} ({}); hãy nhập ngày từ ngày đó", d, c.no, start);
+        }
+        conn.prepare_cached("UPDATE assignments SET end_on = ?2 WHERE id = ?1")?.execute(params![aid, iso(d)])?;
+    }
+    insert_assignment(conn, ctx, c.id, &c.no, m.id, d)?;
+    Ok(c.no)
+}
+
+/// The member acting: the one named (active that day), or the one assigned that day.
+fn acting_member(
+    conn: &Connection,
+    c: &Case,
+    by: Option<&str>,
+    d: NaiveDate,
+    doing_en: &str,
+    doing_vi: &str,
+) -> Result<Option<i64>> {
+    match by {
+        Some(b) => {
+            let m = lookup::member(conn, b)?;
+            m.require_active(d, doing_en, doing_vi)?;
+            Ok(Some(m.id))
+        }
+        None => lookup::assigned_on(conn, c.id, d),
+    }
+}
+
+/// Record a contact and its A–D class; returns the review id.
+pub fn review(
+    conn: &Connection,
+    ctx: &Ctx,
+    case: &str,
+    class: &str,
+    date: Option<&str>,
+    by: Option<&str>,
+    note: Option<&str>,
+) -> Result<i64> {
+    let c = lookup::case(conn, case)?;
+    let class = Class::parse(class)?;
+    let d = event_date_or_today(date, ctx.today)?;
+    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    c.require_within(d, "review", "tiếp xúc")?;
+    let member = acting_member(conn, &c, by, d, "review", "tiếp xúc")?;
+    conn.prepare_cached(
+        "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![c.id, iso(d), class.code(), member, note])?;
+    let id = conn.last_insert_rowid();
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "review",
+        "case",
+        &c.no,
+        &json!({"review_id": id, "reviewed_on": iso(d), "class": class.code(), "member_id": member}),
+    )?;
+    Ok(id)
+}
+
+/// Record help given; returns the support id.
+#[allow(clippy::too_many_arguments)]
+pub fn support(
+    conn: &Connection,
+    ctx: &Ctx,
+    case: &str,
+    kind: &str,
+    amount: Option<&str>,
+    date: Option<&str>,
+    by: Option<&str>,
+    note: Option<&str>,
+) -> Result<i64> {
+    let c = lookup::case(conn, case)?;
+    let kind = SupportKind::parse(kind)?;
+    let amount = amount.map(parse_amount).transpose()?;
+    let d = event_date_or_today(date, ctx.today)?;
+    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    c.require_within(d, "support", "giúp đỡ")?;
+    let member = acting_member(conn, &c, by, d, "give support", "giúp đỡ")?;
+    conn.prepare_cached(
+        "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![c.id, iso(d), kind.code(), amount, member, note])?;
+    let id = conn.last_insert_rowid();
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "support",
+        "case",
+        &c.no,
+        &json!({"support_id": id, "given_on": iso(d), "kind": kind.code(), "amount": amount, "member_id": member}),
+    )?;
+    Ok(id)
+}
+
+/// The latest event dated on a case (assignment start, review, support).
+fn last_event(conn: &Connection, case_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT max(d) FROM (
+               SELECT max(start_on) AS d FROM assignments WHERE case_id = ?1
+               UNION ALL SELECT max(reviewed_on) FROM reviews WHERE case_id = ?1
+               UNION ALL SELECT max(given_on) FROM supports WHERE case_id = ?1)",
+        )?
+        .query_row(params![case_id], |r| r.get(0))?)
+}
+
+fn first_event(conn: &Connection, case_id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(d) FROM (
+               SELECT min(start_on) AS d FROM assignments WHERE case_id = ?1
+               UNION ALL SELECT min(reviewed_on) FROM reviews WHERE case_id = ?1
+               UNION ALL SELECT min(given_on) FROM supports WHERE case_id = ?1)",
+        )?
+        .query_row(params![case_id], |r| r.get(0))?)
+}
+
+/// Close a case; returns its number. A `progressed` release credits the member assigned on
+/// the release day unless `credit` names another, and is refused with nobody to credit.
+pub fn release(
+    conn: &Connection,
+    ctx: &Ctx,
+    case: &str,
+    reason: &str,
+    date: Option<&str>,
+    credit: Option<&str>,
+    note: Option<&str>,
+) -> Result<String> {
+    let c = lookup::case(conn, case)?;
+    let reason = Reason::parse(reason)?;
+    let d = event_date_or_today(date, ctx.today)?;
+    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    if let Some(r) = c.released_on {
+        refuse!("case {} was already released on {}; a case is released once (`mh51 reopen {}` undoes a mistaken release)", c.no, r, c.no;
+                "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
+    }
+    c.require_within(d, "release", "đưa ra khỏi diện")?;
+    if let Some(last) = last_event(conn, c.id)?.filter(|l| *l > iso(d)) {
+        refuse!("release date {} is before an event already recorded on case {} ({}); give a date on or after it", d, c.no, last;
+                "ngày đưa ra khỏi diện {} trước một sự kiện đã ghi của hồ sơ {} ({}); hãy nhập ngày từ ngày đó", d, c.no, last);
+    }
+    let credited = if reason == Reason::Progressed {
+        match credit {
+            Some(typed) => {
+                let m = lookup::member(conn, typed)?;
+                m.require_active(d, "be credited", "được ghi nhận")?;
+                Some(m.id)
+            }
+            None => Some(lookup::assigned_on(conn, c.id, d)?.ok_or_else(|| {
+                refusal!("case {} has no member assigned on {} to credit with its progress; pass --credit MEMBER", c.no, d;
+                         "hồ sơ {} không có thành viên phụ trách ngày {} để ghi nhận tiến bộ; hãy thêm --credit MEMBER", c.no, d)
+            })?),
+        }
+    } else {
+        if let Some(typed) = credit {
+            refuse!("--credit '{}' applies only to a progressed release, not '{}'", typed, reason.code();
+                    "--credit '{}' chỉ dùng khi đưa ra khỏi diện vì tiến bộ, không phải '{}'", typed, reason.code());
+        }
+        None
+    };
+    conn.prepare_cached(
+        "UPDATE cases SET released_on = ?2, reason = ?3, credited_member_id = ?4,
+           note = coalesce(?5, note) WHERE id = ?1",
+    )?
+    .execute(params![c.id, iso(d), reason.code(), credited, note])?;
+    conn.prepare_cached("UPDATE assignments SET end_on = ?2 WHERE case_id = ?1 AND end_on IS NULL")?
+        .execute(params![c.id, iso(d)])?;
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "release",
+        "case",
+        &c.no,
+        &json!({"released_on": iso(d), "reason": reason.code(), "credited_member_id": credited}),
+    )?;
+    Ok(c.no)
+}
+
+/// Undo a release recorded by mistake: the case is open again and the assignment that the
+/// release ended is current again.
+pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
+    let c = lookup::case(conn, case)?;
+    let Some(released) = c.released_on else {
+        refuse!("case {} is open; only a released case can be reopened", c.no;
+                "hồ sơ {} đang quản lý; chỉ mở lại được hồ sơ đã đưa ra khỏi diện", c.no);
+    };
+    let other: Option<String> = conn
+        .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
+        .query_row(params![c.person_id], |r| r.get(0))
+        .optional()?;
+    if let Some(o) = other {
+        refuse!("cannot reopen case {}: the same person has open case {}", c.no, o;
+                "không thể mở lại hồ sơ {}: người này đang có hồ sơ {}", c.no, o);
+    }
+    let later: Option<String> = conn
+        .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND enrolled_on > ?2 LIMIT 1")?
+        .query_row(params![c.person_id, iso(c.enrolled_on)], |r| r.get(0))
+        .optional()?;
+    if let Some(o) = later {
+        refuse!("cannot reopen case {}: the same person was enrolled again later (case {})", c.no, o;
+                "không thể mở lại hồ sơ {}: người này đã được đưa vào diện lại sau đó (hồ sơ {})", c.no, o);
+    }
+    conn.prepare_cached("UPDATE cases SET released_on = NULL, reason = NULL, credited_member_id = NULL WHERE id = ?1")?
+        .execute(params![c.id])?;
+    conn.prepare_cached(
+        "UPDATE assignments SET end_on = NULL WHERE id = (
+           SELECT id FROM assignments WHERE case_id = ?1 AND end_on = ?2
+           ORDER BY start_on DESC, id DESC LIMIT 1)",
+    )?
+    .execute(params![c.id, iso(released)])?;
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "reopen",
+        "case",
+        &c.no,
+        &json!({"undone_release": {"released_on": iso(released), "reason": c.reason, "credited_member_id": c.credited}}),
+    )?;
+    Ok(c.no)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CaseEdit {
+    pub name: Option<String>,
+    pub born: Option<String>,
+    pub gender: Option<String>,
+    pub id_number: Option<String>,
+    pub address: Option<String>,
+    pub ward: Option<String>,
+    pub category: Option<String>,
+    pub date: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Correct a case or its person; returns the case number. The audit row names the fields
+/// changed (with new values for codes and dates; personal values are not copied into it).
+pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<String> {
+    let c = lookup::case(conn, case)?;
+    let mut changed = serde_json::Map::new();
+    if let Some(n) = &e.name {
+        let n = parse_name(n, "name", "họ tên")?;
+        conn.prepare_cached("UPDATE persons SET name = ?2, name_fold = ?3 WHERE id = ?1")?.execute(params![
+            c.person_id,
+            n,
+            fold(&n)
+        ])?;
+        changed.insert("name".into(), json!("changed"));
+    }
+    if let Some(b) = &e.born {
+        let (y, d) = parse_birth(b, ctx.today)?;
+        if y > c.enrolled_on.year() {
+            refuse!("birth year {} is after case {} was enrolled ({})", y, c.no, c.enrolled_on;
+                    "năm sinh {} sau ngày đưa hồ sơ {} vào diện ({})", y, c.no, c.enrolled_on);
+        }
+        conn.prepare_cached("UPDATE persons SET birth_year = ?2, birth_date = ?3 WHERE id = ?1")?.execute(params![
+            c.person_id,
+            y,
+            d.map(iso)
+        ])?;
+        changed.insert("born".into(), json!("changed"));
+    }
+    if let Some(g) = &e.gender {
+        let g = Gender::parse(g)?;
+        conn.prepare_cached("UPDATE persons SET gender = ?2 WHERE id = ?1")?.execute(params![c.person_id, g.code()])?;
+        changed.insert("gender".into(), json!("changed"));
+    }
+    if let Some(i) = &e.id_number {
+        let i = parse_id_number(i)?;
+        let holder: Option<i64> = conn
+            .prepare_cached("SELECT id FROM persons WHERE id_number = ?1 AND id <> ?2")?
+            .query_row(params![i, c.person_id], |r| r.get(0))
+            .optional()?;
+        if holder.is_some() {
+            refuse!("identity number '{}' already belongs to another person; an identity number is unique", i;
+                    "số CCCD/CMND '{}' đã thuộc về người khác; mỗi số chỉ của một người", i);
+        }
+        conn.prepare_cached("UPDATE persons SET id_number = ?2 WHERE id = ?1")?.execute(params![c.person_id, i])?;
+        changed.insert("id_number".into(), json!("changed"));
+    }
+    if let Some(a) = &e.address {
+        let a = parse_text(Some(a), MAX_ADDRESS, "address", "địa chỉ")?;
+        conn.prepare_cached("UPDATE persons SET address = ?2 WHERE id = ?1")?.execute(params![c.person_id, a])?;
+        changed.insert("address".into(), json!("changed"));
+    }
+    if let Some(w) = &e.ward {
+        let (id, code) = lookup::find(conn, Dict::Ward, w)?;
+        conn.prepare_cached("UPDATE cases SET ward_id = ?2 WHERE id = ?1")?.execute(params![c.id, id])?;
+        changed.insert("ward".into(), json!(code));
+    }
+    if let Some(k) = &e.category {
+        let (id, code) = lookup::find(conn, Dict::Category, k)?;
+        conn.prepare_cached("UPDATE cases SET category_id = ?2 WHERE id = ?1")?.execute(params![c.id, id])?;
+        changed.insert("category".into(), json!(code));
+    }
+    if let Some(dt) = &e.date {
+        let d = parse_event_date(dt, ctx.today)?;
+        if d.year() != c.enrolled_on.year() {
+            refuse!("enrollment date {} is in another year than case {}; the number keeps its year — release this case with reason other and enroll anew", d, c.no;
+                    "ngày đưa vào diện {} khác năm với hồ sơ {}; số hồ sơ giữ năm của nó — hãy đóng hồ sơ (lý do other) và đưa vào diện lại", d, c.no);
+        }
+        if let Some(first) = first_event(conn, c.id)?.filter(|f| *f < iso(d)) {
+            refuse!("enrollment date {} is after an event already recorded on case {} ({})", d, c.no, first;
+                    "ngày đưa vào diện {} sau một sự kiện đã ghi của hồ sơ {} ({})", d, c.no, first);
+        }
+        if let Some(r) = c.released_on.filter(|r| *r < d) {
+            refuse!("enrollment date {} is after case {} was released ({})", d, c.no, r;
+                    "ngày đưa vào diện {} sau ngày hồ sơ {} được đưa ra khỏi diện ({})", d, c.no, r);
+        }
+        let prev: Option<String> = conn
+            .prepare_cached(
+                "SELECT max(released_on) FROM cases WHERE person_id = ?1 AND id <> ?2 AND enrolled_on <= ?3",
+            )?
+            .query_row(params![c.person_id, c.id, iso(c.enrolled_on)], |r| r.get(0))?;
+        if let Some(p) = prev.filter(|p| *p > iso(d)) {
+            refuse!("enrollment date {} is before this person's previous case was released ({})", d, p;
+                    "ngày đưa vào diện {} trước ngày hồ sơ trước của người này kết thúc ({})", d, p);
+        }
+        conn.prepare_cached("UPDATE cases SET enrolled_on = ?2 WHERE id = ?1")?.execute(params![c.id, iso(d)])?;
+        changed.insert("enrolled_on".into(), json!(iso(d)));
+    }
+    if let Some(n) = &e.note {
+        let n = parse_text(Some(n), MAX_NOTE, "note", "ghi chú")?;
+        conn.prepare_cached("UPDATE cases SET note = ?2 WHERE id = ?1")?.execute(params![c.id, n])?;
+        changed.insert("note".into(), json!("changed"));
+    }
+    if changed.is_empty() {
+        refuse!("nothing to change for case {}: give at least one of --name, --born, --gender, --id-number, --address, --ward, --category, --date, --note", c.no;
+                "không có gì để sửa cho hồ sơ {}: hãy nhập ít nhất một trong --name, --born, --gender, --id-number, --address, --ward, --category, --date, --note", c.no);
+    }
+    audit::append(conn, &ctx.stamp, "edit", "case", &c.no, &serde_json::Value::Object(changed))?;
+    Ok(c.no)
+}

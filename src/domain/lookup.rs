@@ -1,0 +1,255 @@
+//! Finding things by what a clerk types: wards, orgs and categories by code or name
+//! (ignoring case and diacritics), members by id, cases by number.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::domain::types::{from_iso, CaseNo};
+use crate::text::fold;
+use crate::{refusal, refuse};
+
+/// The three small dictionaries a clerk can extend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dict {
+    Ward,
+    Org,
+    Category,
+}
+
+impl Dict {
+    pub fn what(self) -> (&'static str, &'static str) {
+        match self {
+            Dict::Ward => ("ward", "phường"),
+            Dict::Org => ("organization", "đoàn thể"),
+            Dict::Category => ("category", "diện quản lý"),
+        }
+    }
+
+    fn find_sql(self) -> &'static str {
+        match self {
+            Dict::Ward => "SELECT id, code FROM wards WHERE code_fold = ?1 OR name_fold = ?1",
+            Dict::Org => "SELECT id, code FROM orgs WHERE code_fold = ?1 OR name_fold = ?1",
+            Dict::Category => "SELECT id, code FROM categories WHERE code_fold = ?1 OR name_fold = ?1",
+        }
+    }
+
+    pub fn list_sql(self) -> &'static str {
+        match self {
+            Dict::Ward => "SELECT code, name FROM wards ORDER BY sort_key, code",
+            Dict::Org => "SELECT code, name FROM orgs ORDER BY id",
+            Dict::Category => "SELECT code, name FROM categories ORDER BY id",
+        }
+    }
+}
+
+/// Resolve a code or name to (id, code).
+pub fn find(conn: &Connection, dict: Dict, typed: &str) -> Result<(i64, String)> {
+    let f = fold(typed);
+    let mut found = conn
+        .prepare_cached(dict.find_sql())?
+        .query_row(params![f], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .context("looking up a code")?;
+    if found.is_none() && dict == Dict::Ward {
+        // `p5`, `phuong 05`: a clerk's shorthand for ward codes that are numbers.
+        let digits = f.trim_start_matches("phuong").trim_start_matches('p').trim();
+        if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+            let n = digits.trim_start_matches('0');
+            let n = if n.is_empty() { "0" } else { n };
+            found = conn
+                .prepare_cached(dict.find_sql())?
+                .query_row(params![n], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+        }
+    }
+    match found {
+        Some(v) => Ok(v),
+        None => {
+            let codes = codes(conn, dict)?;
+            let (en, vi) = dict.what();
+            refuse!("unknown {} '{}': expected a code or name, one of {}", en, typed, codes;
+                    "không có {} '{}': cần mã hoặc tên, một trong {}", vi, typed, codes)
+        }
+    }
+}
+
+fn codes(conn: &Connection, dict: Dict) -> Result<String> {
+    let mut stmt = conn.prepare_cached(dict.list_sql())?;
+    let all: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let shown: Vec<&str> = all.iter().take(30).map(String::as_str).collect();
+    let mut s = shown.join(", ");
+    if all.len() > 30 {
+        s.push_str(&format!(", … ({} in all)", all.len()));
+    }
+    if s.is_empty() {
+        s = "(none)".into();
+    }
+    Ok(s)
+}
+
+/// A member as the rules need it.
+#[derive(Debug, Clone)]
+pub struct Member {
+    pub id: i64,
+    pub org_id: i64,
+    pub ward_id: i64,
+    pub joined_on: NaiveDate,
+    pub left_on: Option<NaiveDate>,
+}
+
+impl Member {
+    pub fn active_on(&self, d: NaiveDate) -> bool {
+        self.joined_on <= d && self.left_on.is_none_or(|l| d <= l)
+    }
+
+    /// Refuse unless the member serves on `d`; `doing` says what was attempted.
+    pub fn require_active(&self, d: NaiveDate, doing_en: &str, doing_vi: &str) -> Result<()> {
+        if let Some(l) = self.left_on.filter(|l| d > *l) {
+            refuse!("member {} left on {} and cannot {} on {}; choose a current member (see `mh51 member list`)",
+                    self.id, l, doing_en, d;
+                    "thành viên {} đã nghỉ từ {} nên không thể {} ngày {}; hãy chọn thành viên đang hoạt động (xem `mh51 member list`)",
+                    self.id, l, doing_vi, d);
+        }
+        if d < self.joined_on {
+            refuse!("member {} joined on {} and cannot {} on {}, before joining",
+                    self.id, self.joined_on, doing_en, d;
+                    "thành viên {} tham gia từ {} nên không thể {} ngày {}, trước khi tham gia",
+                    self.id, self.joined_on, doing_vi, d);
+        }
+        Ok(())
+    }
+}
+
+pub fn member(conn: &Connection, typed: &str) -> Result<Member> {
+    let bad = || {
+        refusal!("unknown member '{}': give a member id number (see `mh51 member list --all`)", typed;
+                 "không có thành viên '{}': hãy nhập mã số thành viên (xem `mh51 member list --all`)", typed)
+    };
+    let id: i64 = typed.trim().parse().map_err(|_| bad())?;
+    member_by_id(conn, id)?.ok_or_else(|| bad().into())
+}
+
+pub fn member_by_id(conn: &Connection, id: i64) -> Result<Option<Member>> {
+    let row = conn
+        .prepare_cached("SELECT id, org_id, ward_id, joined_on, left_on FROM members WHERE id = ?1")?
+        .query_row(params![id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+            ))
+        })
+        .optional()
+        .context("looking up a member")?;
+    let Some((id, org_id, ward_id, joined, left)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Member {
+        id,
+        org_id,
+        ward_id,
+        joined_on: from_iso(&joined)?,
+        left_on: left.as_deref().map(from_iso).transpose()?,
+    }))
+}
+
+/// A case as the rules need it.
+#[derive(Debug, Clone)]
+pub struct Case {
+    pub id: i64,
+    pub no: String,
+    pub person_id: i64,
+    pub enrolled_on: NaiveDate,
+    pub released_on: Option<NaiveDate>,
+    pub reason: Option<String>,
+    pub credited: Option<i64>,
+}
+
+impl Case {
+    /// Refuse an event dated outside [enrolled, released] (both included).
+    pub fn require_within(&self, d: NaiveDate, what_en: &str, what_vi: &str) -> Result<()> {
+        if d < self.enrolled_on {
+            refuse!("{} date {} is before case {} was enrolled ({}); give a date on or after enrollment",
+                    what_en, d, self.no, self.enrolled_on;
+                    "ngày {} {} trước ngày đưa hồ sơ {} vào diện ({}); hãy nhập ngày từ ngày đưa vào diện",
+                    what_vi, d, self.no, self.enrolled_on);
+        }
+        if let Some(r) = self.released_on.filter(|r| d > *r) {
+            refuse!("{} date {} is after case {} was released ({}); give a date on or before the release",
+                    what_en, d, self.no, r;
+                    "ngày {} {} sau ngày hồ sơ {} được đưa ra khỏi diện ({}); hãy nhập ngày không sau ngày đó",
+                    what_vi, d, self.no, r);
+        }
+        Ok(())
+    }
+}
+
+pub fn case(conn: &Connection, typed: &str) -> Result<Case> {
+    let no = CaseNo::parse(typed)?.to_string();
+    case_by_no(conn, &no)?.ok_or_else(|| {
+        refusal!("unknown case '{}': no case has that number (see `mh51 list --status all`)", typed;
+                 "không có hồ sơ '{}': không hồ sơ nào có số này (xem `mh51 list --status all`)", typed)
+        .into()
+    })
+}
+
+pub fn case_by_no(conn: &Connection, no: &str) -> Result<Option<Case>> {
+    let row = conn
+        .prepare_cached(
+            "SELECT id, case_no, person_id, enrolled_on, released_on, reason, credited_member_id
+             FROM cases WHERE case_no = ?1",
+        )?
+        .query_row(params![no], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, i64>(2)?,
+                r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+                r.get::<_, Option<i64>>(6)?,
+            ))
+        })
+        .optional()
+        .context("looking up a case")?;
+    let Some((id, no, person_id, enrolled, released, reason, credited)) = row else {
+        return Ok(None);
+    };
+    Ok(Some(Case {
+        id,
+        no,
+        person_id,
+        enrolled_on: from_iso(&enrolled)?,
+        released_on: released.as_deref().map(from_iso).transpose()?,
+        reason,
+        credited,
+    }))
+}
+
+/// The member assigned to a case on day `d`: started on or before d, not ended before d;
+/// of two (a reassignment on d), the later.
+pub fn assigned_on(conn: &Connection, case_id: i64, d: NaiveDate) -> Result<Option<i64>> {
+    let d = crate::domain::types::iso(d);
+    conn.prepare_cached(
+        "SELECT member_id FROM assignments
+         WHERE case_id = ?1 AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?2)
+         ORDER BY start_on DESC, id DESC LIMIT 1",
+    )?
+    .query_row(params![case_id, d], |r| r.get(0))
+    .optional()
+    .context("finding the assigned member")
+}
+
+pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
+    conn.prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+        .query_row(params![key], |r| r.get(0))
+        .optional()
+        .context("reading a setting")
+}
+
+pub fn quota(conn: &Connection) -> Result<i64> {
+    Ok(setting(conn, "quota")?.and_then(|v| v.parse().ok()).unwrap_or(2))
+}

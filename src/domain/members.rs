@@ -1,0 +1,189 @@
+//! Members of the model: joining, leaving, corrections.
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::json;
+
+use crate::audit;
+use crate::domain::lookup::{self, Dict};
+use crate::domain::types::{event_date_or_today, iso, parse_event_date, parse_name, parse_text};
+use crate::domain::Ctx;
+use crate::refuse;
+use crate::text::fold;
+
+#[derive(Debug, Clone, Default)]
+pub struct MemberInput {
+    pub name: String,
+    pub org: String,
+    pub ward: String,
+    pub phone: Option<String>,
+    pub joined: Option<String>,
+    pub allow_duplicate: bool,
+}
+
+/// Check a phone number: digits with optional leading +, spaces, dots or dashes, 8–15 digits.
+fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
+    let Some(p) = parse_text(p, 40, "phone", "số điện thoại")? else {
+        return Ok(None);
+    };
+    let digits = p.chars().filter(char::is_ascii_digit).count();
+    let ok = p.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " .-".contains(c) || (i == 0 && c == '+'));
+    if !ok || !(8..=15).contains(&digits) {
+        refuse!("invalid phone '{}': expected 8 to 15 digits, e.g. 0909123456", p;
+                "số điện thoại không hợp lệ '{}': cần 8 đến 15 chữ số, ví dụ 0909123456", p);
+    }
+    Ok(Some(p))
+}
+
+/// Add a member; returns the new id. Refuses a current member with the same folded name,
+/// org and ward unless `allow_duplicate` (the rule import uses to skip doubles).
+pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
+    let name = parse_name(&input.name, "member name", "tên thành viên")?;
+    let (org_id, org) = lookup::find(conn, Dict::Org, &input.org)?;
+    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let phone = parse_phone(input.phone.as_deref())?;
+    let joined = event_date_or_today(input.joined.as_deref(), ctx.today)?;
+    let name_fold = fold(&name);
+    if !input.allow_duplicate {
+        let existing: Option<i64> = conn
+            .prepare_cached(
+                "SELECT id FROM members WHERE name_fold = ?1 AND org_id = ?2 AND ward_id = ?3
+                 AND left_on IS NULL LIMIT 1",
+            )?
+            .query_row(params![name_fold, org_id, ward_id], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = existing {
+            refuse!("member '{}' of {} in ward {} already exists (id {}); pass --allow-duplicate if this is another person",
+                    name, org, ward, id;
+                    "thành viên '{}' thuộc {} ở phường {} đã có (mã {}); thêm --allow-duplicate nếu là người khác",
+                    name, org, ward, id);
+        }
+    }
+    conn.prepare_cached(
+        "INSERT INTO members (name, name_fold, org_id, ward_id, phone, joined_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![name, name_fold, org_id, ward_id, phone, iso(joined)])?;
+    let id = conn.last_insert_rowid();
+    audit::append(
+        conn,
+        &ctx.stamp,
+        "add",
+        "member",
+        &id.to_string(),
+        &json!({"org": org, "ward": ward, "joined_on": iso(joined)}),
+    )?;
+    Ok(id)
+}
+
+/// Latest date on which the member did anything recorded (assignment start, review,
+/// support, credit), so that leaving or a later `joined` cannot strand those events.
+fn activity_bounds(conn: &Connection, member_id: i64) -> Result<(Option<String>, Option<String>)> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT min(d), max(d) FROM (
+               SELECT start_on AS d FROM assignments WHERE member_id = ?1
+               UNION ALL SELECT end_on FROM assignments WHERE member_id = ?1 AND end_on IS NOT NULL
+               UNION ALL SELECT reviewed_on FROM reviews WHERE member_id = ?1
+               UNION ALL SELECT given_on FROM supports WHERE member_id = ?1
+               UNION ALL SELECT released_on FROM cases WHERE credited_member_id = ?1)",
+        )?
+        .query_row(params![member_id], |r| Ok((r.get(0)?, r.get(1)?)))?)
+}
+
+/// A member leaves on `date` (their last day). Refused while they still hold open cases
+/// (reassign them first) or have events recorded after that day.
+pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> Result<i64> {
+    let m = lookup::member(conn, typed)?;
+    let d = event_date_or_today(date, ctx.today)?;
+    if let Some(l) = m.left_on {
+        refuse!("member {} already left on {}", m.id, l; "thành viên {} đã nghỉ từ {}", m.id, l);
+    }
+    if d < m.joined_on {
+        refuse!("leaving date {} is before member {} joined ({})", d, m.id, m.joined_on;
+                "ngày nghỉ {} trước ngày thành viên {} tham gia ({})", d, m.id, m.joined_on);
+    }
+    let open: Vec<String> = conn
+        .prepare_cached(
+            "SELECT c.case_no FROM assignments a JOIN cases c ON c.id = a.case_id
+             WHERE a.member_id = ?1 AND a.end_on IS NULL ORDER BY c.case_no",
+        )?
+        .query_map(params![m.id], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    if !open.is_empty() {
+        let list = open.join(", ");
+        refuse!("member {} still has open cases ({}); reassign them with `mh51 assign CASE MEMBER` first", m.id, list;
+                "thành viên {} còn phụ trách hồ sơ ({}); hãy phân công lại bằng `mh51 assign CASE MEMBER` trước", m.id, list);
+    }
+    if let (_, Some(last)) = activity_bounds(conn, m.id)? {
+        if last > iso(d) {
+            refuse!("member {} has activity recorded on {}, after the leaving date {}; give a later date", m.id, last, d;
+                    "thành viên {} có hoạt động ngày {}, sau ngày nghỉ {}; hãy nhập ngày muộn hơn", m.id, last, d);
+        }
+    }
+    conn.prepare_cached("UPDATE members SET left_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
+    audit::append(conn, &ctx.stamp, "leave", "member", &m.id.to_string(), &json!({"left_on": iso(d)}))?;
+    Ok(m.id)
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct MemberEdit {
+    pub name: Option<String>,
+    pub org: Option<String>,
+    pub ward: Option<String>,
+    pub phone: Option<String>,
+    pub joined: Option<String>,
+}
+
+/// Correct a member's details. Changing org or ward regroups their past credits in reports,
+/// which is what a correction means; a real move is `leave` plus a new `member add`.
+pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result<i64> {
+    let m = lookup::member(conn, typed)?;
+    let mut changed = serde_json::Map::new();
+    if let Some(n) = &e.name {
+        let n = parse_name(n, "member name", "tên thành viên")?;
+        conn.prepare_cached("UPDATE members SET name = ?2, name_fold = ?3 WHERE id = ?1")?.execute(params![
+            m.id,
+            n,
+            fold(&n)
+        ])?;
+        changed.insert("name".into(), json!("changed"));
+    }
+    if let Some(o) = &e.org {
+        let (id, code) = lookup::find(conn, Dict::Org, o)?;
+        conn.prepare_cached("UPDATE members SET org_id = ?2 WHERE id = ?1")?.execute(params![m.id, id])?;
+        changed.insert("org".into(), json!(code));
+    }
+    if let Some(w) = &e.ward {
+        let (id, code) = lookup::find(conn, Dict::Ward, w)?;
+        conn.prepare_cached("UPDATE members SET ward_id = ?2 WHERE id = ?1")?.execute(params![m.id, id])?;
+        changed.insert("ward".into(), json!(code));
+    }
+    if let Some(p) = &e.phone {
+        let p = parse_phone(Some(p))?;
+        conn.prepare_cached("UPDATE members SET phone = ?2 WHERE id = ?1")?.execute(params![m.id, p])?;
+        changed.insert("phone".into(), json!("changed"));
+    }
+    if let Some(j) = &e.joined {
+        let d: NaiveDate = parse_event_date(j, ctx.today)?;
+        if let Some(l) = m.left_on.filter(|l| d > *l) {
+            refuse!("joining date {} is after member {} left ({})", d, m.id, l;
+                    "ngày tham gia {} sau ngày thành viên {} nghỉ ({})", d, m.id, l);
+        }
+        if let (Some(first), _) = activity_bounds(conn, m.id)? {
+            if first < iso(d) {
+                refuse!("member {} has activity recorded on {}, before the joining date {}", m.id, first, d;
+                        "thành viên {} có hoạt động ngày {}, trước ngày tham gia {}", m.id, first, d);
+            }
+        }
+        conn.prepare_cached("UPDATE members SET joined_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
+        changed.insert("joined_on".into(), json!(iso(d)));
+    }
+    if changed.is_empty() {
+        refuse!("nothing to change for member {}: give --name, --org, --ward, --phone or --joined", m.id;
+                "không có gì để sửa cho thành viên {}: hãy nhập --name, --org, --ward, --phone hoặc --joined", m.id);
+    }
+    audit::append(conn, &ctx.stamp, "edit", "member", &m.id.to_string(), &serde_json::Value::Object(changed))?;
+    Ok(m.id)
+}

@@ -1,0 +1,472 @@
+//! Typed values of the register: dates, periods, case numbers and the closed vocabularies
+//! (review class, release reason, support kind, gender). Parsing lives here, once.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::error::Refusal;
+use crate::{refusal, refuse};
+
+pub type Result<T> = std::result::Result<T, anyhow::Error>;
+
+/// Longest free text we accept (notes, addresses): a register is not a document store.
+pub const MAX_NOTE: usize = 4000;
+pub const MAX_NAME: usize = 200;
+pub const MAX_ADDRESS: usize = 500;
+
+/// Parse `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`). No future check here.
+pub fn parse_date_any(s: &str) -> std::result::Result<NaiveDate, Refusal> {
+    let t = s.trim();
+    let bad = || {
+        refusal!("invalid date '{}': expected YYYY-MM-DD or DD/MM/YYYY, a real calendar day", s;
+                 "ngày không hợp lệ '{}': cần dạng YYYY-MM-DD hoặc DD/MM/YYYY, là một ngày có thật", s)
+    };
+    if t.len() > 10 {
+        return Err(bad());
+    }
+    let (y, m, d) = if let Some((a, rest)) = t.split_once('/') {
+        let (b, c) = rest.split_once('/').ok_or_else(bad)?;
+        if c.len() != 4 {
+            return Err(bad());
+        }
+        (c, b, a)
+    } else {
+        let mut it = t.splitn(3, '-');
+        let (a, b, c) = (it.next(), it.next(), it.next());
+        match (a, b, c) {
+            (Some(a), Some(b), Some(c)) if a.len() == 4 && b.len() == 2 && c.len() == 2 => (a, b, c),
+            _ => return Err(bad()),
+        }
+    };
+    let num = |x: &str| -> Option<u32> {
+        if x.is_empty() || x.len() > 4 || !x.bytes().all(|b| b.is_ascii_digit()) {
+            None
+        } else {
+            x.parse().ok()
+        }
+    };
+    let (y, m, d) = (num(y).ok_or_else(bad)?, num(m).ok_or_else(bad)?, num(d).ok_or_else(bad)?);
+    if !(1900..=9999).contains(&y) {
+        return Err(bad());
+    }
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(bad)
+}
+
+/// Parse an event date: a valid date not after `today`.
+pub fn parse_event_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
+    let d = parse_date_any(s)?;
+    if d > today {
+        refuse!("date '{}' is in the future (today is {}); give a date on or before today", s, today;
+                "ngày '{}' ở tương lai (hôm nay là {}); hãy nhập ngày không sau hôm nay", s, today);
+    }
+    Ok(d)
+}
+
+/// An optional event date defaulting to today.
+pub fn event_date_or_today(s: Option<&str>, today: NaiveDate) -> Result<NaiveDate> {
+    match s {
+        Some(s) => parse_event_date(s, today),
+        None => Ok(today),
+    }
+}
+
+pub fn iso(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// Dates read back from the database were written by us as ISO text.
+pub fn from_iso(s: &str) -> Result<NaiveDate> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|e| anyhow::anyhow!("stored date '{s}' is not ISO: {e}"))
+}
+
+/// Birth: a year (`1990`) or a full date. Returns (year, exact date if given).
+pub fn parse_birth(s: &str, today: NaiveDate) -> Result<(i32, Option<NaiveDate>)> {
+    let t = s.trim();
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        let y: i32 = t.parse()?;
+        if y < 1900 || y > today.year() {
+            refuse!("invalid birth year '{}': expected a year from 1900 to {}", s, today.year();
+                    "năm sinh không hợp lệ '{}': cần một năm từ 1900 đến {}", s, today.year());
+        }
+        return Ok((y, None));
+    }
+    let d = parse_date_any(t).map_err(|_| {
+        refusal!("invalid birth '{}': expected a year (1990) or a date YYYY-MM-DD or DD/MM/YYYY", s;
+                 "ngày/năm sinh không hợp lệ '{}': cần năm (1990) hoặc ngày YYYY-MM-DD hoặc DD/MM/YYYY", s)
+    })?;
+    if d > today {
+        refuse!("birth date '{}' is in the future", s; "ngày sinh '{}' ở tương lai", s);
+    }
+    Ok((d.year(), Some(d)))
+}
+
+/// A case number `YYYY-NNNN`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct CaseNo {
+    pub year: i32,
+    pub seq: i64,
+}
+
+impl CaseNo {
+    pub fn parse(s: &str) -> Result<CaseNo> {
+        let t = s.trim();
+        let bad = || {
+            refusal!("invalid case number '{}': expected YYYY-NNNN, e.g. 2022-0007", s;
+                     "số hồ sơ không hợp lệ '{}': cần dạng YYYY-NNNN, ví dụ 2022-0007", s)
+        };
+        let (y, n) = t.split_once('-').ok_or_else(bad)?;
+        if y.len() != 4 || n.is_empty() || n.len() > 9 {
+            return Err(bad().into());
+        }
+        if !y.bytes().all(|b| b.is_ascii_digit()) || !n.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(bad().into());
+        }
+        let year: i32 = y.parse().map_err(|_| bad())?;
+        let seq: i64 = n.parse().map_err(|_| bad())?;
+        if seq < 1 {
+            return Err(bad().into());
+        }
+        Ok(CaseNo { year, seq })
+    }
+}
+
+impl std::fmt::Display for CaseNo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:04}", self.year, self.seq)
+    }
+}
+
+/// A closed vocabulary: code, English and Vietnamese labels.
+macro_rules! vocab {
+    ($name:ident, $what_en:literal, $what_vi:literal, [$(($var:ident, $code:literal, $en:literal, $vi:literal)),+ $(,)?]) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($var),+ }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+
+            pub fn code(self) -> &'static str {
+                match self { $($name::$var => $code),+ }
+            }
+
+            pub fn label(self, vietnamese: bool) -> &'static str {
+                match self { $($name::$var => if vietnamese { $vi } else { $en }),+ }
+            }
+
+            pub fn codes() -> String {
+                Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
+            }
+
+            /// Accepts the code or either label, ignoring case and diacritics.
+            pub fn parse(s: &str) -> Result<$name> {
+                let f = crate::text::fold(s);
+                for v in Self::ALL {
+                    if f == crate::text::fold(v.code())
+                        || f == crate::text::fold(v.label(false))
+                        || f == crate::text::fold(v.label(true))
+                    {
+                        return Ok(*v);
+                    }
+                }
+                refuse!("invalid {} '{}': expected one of {}", $what_en, s, Self::codes();
+                        "{} không hợp lệ '{}': cần một trong {}", $what_vi, s, Self::codes())
+            }
+        }
+    };
+}
+
+vocab!(
+    Class,
+    "review class",
+    "phân loại",
+    [
+        (A, "A", "complying, settled", "chấp hành tốt, ổn định"),
+        (B, "B", "complying, struggling", "chấp hành nhưng còn khó khăn"),
+        (C, "C", "not complying, at risk", "không chấp hành, có nguy cơ vi phạm"),
+        (D, "D", "in custody or an institution", "đang bị tạm giữ, tạm giam, ở cơ sở bắt buộc"),
+    ]
+);
+
+vocab!(
+    Reason,
+    "release reason",
+    "lý do đưa ra khỏi diện",
+    [
+        (Progressed, "progressed", "made progress", "tiến bộ"),
+        (Moved, "moved", "moved away", "chuyển nơi cư trú"),
+        (Deceased, "deceased", "deceased", "chết"),
+        (Reoffended, "reoffended", "reoffended, arrested", "tái phạm, bị bắt"),
+        (
+            Institution,
+            "institution",
+            "sent to an institution",
+            "đưa vào cơ sở cai nghiện, giáo dục bắt buộc, trường giáo dưỡng"
+        ),
+        (Other, "other", "other", "khác"),
+    ]
+);
+
+vocab!(
+    SupportKind,
+    "support kind",
+    "hình thức giúp đỡ",
+    [
+        (Job, "job", "job placement", "giới thiệu việc làm"),
+        (Loan, "loan", "loan", "hỗ trợ vốn"),
+        (Training, "training", "vocational training", "học nghề"),
+        (Gift, "gift", "gift", "tặng quà"),
+        (Other, "other", "other", "khác"),
+    ]
+);
+
+vocab!(Gender, "gender", "giới tính", [(Male, "male", "male", "nam"), (Female, "female", "female", "nữ"),]);
+
+impl Class {
+    pub fn from_code(s: &str) -> Option<Class> {
+        Self::ALL.iter().copied().find(|v| v.code() == s)
+    }
+}
+impl Reason {
+    pub fn from_code(s: &str) -> Option<Reason> {
+        Self::ALL.iter().copied().find(|v| v.code() == s)
+    }
+}
+
+/// An identity number (CCCD 12 digits, CMND 9 digits).
+pub fn parse_id_number(s: &str) -> Result<String> {
+    let t = s.trim();
+    if (t.len() == 9 || t.len() == 12) && t.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(t.to_string())
+    } else {
+        refuse!("invalid identity number '{}': expected 9 digits (CMND) or 12 digits (CCCD)", s;
+                "số CCCD/CMND không hợp lệ '{}': cần 9 chữ số (CMND) hoặc 12 chữ số (CCCD)", s)
+    }
+}
+
+/// A cleaned, non-empty name of bounded length.
+pub fn parse_name(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
+    let n = crate::text::clean(s);
+    if n.is_empty() {
+        refuse!("empty {}: give a name with at least one letter", what_en;
+                "{} trống: hãy nhập tên có ít nhất một chữ", what_vi);
+    }
+    if n.chars().count() > MAX_NAME {
+        refuse!("{} is too long ({} characters): at most {}", what_en, n.chars().count(), MAX_NAME;
+                "{} quá dài ({} ký tự): tối đa {}", what_vi, n.chars().count(), MAX_NAME);
+    }
+    Ok(n)
+}
+
+/// Optional free text: cleaned of surrounding space, bounded, empty → None.
+pub fn parse_text(s: Option<&str>, max: usize, what_en: &str, what_vi: &str) -> Result<Option<String>> {
+    let Some(s) = s else { return Ok(None) };
+    let t: String = unicode_normalization::UnicodeNormalization::nfc(s.trim()).collect();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let n = t.chars().count();
+    if n > max {
+        refuse!("{} is too long ({} characters): at most {}", what_en, n, max;
+                "{} quá dài ({} ký tự): tối đa {}", what_vi, n, max);
+    }
+    Ok(Some(t))
+}
+
+/// A non-negative amount in đồng; accepts `1500000`, `1.500.000` or `1,500,000`.
+pub fn parse_amount(s: &str) -> Result<i64> {
+    let t = s.trim();
+    let digits: String = t.chars().filter(|c| *c != '.' && *c != ',' && *c != ' ').collect();
+    if t.starts_with('-') {
+        refuse!("invalid amount '{}': an amount cannot be negative; give đồng as a whole number ≥ 0", s;
+                "số tiền không hợp lệ '{}': không được âm; nhập số đồng nguyên ≥ 0", s);
+    }
+    match digits.parse::<i64>() {
+        Ok(v) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && v <= 1_000_000_000_000 => Ok(v),
+        _ => refuse!("invalid amount '{}': expected whole đồng, e.g. 5000000", s;
+                     "số tiền không hợp lệ '{}': cần số đồng nguyên, ví dụ 5000000", s),
+    }
+}
+
+/// A closed date range, both ends included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+}
+
+impl Period {
+    /// `2022`, `2022-Q1`/`2022q1`, `2022-05`, `2022-01-01..2022-05-20`; None = this year to today.
+    pub fn parse(s: Option<&str>, today: NaiveDate) -> Result<Period> {
+        let Some(s) = s else {
+            return Ok(Period { from: ymd(today.year(), 1, 1), to: today });
+        };
+        let t = s.trim();
+        let bad = || {
+            refusal!("invalid period '{}': expected 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20", s;
+                     "kỳ báo cáo không hợp lệ '{}': cần 2022, 2022-Q1, 2022-05 hoặc 2022-01-01..2022-05-20", s)
+        };
+        let year = |y: &str| -> Option<i32> {
+            if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+                y.parse().ok().filter(|v| *v >= 1900)
+            } else {
+                None
+            }
+        };
+        let p = if let Some((a, b)) = t.split_once("..") {
+            let from = parse_date_any(a).map_err(|_| bad())?;
+            let to = parse_date_any(b).map_err(|_| bad())?;
+            if to < from {
+                refuse!("invalid period '{}': it ends before it starts", s;
+                        "kỳ báo cáo không hợp lệ '{}': ngày kết thúc trước ngày bắt đầu", s);
+            }
+            Period { from, to }
+        } else if !t.is_ascii() || t.len() < 4 {
+            return Err(bad().into());
+        } else if let Some(y) = year(t) {
+            Period { from: ymd(y, 1, 1), to: ymd(y, 12, 31) }
+        } else {
+            let y = year(&t[..4]).ok_or_else(bad)?;
+            let rest = t[4..].to_ascii_lowercase();
+            if let Some(q) = rest.strip_prefix("-q").or_else(|| rest.strip_prefix('q')) {
+                quarter(y, q).ok_or_else(bad)?
+            } else if let Some(m) = rest.strip_prefix('-') {
+                month(y, m).ok_or_else(bad)?
+            } else {
+                return Err(bad().into());
+            }
+        };
+        Ok(p)
+    }
+
+    /// The month or quarter sub-periods covering this period, clipped to it.
+    pub fn split(&self, by_quarter: bool) -> Vec<(String, Period)> {
+        let mut out = Vec::new();
+        let mut y = self.from.year();
+        let mut m = self.from.month();
+        if by_quarter {
+            m = (m - 1) / 3 * 3 + 1;
+        }
+        loop {
+            let start = ymd(y, m, 1);
+            if start > self.to {
+                break;
+            }
+            let step = if by_quarter { 3 } else { 1 };
+            let (ny, nm) = if m + step > 12 { (y + 1, m + step - 12) } else { (y, m + step) };
+            let end = ymd(ny, nm, 1).pred_opt().unwrap_or(start);
+            let label = if by_quarter { format!("{y}-Q{}", (m - 1) / 3 + 1) } else { format!("{y}-{m:02}") };
+            out.push((label, Period { from: start.max(self.from), to: end.min(self.to) }));
+            y = ny;
+            m = nm;
+        }
+        out
+    }
+}
+
+fn quarter(y: i32, q: &str) -> Option<Period> {
+    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+    let from = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
+    let to = if q == 4 {
+        NaiveDate::from_ymd_opt(y, 12, 31)?
+    } else {
+        NaiveDate::from_ymd_opt(y, q * 3 + 1, 1)?.pred_opt()?
+    };
+    Some(Period { from, to })
+}
+
+fn month(y: i32, m: &str) -> Option<Period> {
+    if m.len() != 2 {
+        return None;
+    }
+    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let from = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let to =
+        if m == 12 { NaiveDate::from_ymd_opt(y, 12, 31)? } else { NaiveDate::from_ymd_opt(y, m + 1, 1)?.pred_opt()? };
+    Some(Period { from, to })
+}
+
+/// A calendar date known to be valid (callers pass month 1..=12 and day 1).
+pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    // Invariant: every caller passes a real day (day 1, or 31 December) of a year in range.
+    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn dates_both_forms() {
+        assert_eq!(parse_date_any("2022-05-20").unwrap(), d("2022-05-20"));
+        assert_eq!(parse_date_any("20/05/2022").unwrap(), d("2022-05-20"));
+        assert_eq!(parse_date_any("1/2/2022").unwrap(), d("2022-02-01"));
+        assert!(parse_date_any("31/02/2022").is_err());
+        assert!(parse_date_any("2022-02-30").is_err());
+        assert!(parse_date_any("2022-5-1").is_err());
+        assert!(parse_date_any("20/05/22").is_err());
+        assert!(parse_date_any("").is_err());
+        assert!(parse_date_any("+2022-01-01").is_err());
+    }
+
+    #[test]
+    fn future_refused() {
+        let today = d("2022-05-20");
+        assert!(parse_event_date("2022-05-20", today).is_ok());
+        assert!(parse_event_date("2022-05-21", today).is_err());
+    }
+
+    #[test]
+    fn periods() {
+        let today = d("2022-05-20");
+        let p = |s| Period::parse(Some(s), today).unwrap();
+        assert_eq!(p("2022"), Period { from: d("2022-01-01"), to: d("2022-12-31") });
+        assert_eq!(p("2022-Q1"), Period { from: d("2022-01-01"), to: d("2022-03-31") });
+        assert_eq!(p("2022q4"), Period { from: d("2022-10-01"), to: d("2022-12-31") });
+        assert_eq!(p("2024-02"), Period { from: d("2024-02-01"), to: d("2024-02-29") });
+        assert_eq!(p("2022-01-01..2022-05-20"), Period { from: d("2022-01-01"), to: d("2022-05-20") });
+        assert_eq!(Period::parse(None, today).unwrap(), Period { from: d("2022-01-01"), to: today });
+        for bad in ["2022-Q5", "2022-13", "22", "2022-05-20..2022-01-01", "x", "2022-Q", "2022-ab", "ĐĐĐĐĐĐĐ"] {
+            assert!(Period::parse(Some(bad), today).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn split_months_and_quarters() {
+        let p = Period { from: d("2022-01-15"), to: d("2022-05-20") };
+        let m = p.split(false);
+        assert_eq!(m.len(), 5);
+        assert_eq!(m[0], ("2022-01".into(), Period { from: d("2022-01-15"), to: d("2022-01-31") }));
+        assert_eq!(m[4], ("2022-05".into(), Period { from: d("2022-05-01"), to: d("2022-05-20") }));
+        let q = p.split(true);
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1], ("2022-Q2".into(), Period { from: d("2022-04-01"), to: d("2022-05-20") }));
+    }
+
+    #[test]
+    fn case_numbers() {
+        assert_eq!(CaseNo::parse("2022-0007").unwrap().to_string(), "2022-0007");
+        assert_eq!(CaseNo::parse("2022-12345").unwrap().to_string(), "2022-12345");
+        assert!(CaseNo::parse("2022-0000").is_err());
+        assert!(CaseNo::parse("22-1").is_err());
+        assert!(CaseNo::parse("2022-x").is_err());
+    }
+
+    #[test]
+    fn vocab_accepts_code_and_label() {
+        assert_eq!(Reason::parse("tien bo").unwrap(), Reason::Progressed);
+        assert_eq!(Reason::parse("Progressed").unwrap(), Reason::Progressed);
+        assert_eq!(Class::parse("b").unwrap(), Class::B);
+        assert!(Class::parse("E").is_err());
+        assert_eq!(Gender::parse("Nữ").unwrap(), Gender::Female);
+    }
+
+    #[test]
+    fn amounts() {
+        assert_eq!(parse_amount("1.500.000").unwrap(), 1_500_000);
+        assert!(parse_amount("-5").is_err());
+        assert!(parse_amount("abc").is_err());
+    }
+}

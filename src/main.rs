@@ -1,0 +1,42 @@
+//! mh51: the register of the community 5+1 model. Parse, run, and turn an error into a
+//! message and an exit code (0 success, 1 refused or failed, 2 usage — clap's own).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+mod audit;
+mod cli;
+mod cmd;
+mod db;
+mod domain;
+mod output;
+mod read;
+#[allow(dead_code)]
+mod report;
+mod text;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let vi = match cli.lang {
+        Some(l) => l == cli::Lang::Vi,
+        None => std::env::var("LANG").is_ok_and(|l| l.starts_with("vi")),
+    };
+    match cmd::run(cli, vi) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            match e.downcast_ref::<domain::Refusal>() {
+                Some(r) => eprintln!("error: {}", r.text(vi)),
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+}

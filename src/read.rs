@@ -1,0 +1,253 @@
+//! Read queries of the register (list, show, members, audit): SQL in, typed cells out.
+//! Rows are handed to a callback as they are read, so callers can stream them.
+
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection};
+
+use crate::domain::lookup::{self, Dict};
+use crate::domain::types::{iso, parse_date_any};
+use crate::output::Cell;
+use crate::text::fold;
+
+pub type RowFn<'a> = dyn FnMut(&[Cell]) -> Result<()> + 'a;
+
+fn stream(conn: &Connection, sql: &str, p: &[&dyn rusqlite::ToSql], width: usize, f: &mut RowFn) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql).context("preparing a query")?;
+    let mut rows = stmt.query(p)?;
+    let mut buf: Vec<Cell> = Vec::with_capacity(width);
+    while let Some(r) = rows.next()? {
+        buf.clear();
+        for i in 0..width {
+            buf.push(r.get::<_, Cell>(i)?);
+        }
+        f(&buf)?;
+    }
+    Ok(())
+}
+
+pub const DICT_COLUMNS: &[&str] = &["code", "name"];
+
+pub fn dict(conn: &Connection, d: Dict, f: &mut RowFn) -> Result<()> {
+    stream(conn, d.list_sql(), &[], 2, f)
+}
+
+pub const LIST_COLUMNS: &[&str] = &[
+    "case_no",
+    "name",
+    "birth_year",
+    "ward",
+    "category",
+    "enrolled_on",
+    "released_on",
+    "reason",
+    "member_id",
+    "member_name",
+    "org",
+    "last_contact",
+];
+
+#[derive(Debug, Clone, Default)]
+pub struct ListFilter {
+    /// "open", "released" or "all".
+    pub status: &'static str,
+    pub ward: Option<String>,
+    pub org: Option<String>,
+    pub member: Option<String>,
+    pub category: Option<String>,
+    pub search: Option<String>,
+}
+
+/// Cases, filtered; `--org` and `--member` go by the current (or, for a closed case, last)
+/// assignment; `--search` matches the folded name, the case number or the identity number.
+pub fn list(conn: &Connection, flt: &ListFilter, f: &mut RowFn) -> Result<()> {
+    let ward = flt.ward.as_deref().map(|w| lookup::find(conn, Dict::Ward, w)).transpose()?.map(|x| x.0);
+    let org = flt.org.as_deref().map(|o| lookup::find(conn, Dict::Org, o)).transpose()?.map(|x| x.0);
+    let category = flt.category.as_deref().map(|k| lookup::find(conn, Dict::Category, k)).transpose()?.map(|x| x.0);
+    let member = flt.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?.map(|m| m.id);
+    let search = flt.search.as_deref().map(fold).filter(|s| !s.is_empty());
+    stream(
+        conn,
+        "SELECT c.case_no, p.name, p.birth_year, w.code, k.code, c.enrolled_on, c.released_on, c.reason,
+                a.member_id, m.name, o.code,
+                coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id), c.enrolled_on)
+         FROM cases c
+         JOIN persons p ON p.id = c.person_id
+         JOIN wards w ON w.id = c.ward_id
+         JOIN categories k ON k.id = c.category_id
+         LEFT JOIN assignments a ON a.id = (SELECT a2.id FROM assignments a2 WHERE a2.case_id = c.id
+                                            ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1)
+         LEFT JOIN members m ON m.id = a.member_id
+         LEFT JOIN orgs o ON o.id = m.org_id
+         WHERE (?1 = 'all' OR (?1 = 'open' AND c.released_on IS NULL) OR (?1 = 'released' AND c.released_on IS NOT NULL))
+           AND (?2 IS NULL OR c.ward_id = ?2)
+           AND (?3 IS NULL OR m.org_id = ?3)
+           AND (?4 IS NULL OR a.member_id = ?4)
+           AND (?5 IS NULL OR c.category_id = ?5)
+           AND (?6 IS NULL OR instr(p.name_fold, ?6) > 0 OR instr(c.case_no, ?6) > 0
+                OR instr(coalesce(p.id_number, ''), ?6) > 0)
+         ORDER BY c.year, c.seq",
+        params![flt.status, ward, org, member, category, search],
+        LIST_COLUMNS.len(),
+        f,
+    )
+}
+
+pub const CASE_FIELDS: &[&str] = &[
+    "case_no",
+    "status",
+    "name",
+    "birth_year",
+    "birth_date",
+    "gender",
+    "id_number",
+    "address",
+    "ward",
+    "category",
+    "enrolled_on",
+    "released_on",
+    "reason",
+    "credited_member_id",
+    "member_id",
+    "member_name",
+    "org",
+    "last_contact",
+    "note",
+];
+
+/// One case's fields, in `CASE_FIELDS` order.
+pub fn case_fields(conn: &Connection, typed: &str) -> Result<Vec<Cell>> {
+    let c = lookup::case(conn, typed)?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.case_no, CASE WHEN v.released_on IS NULL THEN 'open' ELSE 'released' END,
+                v.name, v.birth_year, v.birth_date, v.gender, v.id_number, v.address, v.ward, v.category,
+                v.enrolled_on, v.released_on, v.reason, v.credited_member_id,
+                CASE WHEN v.released_on IS NULL THEN v.member_id END,
+                CASE WHEN v.released_on IS NULL THEN v.member_name END,
+                CASE WHEN v.released_on IS NULL THEN v.org END,
+                v.last_contact, v.note
+         FROM v_cases v WHERE v.case_no = ?1",
+    )?;
+    let cells = stmt.query_row(params![c.no], |r| {
+        (0..CASE_FIELDS.len()).map(|i| r.get::<_, Cell>(i)).collect::<rusqlite::Result<Vec<_>>>()
+    })?;
+    Ok(cells)
+}
+
+pub const TIMELINE_COLUMNS: &[&str] = &["date", "event", "member_id", "detail"];
+
+/// Everything that happened to a case, in date order.
+pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
+    let c = lookup::case(conn, typed)?;
+    stream(
+        conn,
+        "SELECT d, event, member_id, detail FROM (
+           SELECT enrolled_on AS d, 0 AS o, 0 AS i, 'enroll' AS event, NULL AS member_id,
+                  (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS detail
+             FROM cases c WHERE c.id = ?1
+           UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL FROM assignments WHERE case_id = ?1
+           UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL FROM assignments
+             WHERE case_id = ?1 AND end_on IS NOT NULL
+           UNION ALL SELECT reviewed_on, 3, id, 'review', member_id,
+                  class || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END FROM reviews WHERE case_id = ?1
+           UNION ALL SELECT given_on, 4, id, 'support', member_id,
+                  kind || CASE WHEN amount IS NULL THEN '' ELSE ' ' || amount || ' đ' END
+                       || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END FROM supports WHERE case_id = ?1
+           UNION ALL SELECT released_on, 5, 0, 'release', credited_member_id, reason FROM cases
+             WHERE id = ?1 AND released_on IS NOT NULL)
+         ORDER BY d, o, i",
+        params![c.id],
+        TIMELINE_COLUMNS.len(),
+        f,
+    )
+}
+
+pub const OTHER_CASES_COLUMNS: &[&str] = &["case_no", "enrolled_on", "released_on", "reason"];
+
+/// The same person's other cases.
+pub fn other_cases(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
+    let c = lookup::case(conn, typed)?;
+    stream(
+        conn,
+        "SELECT case_no, enrolled_on, released_on, reason FROM cases
+         WHERE person_id = ?1 AND id <> ?2 ORDER BY enrolled_on",
+        params![c.person_id, c.id],
+        4,
+        f,
+    )
+}
+
+pub const MEMBER_COLUMNS: &[&str] =
+    &["id", "name", "org", "ward", "phone", "joined_on", "left_on", "open_cases", "progressed_this_year", "quota"];
+
+/// Members with their open cases and progressed releases credited from 1 January of
+/// `today`'s year to `today`.
+pub fn members(
+    conn: &Connection,
+    ward: Option<&str>,
+    org: Option<&str>,
+    all: bool,
+    today: chrono::NaiveDate,
+    only: Option<i64>,
+    f: &mut RowFn,
+) -> Result<()> {
+    use chrono::Datelike;
+    let ward = ward.map(|w| lookup::find(conn, Dict::Ward, w)).transpose()?.map(|x| x.0);
+    let org = org.map(|o| lookup::find(conn, Dict::Org, o)).transpose()?.map(|x| x.0);
+    let from = format!("{:04}-01-01", today.year());
+    let quota = lookup::quota(conn)?;
+    stream(
+        conn,
+        "SELECT m.id, m.name, o.code, w.code, m.phone, m.joined_on, m.left_on,
+                (SELECT count(*) FROM assignments a JOIN cases c ON c.id = a.case_id
+                  WHERE a.member_id = m.id AND a.end_on IS NULL AND c.released_on IS NULL),
+                (SELECT count(*) FROM cases c WHERE c.credited_member_id = m.id
+                  AND c.released_on BETWEEN ?4 AND ?5),
+                ?6
+         FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id
+         WHERE (?1 IS NULL OR m.ward_id = ?1) AND (?2 IS NULL OR m.org_id = ?2)
+           AND (?3 OR m.left_on IS NULL OR m.left_on >= ?5)
+           AND (?7 IS NULL OR m.id = ?7)
+         ORDER BY w.sort_key, o.id, m.name_fold, m.id",
+        params![ward, org, all, from, iso(today), quota, only],
+        MEMBER_COLUMNS.len(),
+        f,
+    )
+}
+
+pub const MEMBER_CASES_COLUMNS: &[&str] = &["case_no", "name", "start_on", "end_on", "released_on", "reason"];
+
+/// A member's assignments, newest first, with whether each case was credited to them.
+pub fn member_cases(conn: &Connection, id: i64, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT c.case_no, p.name, a.start_on, a.end_on, c.released_on,
+                CASE WHEN c.credited_member_id = ?1 THEN c.reason || ' ✓' ELSE c.reason END
+         FROM assignments a JOIN cases c ON c.id = a.case_id JOIN persons p ON p.id = c.person_id
+         WHERE a.member_id = ?1
+         UNION
+         SELECT c.case_no, p.name, NULL, NULL, c.released_on, c.reason || ' ✓'
+         FROM cases c JOIN persons p ON p.id = c.person_id
+         WHERE c.credited_member_id = ?1
+           AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.case_id = c.id AND a.member_id = ?1)
+         ORDER BY 3 DESC, 1",
+        params![id],
+        MEMBER_CASES_COLUMNS.len(),
+        f,
+    )
+}
+
+pub const AUDIT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "entity", "entity_key", "detail"];
+
+pub fn audit(conn: &Connection, case: Option<&str>, since: Option<&str>, f: &mut RowFn) -> Result<()> {
+    let case = case.map(|c| lookup::case(conn, c)).transpose()?.map(|c| c.no);
+    let since = since.map(parse_date_any).transpose()?.map(iso);
+    stream(
+        conn,
+        "SELECT seq, at, actor, action, entity, entity_key, detail FROM audit_log
+         WHERE (?1 IS NULL OR (entity = 'case' AND entity_key = ?1)) AND (?2 IS NULL OR at >= ?2)
+         ORDER BY seq",
+        params![case, since],
+        AUDIT_COLUMNS.len(),
+        f,
+    )
+}

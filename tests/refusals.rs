@@ -1,0 +1,1 @@
+//! Refusal tests.
