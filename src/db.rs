@@ -7,8 +7,11 @@
 //! SPEC §8: foreign keys on, WAL, `synchronous=FULL`, a busy timeout.
 //!
 //! # Migrations
-//! `MIGRATIONS` is an append-only list; entry *i* takes a database from `user_version` *i*
-//! to *i+1*. Never edit a shipped migration: add one. Opening checks `user_version` alone
+//! `schema.sql` is the whole current schema; a new database gets it in one step.
+//! `MIGRATIONS` (files in `migrations/`) is an append-only list; entry *i* takes a database
+//! from `user_version` *i* to *i+1*. Never edit a shipped migration: add one, and change
+//! `schema.sql` to match (a test checks that a fresh and a migrated database have the same
+//! schema). Opening checks `user_version` alone
 //! (no work proportional to the file's size). A newer database is refused untouched; an
 //! older one is first copied beside itself (`FILE.vN.bak`), then migrated in one transaction.
 //!
@@ -26,8 +29,11 @@ use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
 use crate::{refusal, refuse};
 
+/// The whole current schema, for new databases.
+pub const SCHEMA: &str = include_str!("../schema.sql");
+
 /// Schema migrations, in order. Entry 0 creates version 1 from an empty file.
-pub const MIGRATIONS: &[&str] = &[include_str!("../schema.sql")];
+pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -63,7 +69,10 @@ pub fn create(path: &Path) -> Result<Connection> {
     let mut conn =
         Connection::open_with_flags(path, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     configure(&conn)?;
-    migrate(&mut conn, 0)?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    tx.execute_batch(SCHEMA).context("creating the schema")?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit().context("committing the schema")?;
     Ok(conn)
 }
 

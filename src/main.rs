@@ -4,17 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-
-mod audit;
-mod cli;
-mod cmd;
-mod db;
-mod domain;
-mod output;
-mod read;
-#[allow(dead_code)]
-mod report;
-mod text;
+use mh51::{cli, cmd, domain};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();

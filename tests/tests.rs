@@ -1,6 +1,14 @@
-//! The one test binary: end-to-end tests through the real `mh51` binary, by area.
+//! The one test binary: end-to-end tests through the real `mh51` binary, by area, plus
+//! property tests that drive the library directly.
 
 mod util;
 
+mod demo;
+mod export;
+mod import;
+mod props;
+mod readme;
 mod refusals;
 mod register;
+mod reports;
+mod safety;

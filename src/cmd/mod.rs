@@ -1,12 +1,12 @@
 //! Running a parsed command: resolve the environment once (database path, language, actor,
 //! today), call the domain or a report, hand the rows to `output`.
 
-mod export;
-mod import;
-mod read;
-mod report;
-mod safety;
-mod write;
+pub mod export;
+pub mod import;
+pub mod read;
+pub mod report;
+pub mod safety;
+pub mod write;
 
 use std::io::Write;
 use std::path::PathBuf;

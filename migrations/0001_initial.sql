@@ -1,0 +1,235 @@
+-- mh51 migration 1: the initial schema (a frozen copy of schema.sql at version 1; never edit).
+--
+-- This file is the whole schema of a fresh database. It is applied by migration 1 in
+-- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
+-- migrations there and never edit a shipped one. Every table is STRICT; dates are ISO
+-- text (YYYY-MM-DD), so they sort and compare as text. `*_fold` columns hold the name
+-- folded for search: lower case, Vietnamese diacritics removed, đ → d (see src/text.rs).
+--
+-- Nothing is deleted by normal commands; corrections are explicit and audited.
+
+-- Key/value settings: district, quota, review_interval_days.
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+-- Wards (phường). `code` is what clerks type (`5`); `sort_key` gives natural order
+-- (`2` before `10`): every run of digits left-padded to 10 places.
+CREATE TABLE wards (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    code_fold TEXT NOT NULL UNIQUE,
+    name_fold TEXT NOT NULL UNIQUE,
+    sort_key  TEXT NOT NULL
+) STRICT;
+
+-- Mass organizations (đoàn thể): MTTQ, CA, PN, TN, CCB, NCT and any added.
+CREATE TABLE orgs (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    code_fold TEXT NOT NULL UNIQUE,
+    name_fold TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- Categories of person under management (prison, amnesty, …).
+CREATE TABLE categories (
+    id        INTEGER PRIMARY KEY,
+    code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40),
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    code_fold TEXT NOT NULL UNIQUE,
+    name_fold TEXT NOT NULL UNIQUE
+) STRICT;
+
+-- Volunteer members of the model. A member belongs to one org and one ward; `left_on`
+-- is the last day they served (NULL while they serve).
+CREATE TABLE members (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name_fold TEXT NOT NULL,
+    org_id    INTEGER NOT NULL REFERENCES orgs (id),
+    ward_id   INTEGER NOT NULL REFERENCES wards (id),
+    phone     TEXT CHECK (phone IS NULL OR length(phone) BETWEEN 1 AND 40),
+    joined_on TEXT NOT NULL CHECK (joined_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    left_on   TEXT CHECK (left_on IS NULL OR left_on >= joined_on)
+) STRICT;
+CREATE INDEX members_ward ON members (ward_id);
+CREATE INDEX members_org ON members (org_id);
+CREATE INDEX members_fold ON members (name_fold, org_id, ward_id);
+
+-- People who are or were under management. One person may have several cases over
+-- time (enrolled again after a release). The identity number (CCCD/CMND) is unique.
+CREATE TABLE persons (
+    id         INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+    name_fold  TEXT NOT NULL,
+    birth_year INTEGER CHECK (birth_year IS NULL OR birth_year BETWEEN 1900 AND 2100),
+    birth_date TEXT CHECK (birth_date IS NULL
+                           OR (birth_year IS NOT NULL AND substr(birth_date, 1, 4) = printf('%04d', birth_year))),
+    gender     TEXT CHECK (gender IS NULL OR gender IN ('male', 'female')),
+    id_number  TEXT CHECK (id_number IS NULL OR (length(id_number) IN (9, 12) AND id_number NOT GLOB '*[^0-9]*')),
+    address    TEXT CHECK (address IS NULL OR length(address) <= 500)
+) STRICT;
+CREATE UNIQUE INDEX persons_id_number ON persons (id_number) WHERE id_number IS NOT NULL;
+CREATE INDEX persons_fold ON persons (name_fold, birth_year);
+
+-- Cases (hồ sơ quản lý): one period under management of one person, numbered YYYY-NNNN
+-- (year of enrollment, sequence within that year). A case is open while `released_on` is
+-- NULL; a release carries its reason, and a `progressed` release its credited member.
+CREATE TABLE cases (
+    id                 INTEGER PRIMARY KEY,
+    case_no            TEXT NOT NULL UNIQUE,
+    year               INTEGER NOT NULL,
+    seq                INTEGER NOT NULL CHECK (seq >= 1),
+    person_id          INTEGER NOT NULL REFERENCES persons (id),
+    ward_id            INTEGER NOT NULL REFERENCES wards (id),
+    category_id        INTEGER NOT NULL REFERENCES categories (id),
+    enrolled_on        TEXT NOT NULL CHECK (enrolled_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    released_on        TEXT CHECK (released_on IS NULL OR released_on >= enrolled_on),
+    reason             TEXT CHECK (reason IS NULL OR reason IN
+                           ('progressed', 'moved', 'deceased', 'reoffended', 'institution', 'other')),
+    credited_member_id INTEGER REFERENCES members (id),
+    note               TEXT CHECK (note IS NULL OR length(note) <= 4000),
+    CHECK ((released_on IS NULL) = (reason IS NULL)),
+    CHECK (credited_member_id IS NULL OR reason = 'progressed'),
+    CHECK (reason IS NOT 'progressed' OR credited_member_id IS NOT NULL),
+    CHECK (year = CAST(substr(enrolled_on, 1, 4) AS INTEGER)),
+    UNIQUE (year, seq)
+) STRICT;
+-- One open case per person.
+CREATE UNIQUE INDEX cases_one_open ON cases (person_id) WHERE released_on IS NULL;
+CREATE INDEX cases_person ON cases (person_id);
+CREATE INDEX cases_enrolled ON cases (enrolled_on);
+CREATE INDEX cases_released ON cases (released_on);
+CREATE INDEX cases_credited ON cases (credited_member_id, released_on) WHERE credited_member_id IS NOT NULL;
+
+-- Assignments (phân công): which member is responsible for a case, from `start_on` to
+-- `end_on` (NULL while current). Reassigning ends the previous one on the new start day.
+CREATE TABLE assignments (
+    id        INTEGER PRIMARY KEY,
+    case_id   INTEGER NOT NULL REFERENCES cases (id),
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    start_on  TEXT NOT NULL,
+    end_on    TEXT CHECK (end_on IS NULL OR end_on >= start_on)
+) STRICT;
+-- One current assignment per case.
+CREATE UNIQUE INDEX assignments_one_current ON assignments (case_id) WHERE end_on IS NULL;
+CREATE INDEX assignments_case ON assignments (case_id, start_on);
+CREATE INDEX assignments_member ON assignments (member_id, end_on);
+
+-- Reviews (tiếp xúc, nhận xét, phân loại): one contact and its A–D classification.
+CREATE TABLE reviews (
+    id          INTEGER PRIMARY KEY,
+    case_id     INTEGER NOT NULL REFERENCES cases (id),
+    reviewed_on TEXT NOT NULL,
+    class       TEXT NOT NULL CHECK (class IN ('A', 'B', 'C', 'D')),
+    member_id   INTEGER REFERENCES members (id),
+    note        TEXT CHECK (note IS NULL OR length(note) <= 4000)
+) STRICT;
+CREATE INDEX reviews_case ON reviews (case_id, reviewed_on);
+CREATE INDEX reviews_date ON reviews (reviewed_on, case_id);
+
+-- Supports (giúp đỡ): concrete help, with an optional amount in đồng.
+CREATE TABLE supports (
+    id        INTEGER PRIMARY KEY,
+    case_id   INTEGER NOT NULL REFERENCES cases (id),
+    given_on  TEXT NOT NULL,
+    kind      TEXT NOT NULL CHECK (kind IN ('job', 'loan', 'training', 'gift', 'other')),
+    amount    INTEGER CHECK (amount IS NULL OR amount >= 0),
+    member_id INTEGER REFERENCES members (id),
+    note      TEXT CHECK (note IS NULL OR length(note) <= 4000)
+) STRICT;
+CREATE INDEX supports_case ON supports (case_id, given_on);
+CREATE INDEX supports_date ON supports (given_on, case_id);
+
+-- The audit log: append-only (the triggers below refuse UPDATE and DELETE) and
+-- hash-chained: `hash` = SHA-256 of `prev_hash` and this row's content (src/audit.rs).
+CREATE TABLE audit_log (
+    seq        INTEGER PRIMARY KEY,
+    at         TEXT NOT NULL,
+    actor      TEXT NOT NULL,
+    action     TEXT NOT NULL,
+    entity     TEXT NOT NULL,
+    entity_key TEXT NOT NULL,
+    detail     TEXT NOT NULL,
+    prev_hash  TEXT NOT NULL,
+    hash       TEXT NOT NULL
+) STRICT;
+CREATE INDEX audit_entity ON audit_log (entity, entity_key);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+-- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).
+--   case_no            YYYY-NNNN
+--   person_id          the person (several cases may share one)
+--   name               the person's name (NFC)
+--   birth_year         year of birth, or NULL
+--   birth_date         exact date of birth (ISO), or NULL
+--   gender             'male', 'female' or NULL
+--   id_number          CCCD/CMND, or NULL
+--   address            or NULL
+--   ward               ward code
+--   category           category code
+--   enrolled_on        ISO date the case was opened
+--   released_on        ISO date it was closed, NULL while open
+--   reason             release reason, NULL while open
+--   credited_member_id member credited with a progressed release
+--   member_id          the current, or for a closed case the last, assigned member
+--   note               free text
+--   member_name        that member's name
+--   org                that member's org code
+--   last_contact       date of the latest review, else the enrollment date
+CREATE VIEW v_cases AS
+SELECT c.case_no,
+       c.person_id,
+       p.name,
+       p.birth_year,
+       p.birth_date,
+       p.gender,
+       p.id_number,
+       p.address,
+       w.code AS ward,
+       k.code AS category,
+       c.enrolled_on,
+       c.released_on,
+       c.reason,
+       c.credited_member_id,
+       a.member_id,
+       c.note,
+       m.name AS member_name,
+       o.code AS org,
+       coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id), c.enrolled_on)
+           AS last_contact
+FROM cases c
+JOIN persons p ON p.id = c.person_id
+JOIN wards w ON w.id = c.ward_id
+JOIN categories k ON k.id = c.category_id
+LEFT JOIN assignments a ON a.id = (SELECT a2.id FROM assignments a2 WHERE a2.case_id = c.id
+                                   ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1)
+LEFT JOIN members m ON m.id = a.member_id
+LEFT JOIN orgs o ON o.id = m.org_id;
+
+-- v_members: one row per member.
+--   id, name, org (code), ward (code), phone, joined_on, left_on (NULL while serving)
+--   open_cases  open cases currently assigned to the member
+CREATE VIEW v_members AS
+SELECT m.id,
+       m.name,
+       o.code AS org,
+       w.code AS ward,
+       m.phone,
+       m.joined_on,
+       m.left_on,
+       (SELECT count(*) FROM assignments a JOIN cases c ON c.id = a.case_id
+        WHERE a.member_id = m.id AND a.end_on IS NULL AND c.released_on IS NULL) AS open_cases
+FROM members m
+JOIN orgs o ON o.id = m.org_id
+JOIN wards w ON w.id = m.ward_id;
