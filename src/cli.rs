@@ -110,7 +110,7 @@ pub enum Command {
         #[arg(long)]
         kind: String,
         /// Amount in đồng.
-        #[arg(long)]
+        #[arg(long, allow_hyphen_values = true)]
         amount: Option<String>,
         #[arg(long)]
         date: Option<String>,
