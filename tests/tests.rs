@@ -1,6 +1,8 @@
 //! The one test binary: end-to-end tests through the real `mh51` binary, by area, plus
 //! property tests that drive the library directly.
 
+#![allow(clippy::unwrap_used)]
+
 mod util;
 
 mod demo;
