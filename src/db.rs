@@ -94,20 +94,33 @@ pub fn open(path: &Path) -> Result<Connection> {
 }
 
 /// Open read-only: read-only flags and `query_only`, so nothing can write through it.
+///
+/// An older schema is first migrated through a read-write open (which backs the file up
+/// beside itself), so read commands work on a file from an older mh51 too.
 pub fn open_read_only(path: &Path) -> Result<Connection> {
     if !path.is_file() {
         return Err(missing(path));
     }
+    let conn = ro(path)?;
+    let version = check_version(&conn, path)?;
+    if version < SCHEMA_VERSION {
+        drop(conn);
+        drop(open(path)?);
+        let conn = ro(path)?;
+        check_version(&conn, path)?;
+        return read_only_pragmas(conn);
+    }
+    read_only_pragmas(conn)
+}
+
+fn ro(path: &Path) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .with_context(|| format!("opening {} read-only", path.display()))?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let version = check_version(&conn, path)?;
-    if version < SCHEMA_VERSION {
-        refuse!("database '{}' has schema version {} and needs migrating to {}; run any write command (e.g. `mh51 check`) first",
-                path.display(), version, SCHEMA_VERSION;
-                "cơ sở dữ liệu '{}' có phiên bản {} cần nâng lên {}; hãy chạy một lệnh ghi (ví dụ `mh51 check`) trước",
-                path.display(), version, SCHEMA_VERSION);
-    }
+    Ok(conn)
+}
+
+fn read_only_pragmas(conn: Connection) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "query_only", "ON")?;
     Ok(conn)
@@ -165,6 +178,11 @@ fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Resu
 }
 
 /// A consistent copy through SQLite's online backup API, created with mode 0600.
+///
+/// The copy is made in one backup step (`-1`: all pages), which holds one read transaction
+/// for its whole length: in WAL mode that never blocks writers, and the copy is exactly the
+/// database as of that transaction's start. (Copying in several steps would restart from
+/// scratch every time another process commits, and might never finish on a busy register.)
 pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     OpenOptions::new()
         .write(true)
@@ -175,12 +193,27 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     let mut out =
         Connection::open_with_flags(dest, flags_rw()).with_context(|| format!("opening {}", dest.display()))?;
     {
+        use rusqlite::backup::StepResult;
         let b = rusqlite::backup::Backup::new(conn, &mut out)?;
-        b.run_to_completion(1000, Duration::from_millis(0), None)
-            .with_context(|| format!("copying into {}", dest.display()))?;
+        let started = std::time::Instant::now();
+        loop {
+            match b.step(-1).with_context(|| format!("copying into {}", dest.display()))? {
+                StepResult::Done => break,
+                _ => {
+                    if started.elapsed() > BUSY_TIMEOUT {
+                        anyhow::bail!(
+                            "copying into {}: the database stayed busy for {}s",
+                            dest.display(),
+                            BUSY_TIMEOUT.as_secs()
+                        );
+                    }
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            }
+        }
     }
     // The copy is a standalone file: no WAL side files left behind.
-    out.pragma_update(None, "journal_mode", "DELETE")?;
+    out.pragma_update(None, "journal_mode", "DELETE").context("finishing the copy")?;
     Ok(())
 }
 

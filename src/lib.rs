@@ -6,6 +6,7 @@
 //! or exit; `cli` and `output` never touch SQL.
 
 pub mod audit;
+pub mod check;
 pub mod cli;
 pub mod cmd;
 pub mod db;
