@@ -15,3 +15,4 @@ pub mod output;
 pub mod read;
 pub mod report;
 pub mod text;
+pub mod xlsx;

@@ -1,10 +1,209 @@
-//! `report summary|quota|overdue`: owned by the reports work (issue 3).
+//! `report summary|quota|overdue`: resolve the period and options, call the report, and
+//! render its rows as a table, CSV, JSON (`{"period", "rows", "total"}`) or an Excel
+//! workbook. Titles state the resolved dates, so a printed report says what it covers.
+
+use std::io::Write;
 
 use anyhow::Result;
+use serde_json::{json, Value};
 
 use super::App;
-use crate::cli::ReportCmd;
+use crate::cli::{Format, Out, QuotaBy, ReportCmd, SummaryBy};
+use crate::domain::lookup;
+use crate::domain::types::{iso, parse_date_any, Period};
+use crate::output::{self, json_object, Cell};
+use crate::refuse;
+use crate::report::{overdue, quota, summary};
 
-pub fn run(_app: &App, _c: ReportCmd) -> Result<()> {
-    crate::refuse!("report is not available in this build yet"; "báo cáo chưa có trong bản này")
+pub fn run(app: &App, c: ReportCmd) -> Result<()> {
+    match c {
+        ReportCmd::Summary { period, by, out } => run_summary(app, period.as_deref(), by, &out),
+        ReportCmd::Quota { period, by, out } => run_quota(app, period.as_deref(), by, &out),
+        ReportCmd::Overdue { as_of, days, out } => run_overdue(app, as_of.as_deref(), days, &out),
+    }
+}
+
+/// `-f xlsx` needs a file: a workbook on a terminal helps nobody.
+fn check_out(out: &Out) -> Result<()> {
+    if out.format == Format::Xlsx && out.output.is_none() {
+        refuse!("-f xlsx writes an Excel file and needs -o FILE, e.g. -o bao-cao.xlsx";
+                "-f xlsx ghi tệp Excel nên cần -o TỆP, ví dụ -o bao-cao.xlsx");
+    }
+    Ok(())
+}
+
+/// "Quận 6 — " when the district is set, so a report sent upward says whose it is.
+fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
+    Ok(match lookup::setting(conn, "district")?.filter(|d| !d.trim().is_empty()) {
+        Some(d) => format!("{d} — "),
+        None => String::new(),
+    })
+}
+
+fn by_word(key: &str, vi: bool) -> &'static str {
+    match (key, vi) {
+        ("ward", false) => "ward",
+        ("ward", true) => "phường",
+        ("org", false) => "organization",
+        ("org", true) => "đoàn thể",
+        ("category", false) => "category",
+        ("category", true) => "diện",
+        ("month", false) => "month",
+        ("month", true) => "tháng",
+        ("quarter", false) => "quarter",
+        ("quarter", true) => "quý",
+        (_, false) => "member",
+        (_, true) => "thành viên",
+    }
+}
+
+fn period_json(p: Period) -> Value {
+    json!({"from": iso(p.from), "to": iso(p.to)})
+}
+
+/// One rendered report.
+struct Rendered<'a> {
+    title: String,
+    sheet: &'a str,
+    columns: &'a [&'a str],
+    rows: Vec<Vec<Cell>>,
+    total: Option<Vec<Cell>>,
+    /// The keys of the JSON object before `rows` (period, or as_of and days).
+    json_head: Vec<(&'a str, Value)>,
+}
+
+fn emit(app: &App, out: &Out, r: Rendered) -> Result<()> {
+    match out.format {
+        Format::Xlsx => {
+            // check_out ran first; the path is there.
+            let Some(path) = out.output.as_deref() else { return check_out(out) };
+            crate::xlsx::write_report(path, app.vi, r.sheet, &r.title, r.columns, &r.rows, r.total.as_deref())
+        }
+        Format::Json => {
+            let cols: Vec<String> = r.columns.iter().map(|c| c.to_string()).collect();
+            let mut m = serde_json::Map::new();
+            for (k, v) in r.json_head {
+                m.insert(k.to_string(), v);
+            }
+            m.insert("rows".into(), Value::Array(r.rows.iter().map(|row| json_object(&cols, row)).collect()));
+            if let Some(t) = &r.total {
+                m.insert("total".into(), json_object(&cols, t));
+            }
+            let mut w = output::destination(out.output.as_deref())?;
+            serde_json::to_writer_pretty(&mut w, &Value::Object(m))?;
+            writeln!(w)?;
+            w.flush()?;
+            Ok(())
+        }
+        Format::Table | Format::Csv => {
+            let mut sink = app.sink(out, r.columns, Some(r.title))?;
+            for row in &r.rows {
+                sink.row(row)?;
+            }
+            if let Some(t) = &r.total {
+                sink.row(t)?;
+            }
+            sink.finish()
+        }
+    }
+}
+
+fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Result<()> {
+    check_out(out)?;
+    let p = Period::parse(period, app.today)?;
+    let conn = app.open_read()?;
+    let (rby, key) = match by {
+        SummaryBy::Ward => (summary::By::Ward, "ward"),
+        SummaryBy::Org => (summary::By::Org, "org"),
+        SummaryBy::Category => (summary::By::Category, "category"),
+        SummaryBy::Month => (summary::By::Month, "month"),
+        SummaryBy::Quarter => (summary::By::Quarter, "quarter"),
+    };
+    let s = summary::summary(&conn, p, rby)?;
+    let d = district_prefix(&conn)?;
+    let title = if app.vi {
+        format!("{d}Báo cáo tổng hợp từ ngày {} đến ngày {}, theo {}", p.from, p.to, by_word(key, true))
+    } else {
+        format!("{d}Summary from {} to {}, by {}", p.from, p.to, by_word(key, false))
+    };
+    emit(
+        app,
+        out,
+        Rendered {
+            title,
+            sheet: if app.vi { "Tổng hợp" } else { "Summary" },
+            columns: summary::COLUMNS,
+            rows: s.rows.iter().map(summary::Row::cells).collect(),
+            total: Some(s.total.cells()),
+            json_head: vec![("period", period_json(p))],
+        },
+    )
+}
+
+fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<()> {
+    check_out(out)?;
+    let p = Period::parse(period, app.today)?;
+    let conn = app.open_read()?;
+    let (rby, key) = match by {
+        QuotaBy::Ward => (quota::By::Ward, "ward"),
+        QuotaBy::Org => (quota::By::Org, "org"),
+        QuotaBy::Member => (quota::By::Member, "member"),
+    };
+    let n = lookup::quota(&conn)?;
+    let q = quota::quota(&conn, p, n, rby)?;
+    let d = district_prefix(&conn)?;
+    let title = if app.vi {
+        format!(
+            "{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên) từ ngày {} đến ngày {}, theo {}",
+            p.from,
+            p.to,
+            by_word(key, true)
+        )
+    } else {
+        format!("{d}Quota ({n} people per member) from {} to {}, by {}", p.from, p.to, by_word(key, false))
+    };
+    emit(
+        app,
+        out,
+        Rendered {
+            title,
+            sheet: if app.vi { "Chỉ tiêu" } else { "Quota" },
+            columns: if rby == quota::By::Member { quota::MEMBER_COLUMNS } else { quota::COLUMNS },
+            rows: q.rows.iter().map(quota::Row::cells).collect(),
+            total: Some(q.total.cells()),
+            json_head: vec![("period", period_json(p))],
+        },
+    )
+}
+
+fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> Result<()> {
+    check_out(out)?;
+    let as_of = match as_of {
+        Some(s) => parse_date_any(s)?,
+        None => app.today,
+    };
+    let conn = app.open_read()?;
+    let days = match days {
+        Some(d) => i64::from(d),
+        None => lookup::setting(&conn, "review_interval_days")?.and_then(|v| v.parse().ok()).unwrap_or(30),
+    };
+    let rows = overdue::overdue(&conn, as_of, days)?;
+    let d = district_prefix(&conn)?;
+    let title = if app.vi {
+        format!("{d}Hồ sơ quá hạn tính đến ngày {as_of}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công")
+    } else {
+        format!("{d}Overdue as of {as_of}: no contact for more than {days} days, or nobody assigned")
+    };
+    emit(
+        app,
+        out,
+        Rendered {
+            title,
+            sheet: if app.vi { "Quá hạn" } else { "Overdue" },
+            columns: overdue::COLUMNS,
+            rows: rows.iter().map(overdue::Row::cells).collect(),
+            total: None,
+            json_head: vec![("as_of", json!(iso(as_of))), ("days", json!(days))],
+        },
+    )
 }

@@ -1,0 +1,1 @@
+//! Exports and ad-hoc queries (SPEC §7): filled in below.

@@ -1,0 +1,85 @@
+//! `report overdue`: the cases the clerk must chase (SPEC §6).
+//!
+//! A case is listed when it is open on D (enrolled on or before D, not released on or
+//! before D: a case released on D is no longer anyone's to visit) and either its last
+//! contact — the latest review on or before D, else the enrollment date — is more than N
+//! days before D, or no member is assigned to it on D. Oldest contact first.
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use rusqlite::{params, Connection};
+
+use crate::domain::types::iso;
+use crate::output::Cell;
+
+pub const COLUMNS: &[&str] =
+    &["case_no", "name", "ward", "member_id", "member_name", "org", "last_contact", "days_since"];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub case_no: String,
+    pub name: String,
+    pub ward: String,
+    pub member_id: Option<i64>,
+    pub member_name: Option<String>,
+    pub org: Option<String>,
+    pub last_contact: String,
+    pub days_since: i64,
+}
+
+impl Row {
+    pub fn cells(&self) -> Vec<Cell> {
+        vec![
+            Cell::text(self.case_no.clone()),
+            Cell::text(self.name.clone()),
+            Cell::text(self.ward.clone()),
+            Cell::opt_int(self.member_id),
+            Cell::opt_text(self.member_name.clone()),
+            Cell::opt_text(self.org.clone()),
+            Cell::text(self.last_contact.clone()),
+            Cell::Int(self.days_since),
+        ]
+    }
+}
+
+const SQL: &str = "
+    WITH oc AS MATERIALIZED (
+      SELECT c.case_no, c.person_id, c.ward_id,
+             coalesce((SELECT max(r.reviewed_on) FROM reviews r
+                       WHERE r.case_id = c.id AND r.reviewed_on <= ?1), c.enrolled_on) AS last_contact,
+             (SELECT a.member_id FROM assignments a
+              WHERE a.case_id = c.id AND a.start_on <= ?1 AND (a.end_on IS NULL OR a.end_on >= ?1)
+              ORDER BY a.start_on DESC, a.id DESC LIMIT 1) AS member_id
+      FROM cases c
+      WHERE c.enrolled_on <= ?1 AND (c.released_on IS NULL OR c.released_on > ?1))
+    SELECT oc.case_no, p.name, w.code, oc.member_id, m.name, o.code, oc.last_contact,
+           CAST(julianday(?1) - julianday(oc.last_contact) AS INTEGER) AS days_since
+    FROM oc
+    JOIN persons p ON p.id = oc.person_id
+    JOIN wards w ON w.id = oc.ward_id
+    LEFT JOIN members m ON m.id = oc.member_id
+    LEFT JOIN orgs o ON o.id = m.org_id
+    WHERE oc.member_id IS NULL OR julianday(?1) - julianday(oc.last_contact) > ?2
+    ORDER BY oc.last_contact, oc.case_no";
+
+/// Overdue and unassigned open cases as of `as_of`, with `days` the longest allowed gap.
+pub fn overdue(conn: &Connection, as_of: NaiveDate, days: i64) -> Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached(SQL).context("preparing the overdue query")?;
+    let rows = stmt
+        .query_map(params![iso(as_of), days], |r| {
+            Ok(Row {
+                case_no: r.get(0)?,
+                name: r.get(1)?,
+                ward: r.get(2)?,
+                member_id: r.get(3)?,
+                member_name: r.get(4)?,
+                org: r.get(5)?,
+                last_contact: r.get(6)?,
+                days_since: r.get(7)?,
+            })
+        })
+        .context("finding overdue cases")?
+        .collect::<rusqlite::Result<Vec<Row>>>()
+        .context("reading overdue cases")?;
+    Ok(rows)
+}

@@ -1,0 +1,149 @@
+//! `report quota`: how far each member is toward the yearly quota (chỉ tiêu) of people
+//! helped to make progress (SPEC §6).
+//!
+//! The members counted are those whose membership overlaps [F, T]; each one's credit is the
+//! number of `progressed` releases in [F, T] credited to them (index `cases_credited`). The
+//! per-member figures are computed once in SQL and aggregated per ward, org or member.
+//! Quotas are yearly, so a period must lie within one calendar year.
+
+use anyhow::{Context, Result};
+use chrono::Datelike;
+use rusqlite::{params, Connection};
+
+use crate::domain::types::{iso, Period};
+use crate::output::Cell;
+use crate::refuse;
+
+pub const COLUMNS: &[&str] = &["group", "members", "target", "achieved", "members_met", "shortfall", "pct"];
+pub const MEMBER_COLUMNS: &[&str] =
+    &["group", "name", "org", "ward", "members", "target", "achieved", "members_met", "shortfall", "pct"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Ward,
+    Org,
+    Member,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Row {
+    pub group: String,
+    /// Name, org and ward of the member (`--by member` only).
+    pub member: Option<(String, String, String)>,
+    pub members: i64,
+    pub target: i64,
+    pub achieved: i64,
+    pub members_met: i64,
+    pub shortfall: i64,
+}
+
+impl Row {
+    /// achieved / target × 100, None when the target is 0.
+    pub fn pct(&self) -> Option<f64> {
+        (self.target > 0).then(|| self.achieved as f64 * 100.0 / self.target as f64)
+    }
+
+    pub fn cells(&self) -> Vec<Cell> {
+        let mut v = vec![Cell::text(self.group.clone())];
+        if let Some((name, org, ward)) = &self.member {
+            let t = |s: &String| if s.is_empty() { Cell::Null } else { Cell::text(s.clone()) };
+            v.extend([t(name), t(org), t(ward)]);
+        }
+        v.extend([self.members, self.target, self.achieved, self.members_met, self.shortfall].map(Cell::Int));
+        v.push(self.pct().map_or(Cell::Null, Cell::Dec1));
+        v
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quota {
+    pub period: Period,
+    pub quota: i64,
+    pub rows: Vec<Row>,
+    pub total: Row,
+}
+
+/// Per-member credit in [?1, ?2] with quota ?3, aggregated over groups `$groups` (g, code,
+/// sort key) joined on `$key` of the member.
+macro_rules! quota_sql {
+    ($key:literal, $groups:literal) => {
+        concat!(
+            "WITH mm AS (
+               SELECT m.id, m.ward_id, m.org_id,
+                      (SELECT count(*) FROM cases c
+                       WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
+               FROM members m
+               WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)),
+             gr (g, code, k) AS (",
+            $groups,
+            ")
+             SELECT gr.code, '', '', '', count(mm.id), coalesce(sum(mm.credited), 0),
+                    coalesce(sum(mm.credited >= ?3), 0), coalesce(sum(max(0, ?3 - mm.credited)), 0)
+             FROM gr LEFT JOIN mm ON mm.",
+            $key,
+            " = gr.g
+             GROUP BY gr.g
+             ORDER BY gr.k, gr.code"
+        )
+    };
+}
+
+const BY_WARD: &str = quota_sql!("ward_id", "SELECT id, code, sort_key FROM wards");
+const BY_ORG: &str = quota_sql!("org_id", "SELECT id, code, code FROM orgs");
+const BY_MEMBER: &str = "
+    WITH mm AS (
+      SELECT m.id, m.name, m.ward_id, m.org_id,
+             (SELECT count(*) FROM cases c
+              WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
+      FROM members m
+      WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1))
+    SELECT CAST(mm.id AS TEXT), mm.name, o.code, w.code, 1, mm.credited,
+           mm.credited >= ?3, max(0, ?3 - mm.credited)
+    FROM mm JOIN orgs o ON o.id = mm.org_id JOIN wards w ON w.id = mm.ward_id
+    ORDER BY mm.id";
+
+pub const TOTAL: &str = "TOTAL";
+
+/// Quota figures of `period` with `quota` people per member, grouped `by`.
+pub fn quota(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Quota> {
+    if period.from.year() != period.to.year() {
+        refuse!("the quota period {}..{} crosses a calendar year; quotas are yearly: give a period within one year, e.g. {} or {}-Q4",
+                period.from, period.to, period.from.year(), period.from.year();
+                "kỳ {}..{} vượt qua một năm dương lịch; chỉ tiêu tính theo năm: hãy chọn kỳ trong một năm, ví dụ {} hoặc {}-Q4",
+                period.from, period.to, period.from.year(), period.from.year());
+    }
+    let sql = match by {
+        By::Ward => BY_WARD,
+        By::Org => BY_ORG,
+        By::Member => BY_MEMBER,
+    };
+    let mut stmt = conn.prepare_cached(sql).context("preparing the quota query")?;
+    let rows = stmt
+        .query_map(params![iso(period.from), iso(period.to), quota], |r| {
+            let members: i64 = r.get(4)?;
+            Ok(Row {
+                group: r.get(0)?,
+                member: if by == By::Member { Some((r.get(1)?, r.get(2)?, r.get(3)?)) } else { None },
+                members,
+                target: quota * members,
+                achieved: r.get(5)?,
+                members_met: r.get(6)?,
+                shortfall: r.get(7)?,
+            })
+        })
+        .context("counting quotas")?
+        .collect::<rusqlite::Result<Vec<Row>>>()
+        .context("reading quotas")?;
+    let mut total = Row { group: TOTAL.into(), ..Row::default() };
+    if by == By::Member {
+        total.member = Some((String::new(), String::new(), String::new()));
+    }
+    for r in &rows {
+        total.members += r.members;
+        total.target += r.target;
+        total.achieved += r.achieved;
+        total.members_met += r.members_met;
+        total.shortfall += r.shortfall;
+    }
+    Ok(Quota { period, quota, rows, total })
+}

@@ -1,0 +1,260 @@
+//! `report summary`: the meeting's figures for a period [F, T] (SPEC §6).
+//!
+//! One SQL statement per row set does the counting. A CTE picks the cases that matter for
+//! the period (enrolled by T and not released before F) with their group; the case counts,
+//! the reviews and the supports are then each aggregated per group and joined onto the full
+//! list of groups, so a ward with nothing to report still shows a row of zeros. Reviews and
+//! supports are read through their date indexes (`reviews_date`, `supports_date`), never by
+//! scanning every review of every year.
+//!
+//! `--by month|quarter` runs the group-less statement once per sub-period, so each row is
+//! counted over its own dates and a row's closing is the next row's opening.
+
+use anyhow::{Context, Result};
+use rusqlite::{params, Connection};
+
+use crate::domain::types::{iso, Period};
+use crate::output::Cell;
+
+/// CSV columns, in the order of SPEC §6.
+pub const COLUMNS: &[&str] = &[
+    "group",
+    "opening",
+    "intake",
+    "total_managed",
+    "progressed",
+    "moved",
+    "deceased",
+    "reoffended",
+    "institution",
+    "other",
+    "exits",
+    "closing",
+    "contacts",
+    "supports",
+    "loan_amount",
+];
+
+/// Which rows a summary has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum By {
+    Ward,
+    Org,
+    Category,
+    Month,
+    Quarter,
+}
+
+/// One row of the summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Row {
+    pub group: String,
+    pub opening: i64,
+    pub intake: i64,
+    pub total_managed: i64,
+    pub progressed: i64,
+    pub moved: i64,
+    pub deceased: i64,
+    pub reoffended: i64,
+    pub institution: i64,
+    pub other: i64,
+    pub exits: i64,
+    pub closing: i64,
+    pub contacts: i64,
+    pub supports: i64,
+    pub loan_amount: i64,
+}
+
+impl Row {
+    pub fn cells(&self) -> Vec<Cell> {
+        let mut v = vec![Cell::text(self.group.clone())];
+        v.extend(
+            [
+                self.opening,
+                self.intake,
+                self.total_managed,
+                self.progressed,
+                self.moved,
+                self.deceased,
+                self.reoffended,
+                self.institution,
+                self.other,
+                self.exits,
+                self.closing,
+                self.contacts,
+                self.supports,
+                self.loan_amount,
+            ]
+            .into_iter()
+            .map(Cell::Int),
+        );
+        v
+    }
+
+    /// Fill the derived columns from the counted ones.
+    fn derive(mut self) -> Row {
+        self.total_managed = self.opening + self.intake;
+        self.exits = self.progressed + self.moved + self.deceased + self.reoffended + self.institution + self.other;
+        self.closing = self.total_managed - self.exits;
+        self
+    }
+
+    /// Add another row's additive columns (everything but the group).
+    fn add(&mut self, o: &Row) {
+        self.opening += o.opening;
+        self.intake += o.intake;
+        self.progressed += o.progressed;
+        self.moved += o.moved;
+        self.deceased += o.deceased;
+        self.reoffended += o.reoffended;
+        self.institution += o.institution;
+        self.other += o.other;
+        self.contacts += o.contacts;
+        self.supports += o.supports;
+        self.loan_amount += o.loan_amount;
+    }
+}
+
+/// A summary: its period, its rows in group order, and the TOTAL row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Summary {
+    pub period: Period,
+    pub rows: Vec<Row>,
+    pub total: Row,
+}
+
+/// The statement for one grouping: `$g` is the group id of a case `c` (the period's last
+/// day is ?2), `$groups` lists every group as (g, code, sort key).
+macro_rules! summary_sql {
+    ($g:literal, $groups:literal) => {
+        concat!(
+            "WITH cg AS MATERIALIZED (
+               SELECT c.id, c.enrolled_on, c.released_on, c.reason, ",
+            $g,
+            " AS g
+               FROM cases c
+               WHERE c.enrolled_on <= ?2 AND (c.released_on IS NULL OR c.released_on >= ?1)),
+             cc AS (
+               SELECT g,
+                      sum(enrolled_on < ?1) AS opening,
+                      sum(enrolled_on >= ?1) AS intake,
+                      sum(released_on <= ?2 AND reason = 'progressed') AS progressed,
+                      sum(released_on <= ?2 AND reason = 'moved') AS moved,
+                      sum(released_on <= ?2 AND reason = 'deceased') AS deceased,
+                      sum(released_on <= ?2 AND reason = 'reoffended') AS reoffended,
+                      sum(released_on <= ?2 AND reason = 'institution') AS institution,
+                      sum(released_on <= ?2 AND reason = 'other') AS other
+               FROM cg GROUP BY g),
+             rv AS (
+               SELECT cg.g, count(*) AS n
+               FROM reviews r JOIN cg ON cg.id = r.case_id
+               WHERE r.reviewed_on BETWEEN ?1 AND ?2
+               GROUP BY cg.g),
+             sp AS (
+               SELECT cg.g, count(*) AS n,
+                      sum(CASE WHEN s.kind = 'loan' THEN coalesce(s.amount, 0) ELSE 0 END) AS loan
+               FROM supports s JOIN cg ON cg.id = s.case_id
+               WHERE s.given_on BETWEEN ?1 AND ?2
+               GROUP BY cg.g),
+             gr (g, code, k) AS (",
+            $groups,
+            ")
+             SELECT gr.code,
+                    coalesce(cc.opening, 0), coalesce(cc.intake, 0),
+                    coalesce(cc.progressed, 0), coalesce(cc.moved, 0), coalesce(cc.deceased, 0),
+                    coalesce(cc.reoffended, 0), coalesce(cc.institution, 0), coalesce(cc.other, 0),
+                    coalesce(rv.n, 0), coalesce(sp.n, 0), coalesce(sp.loan, 0)
+             FROM gr
+             LEFT JOIN cc ON cc.g = gr.g
+             LEFT JOIN rv ON rv.g = gr.g
+             LEFT JOIN sp ON sp.g = gr.g
+             ORDER BY gr.k, gr.code"
+        )
+    };
+}
+
+const BY_WARD: &str = summary_sql!("c.ward_id", "SELECT id, code, sort_key FROM wards");
+
+const BY_CATEGORY: &str = summary_sql!("c.category_id", "SELECT id, code, code FROM categories");
+
+/// The org of the member assigned on the case's last open day in the period: T, or its
+/// release date when released by T (SPEC §3 "assigned on day d"); 0 = unassigned, which
+/// sorts after every org.
+const BY_ORG: &str = summary_sql!(
+    "coalesce((SELECT m.org_id FROM assignments a JOIN members m ON m.id = a.member_id
+                WHERE a.case_id = c.id
+                  AND a.start_on <= (CASE WHEN c.released_on <= ?2 THEN c.released_on ELSE ?2 END)
+                  AND (a.end_on IS NULL
+                       OR a.end_on >= (CASE WHEN c.released_on <= ?2 THEN c.released_on ELSE ?2 END))
+                ORDER BY a.start_on DESC, a.id DESC LIMIT 1), 0)",
+    "SELECT id, code, '0' || code FROM orgs UNION ALL SELECT 0, 'unassigned', '1'"
+);
+
+/// One row for the whole period (used per month or quarter).
+const WHOLE: &str = summary_sql!("0", "SELECT 0, 'TOTAL', ''");
+
+/// The group every total row carries.
+pub const TOTAL: &str = "TOTAL";
+
+fn run(conn: &Connection, sql: &str, p: Period) -> Result<Vec<Row>> {
+    let mut stmt = conn.prepare_cached(sql).context("preparing the summary query")?;
+    let rows = stmt
+        .query_map(params![iso(p.from), iso(p.to)], |r| {
+            Ok(Row {
+                group: r.get(0)?,
+                opening: r.get(1)?,
+                intake: r.get(2)?,
+                progressed: r.get(3)?,
+                moved: r.get(4)?,
+                deceased: r.get(5)?,
+                reoffended: r.get(6)?,
+                institution: r.get(7)?,
+                other: r.get(8)?,
+                contacts: r.get(9)?,
+                supports: r.get(10)?,
+                loan_amount: r.get(11)?,
+                ..Row::default()
+            }
+            .derive())
+        })
+        .context("counting the summary")?
+        .collect::<rusqlite::Result<Vec<Row>>>()
+        .context("reading the summary")?;
+    Ok(rows)
+}
+
+/// The summary of `period`, grouped `by`.
+pub fn summary(conn: &Connection, period: Period, by: By) -> Result<Summary> {
+    match by {
+        By::Ward | By::Org | By::Category => {
+            let sql = match by {
+                By::Ward => BY_WARD,
+                By::Org => BY_ORG,
+                _ => BY_CATEGORY,
+            };
+            let rows = run(conn, sql, period)?;
+            // Every case is in exactly one group, so the total is the sum of the rows.
+            let mut total = Row { group: TOTAL.into(), ..Row::default() };
+            for r in &rows {
+                total.add(r);
+            }
+            Ok(Summary { period, rows, total: total.derive() })
+        }
+        By::Month | By::Quarter => {
+            let mut rows = Vec::new();
+            for (label, p) in period.split(by == By::Quarter) {
+                let mut r = run(conn, WHOLE, p)?.into_iter().next().unwrap_or_default();
+                r.group = label;
+                rows.push(r);
+            }
+            // The sub-periods tile the period: its opening is the first row's, its closing
+            // the last row's, and every flow is the sum of the rows' flows.
+            let mut total = Row { group: TOTAL.into(), ..Row::default() };
+            for r in &rows {
+                total.add(r);
+            }
+            total.opening = rows.first().map_or(0, |r| r.opening);
+            Ok(Summary { period, rows, total: total.derive() })
+        }
+    }
+}

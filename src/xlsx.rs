@@ -1,0 +1,70 @@
+//! Excel workbooks for reports (`report … -f xlsx -o FILE`), the form clerks send upward.
+//!
+//! One sheet: the title (with the period) in the first row, the translated headers in bold
+//! in the third, then the rows. Numbers are written as numbers (so the receiving office can
+//! add them up), percentages with one decimal, empty cells left blank. The workbook is built
+//! in memory (a report has at most a few hundred rows) and written to a new file created
+//! with mode 0600, never over an existing one.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rust_xlsxwriter::{Format, Workbook};
+
+use crate::output::{create_private, label, Cell};
+
+/// Row (0-based) of the header; the title is in row 0, row 1 is left blank.
+pub const HEADER_ROW: u32 = 2;
+
+/// Write a report to `path` as an Excel workbook.
+pub fn write_report(
+    path: &Path,
+    vi: bool,
+    sheet: &str,
+    title: &str,
+    columns: &[&str],
+    rows: &[Vec<Cell>],
+    total: Option<&[Cell]>,
+) -> Result<()> {
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let dec1 = Format::new().set_num_format("0.0");
+    let bold_dec1 = Format::new().set_bold().set_num_format("0.0");
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet).context("naming the worksheet")?;
+    ws.write_string_with_format(0, 0, title, &bold).context("writing the title")?;
+    for (c, key) in columns.iter().enumerate() {
+        let col = u16::try_from(c).context("too many columns")?;
+        ws.write_string_with_format(HEADER_ROW, col, label(key, vi), &bold).context("writing the header")?;
+        let width = if c == 0 { 14.0 } else { (label(key, vi).chars().count() as f64 + 2.0).max(10.0) };
+        ws.set_column_width(col, width).context("sizing a column")?;
+    }
+    let all = rows.iter().map(|r| (r.as_slice(), false)).chain(total.map(|t| (t, true)));
+    for (i, (cells, is_total)) in all.enumerate() {
+        let row = HEADER_ROW + 1 + u32::try_from(i).context("too many rows")?;
+        for (c, cell) in cells.iter().enumerate() {
+            let col = u16::try_from(c).context("too many columns")?;
+            let r = match (cell, is_total) {
+                (Cell::Null, _) => continue,
+                (Cell::Text(s), false) => ws.write_string(row, col, s),
+                (Cell::Text(s), true) => ws.write_string_with_format(row, col, s, &bold),
+                (Cell::Int(v), false) => ws.write_number(row, col, *v as f64),
+                (Cell::Int(v), true) => ws.write_number_with_format(row, col, *v as f64, &bold),
+                (Cell::Dec1(v), false) => ws.write_number_with_format(row, col, round1(*v), &dec1),
+                (Cell::Dec1(v), true) => ws.write_number_with_format(row, col, round1(*v), &bold_dec1),
+            };
+            r.map(|_| ()).context("writing a cell")?;
+        }
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0).context("freezing the header")?;
+    let bytes = wb.save_to_buffer().context("building the workbook")?;
+    let mut f = create_private(path)?;
+    f.write_all(&bytes).with_context(|| format!("writing {}", path.display()))?;
+    f.sync_all().with_context(|| format!("writing {}", path.display()))?;
+    Ok(())
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
