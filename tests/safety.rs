@@ -1,1 +1,432 @@
-//! Tests: safety.
+//! Safety (SPEC §8, issue 5): `check` names every broken rule, the audit chain catches
+//! tampering, backups are consistent and private, parallel clerks all succeed, a killed
+//! import leaves all or nothing, migrations keep old files and refuse new ones, garbage
+//! input is refused cleanly.
+//!
+//! The tamper tests open the file directly, as someone holding it with the `sqlite3` shell
+//! would: they drop the guarding index or trigger first, or switch off CHECKs and foreign
+//! keys, then break exactly one rule and require `check` to name it and its row.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::util::{bin, dump, Env};
+
+/// A small register with every kind of row, built through the binary.
+///
+/// - member 1 Trần Văn Bình (CA, ward 1), member 2 Lê Thị Cúc (PN, ward 1), member 3
+///   Võ Văn Giang (CCB, ward 2) who left on 2022-12-31; all joined 2020-01-01.
+/// - case 2022-0001 Hoàng Văn Em (person 1): enrolled 2022-05-05, member 1, released
+///   `moved` 2022-12-01.
+/// - case 2023-0001 Nguyễn Văn An (person 2, id 079090001234, born 1990): enrolled
+///   2023-01-05, member 1, review 1 (class A, 2023-02-01, by member 1). Open.
+/// - case 2023-0002 Phạm Thị Dung (person 3): enrolled 2023-02-01, member 2, support 1
+///   (loan 5,000,000 on 2023-03-01, by member 2), released `progressed` 2023-04-01,
+///   credited to member 2.
+fn world() -> Env {
+    let e = Env::new();
+    assert_eq!(e.member("Trần Văn Bình", "CA", "1"), "1");
+    assert_eq!(e.member("Lê Thị Cúc", "PN", "1"), "2");
+    assert_eq!(e.member("Võ Văn Giang", "CCB", "2"), "3");
+    e.ok(&["member", "leave", "3", "--date", "2022-12-31"]);
+    assert_eq!(e.enroll("Hoàng Văn Em", "1", "2022-05-05", &["--member", "1"]), "2022-0001");
+    e.ok(&["release", "2022-0001", "--reason", "moved", "--date", "2022-12-01"]);
+    assert_eq!(
+        e.enroll(
+            "Nguyễn Văn An",
+            "1",
+            "2023-01-05",
+            &["--member", "1", "--id-number", "079090001234", "--born", "1990"]
+        ),
+        "2023-0001"
+    );
+    assert_eq!(e.ok(&["review", "2023-0001", "--class", "A", "--date", "2023-02-01"]), "1");
+    assert_eq!(e.enroll("Phạm Thị Dung", "2", "2023-02-01", &["--member", "2"]), "2023-0002");
+    assert_eq!(e.ok(&["support", "2023-0002", "--kind", "loan", "--amount", "5000000", "--date", "2023-03-01"]), "1");
+    e.ok(&["release", "2023-0002", "--reason", "progressed", "--date", "2023-04-01"]);
+    e
+}
+
+/// Break the world with `sql` (run on a raw connection), then `check` must exit 1, name
+/// every needle, and leave the file as it found it.
+fn broken(sql: &str, needles: &[&str]) -> String {
+    let e = world();
+    e.raw().execute_batch(sql).expect("tampering");
+    e.refused(&["check"], needles)
+}
+
+#[test]
+fn check_passes_on_a_sound_register() {
+    let e = world();
+    let o = e.run(&["check"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "check should pass: {err}");
+    // 3 cases in the world.
+    assert!(err.contains("over 3 cases"), "{err}");
+    assert!(err.contains("audit chain intact"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn check_opens_read_only_and_never_writes() {
+    let e = world();
+    let before = std::fs::read(&e.db).unwrap();
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o400)).unwrap();
+    e.ok(&["check"]);
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert_eq!(before, std::fs::read(&e.db).unwrap());
+}
+
+#[test]
+fn check_finds_two_open_cases_of_one_person() {
+    // Person 3 (case 2023-0002) becomes person 2, who already has open case 2023-0001.
+    broken(
+        "DROP INDEX cases_one_open;
+         UPDATE cases SET person_id = 2, released_on = NULL, reason = NULL, credited_member_id = NULL
+         WHERE case_no = '2023-0002';",
+        &["person 2: a person has more than one open case", "2023-0001, 2023-0002"],
+    );
+}
+
+#[test]
+fn check_finds_overlapping_cases_of_one_person() {
+    // 2022-0001 moves to person 2 and now ends 2023-02-01, after 2023-0001 began (2023-01-05).
+    broken(
+        "UPDATE cases SET person_id = 2, released_on = '2023-02-01' WHERE case_no = '2022-0001';
+         UPDATE assignments SET end_on = '2023-02-01' WHERE case_id = (SELECT id FROM cases WHERE case_no = '2022-0001');",
+        &["case 2023-0001: two cases of the same person overlap in time", "2022-0001"],
+    );
+}
+
+#[test]
+fn check_finds_two_current_assignments() {
+    broken(
+        "DROP INDEX assignments_one_current;
+         INSERT INTO assignments (case_id, member_id, start_on)
+           VALUES ((SELECT id FROM cases WHERE case_no = '2023-0001'), 2, '2023-03-01');",
+        &["case 2023-0001: a case has more than one current assignment", "members 1, 2"],
+    );
+}
+
+#[test]
+fn check_finds_a_released_case_still_assigned() {
+    broken(
+        "UPDATE assignments SET end_on = NULL WHERE case_id = (SELECT id FROM cases WHERE case_no = '2023-0002');",
+        &["case 2023-0002: a released case still has a current assignment", "member 2 still assigned"],
+    );
+}
+
+#[test]
+fn check_finds_overlapping_assignments() {
+    // Member 2 from 2023-01-10 to 2023-01-20 while member 1 holds the case since 2023-01-05.
+    broken(
+        "INSERT INTO assignments (case_id, member_id, start_on, end_on)
+           VALUES ((SELECT id FROM cases WHERE case_no = '2023-0001'), 2, '2023-01-10', '2023-01-20');",
+        &["case 2023-0001: two assignments of a case overlap in time"],
+    );
+}
+
+#[test]
+fn check_finds_an_assignment_before_enrollment() {
+    broken(
+        "UPDATE assignments SET start_on = '2023-01-01' WHERE case_id = (SELECT id FROM cases WHERE case_no = '2023-0001');",
+        &["case 2023-0001: an assignment lies outside its case's enrollment and release dates", "from 2023-01-01"],
+    );
+}
+
+#[test]
+fn check_finds_events_outside_the_case() {
+    broken(
+        "UPDATE reviews SET reviewed_on = '2022-12-31' WHERE id = 1;",
+        &["case 2023-0001: a review is dated outside", "review 1 on 2022-12-31"],
+    );
+    // Support 1 after 2023-0002 was released (2023-04-01).
+    broken(
+        "UPDATE supports SET given_on = '2023-05-01' WHERE id = 1;",
+        &["case 2023-0002: a support is dated outside", "support 1 on 2023-05-01"],
+    );
+}
+
+#[test]
+fn check_finds_an_inconsistent_release() {
+    broken(
+        "PRAGMA ignore_check_constraints = ON; UPDATE cases SET reason = NULL WHERE case_no = '2022-0001';",
+        &["case 2022-0001: a release is incomplete or inconsistent", "reason none"],
+    );
+    broken(
+        "PRAGMA ignore_check_constraints = ON; UPDATE cases SET credited_member_id = NULL WHERE case_no = '2023-0002';",
+        &["case 2023-0002: a release is incomplete or inconsistent", "credited member none"],
+    );
+}
+
+#[test]
+fn check_finds_a_credit_to_a_member_not_active() {
+    // Member 2 leaves on 2023-03-01 but is credited on 2023-04-01.
+    broken(
+        "UPDATE members SET left_on = '2023-03-01' WHERE id = 2;",
+        &[
+            "case 2023-0002: the member credited with a progressed release does not exist or was not active",
+            "credited member 2",
+        ],
+    );
+    // A credit to member 99, who never existed (foreign keys switched off).
+    broken(
+        "PRAGMA foreign_keys = OFF; UPDATE cases SET credited_member_id = 99 WHERE case_no = '2023-0002';",
+        &["credited member 99", "no such member", "cases row 3: refers to a missing row"],
+    );
+}
+
+#[test]
+fn check_finds_an_assignment_to_a_member_not_yet_joined() {
+    // Member 1 now joins 2023-02-01, after being assigned 2022-05-05 and 2023-01-05.
+    broken(
+        "UPDATE members SET joined_on = '2023-02-01' WHERE id = 1;",
+        &[
+            "case 2022-0001: a case is assigned to a member who was not active on the assignment's first day",
+            "case 2023-0001: a case is assigned to a member who was not active",
+        ],
+    );
+}
+
+#[test]
+fn check_finds_an_assignment_past_the_members_leaving() {
+    // Member 1 leaves 2023-03-01 while still holding 2023-0001.
+    broken(
+        "UPDATE members SET left_on = '2023-03-01' WHERE id = 1;",
+        &["case 2023-0001: an assignment runs past the day its member left", "member 1 left 2023-03-01"],
+    );
+}
+
+#[test]
+fn check_finds_reviews_and_supports_by_members_who_left() {
+    // Member 3 left 2022-12-31.
+    broken(
+        "UPDATE reviews SET member_id = 3 WHERE id = 1;",
+        &["case 2023-0001: a review is recorded by a member who was not active that day", "by member 3"],
+    );
+    broken(
+        "UPDATE supports SET member_id = 3 WHERE id = 1;",
+        &["case 2023-0002: a support is recorded by a member who was not active that day", "by member 3"],
+    );
+}
+
+#[test]
+fn check_finds_bad_identity_numbers_without_printing_them() {
+    let err = broken(
+        "PRAGMA ignore_check_constraints = ON; UPDATE persons SET id_number = '07909' WHERE id = 2;",
+        &["person 2: an identity number is not 9 or 12 digits", "5 characters"],
+    );
+    assert!(!err.contains("07909"), "check must not print identity numbers: {err}");
+    let err = broken(
+        "DROP INDEX persons_id_number; UPDATE persons SET id_number = '079090001234' WHERE id = 3;",
+        &["person 2: an identity number is held by more than one person", "persons 2, 3"],
+    );
+    assert!(!err.contains("079090001234"), "{err}");
+}
+
+#[test]
+fn check_finds_impossible_dates() {
+    // 31 February passes the GLOB of the schema but is no calendar day.
+    broken(
+        "UPDATE cases SET enrolled_on = '2023-02-31' WHERE case_no = '2023-0002';",
+        &["case 2023-0002: a date is not a real calendar day", "enrolled_on '2023-02-31'"],
+    );
+    // reviewed_on has no CHECK at all: a DD/MM/YYYY string slipped in by hand.
+    broken(
+        "UPDATE reviews SET reviewed_on = '01/02/2023' WHERE id = 1;",
+        &["case 2023-0001: a date is not a real calendar day", "review 1 reviewed_on '01/02/2023'"],
+    );
+    broken(
+        "UPDATE members SET joined_on = '1899-12-31' WHERE id = 3;",
+        &["member 3: a date is not a real calendar day", "joined_on '1899-12-31'"],
+    );
+}
+
+#[test]
+fn check_finds_future_dates() {
+    // Today is 2023-06-30 in tests.
+    broken(
+        "UPDATE reviews SET reviewed_on = '2023-07-15' WHERE id = 1;",
+        &["case 2023-0001: a date is in the future", "review 1 on 2023-07-15"],
+    );
+}
+
+#[test]
+fn check_finds_a_case_number_not_matching_year_and_sequence() {
+    broken(
+        "UPDATE cases SET seq = 7 WHERE case_no = '2023-0002';",
+        &["case 2023-0002: a case number does not match its year and sequence", "seq 7"],
+    );
+    // The enrollment moved to 2022 but the number kept 2023.
+    broken(
+        "PRAGMA ignore_check_constraints = ON; UPDATE cases SET enrolled_on = '2022-12-30' WHERE case_no = '2023-0002';",
+        &["case 2023-0002: a case number does not match", "enrolled 2022-12-30"],
+    );
+}
+
+#[test]
+fn check_finds_values_outside_their_vocabulary() {
+    broken(
+        "PRAGMA ignore_check_constraints = ON;
+         UPDATE reviews SET class = 'E' WHERE id = 1;
+         UPDATE supports SET amount = -5 WHERE id = 1;
+         UPDATE persons SET gender = 'x' WHERE id = 1;
+         UPDATE members SET left_on = '2019-01-01' WHERE id = 3;",
+        &[
+            "case 2023-0001: a value is outside its vocabulary or limits (review 1 class 'E')",
+            "case 2023-0002: a value is outside its vocabulary or limits (support 1 amount -5)",
+            "person 1: a value is outside its vocabulary or limits (gender 'x')",
+            "member 3: a member left before joining",
+        ],
+    );
+}
+
+#[test]
+fn check_finds_birth_after_enrollment() {
+    // Person 2 born 2024 (allowed by the CHECK, 1900..2100), enrolled 2023.
+    broken(
+        "UPDATE persons SET birth_year = 2024 WHERE id = 2;",
+        &["case 2023-0001: a person was born after one of their cases was enrolled", "born 2024"],
+    );
+}
+
+#[test]
+fn check_finds_a_person_without_a_case() {
+    broken(
+        "INSERT INTO persons (name, name_fold) VALUES ('Đỗ Văn Hùng', 'do van hung');",
+        &["person 4: a person has no case"],
+    );
+}
+
+#[test]
+fn check_finds_names_not_clean_or_badly_folded_without_printing_them() {
+    // "Nguyễn" decomposed (e + U+0302 + U+0303): looks the same, is not NFC.
+    let err = broken(
+        "UPDATE persons SET name = 'Nguye\u{0302}\u{0303}n Văn An' WHERE id = 2;",
+        &["person 2: a name is not stored cleaned"],
+    );
+    assert!(!err.contains("Văn An"), "check must not print names: {err}");
+    broken(
+        "UPDATE persons SET name_fold = 'pham thi dun' WHERE id = 3;
+         UPDATE members SET name = 'Lê  Thị Cúc' WHERE id = 2;
+         UPDATE wards SET code_fold = 'x3' WHERE code = '3';",
+        &[
+            "person 3: a folded search key does not match its name",
+            "member 2: a name is not stored cleaned",
+            "ward 3: a folded search key does not match",
+        ],
+    );
+}
+
+#[test]
+fn check_finds_a_missing_foreign_row() {
+    broken(
+        "PRAGMA foreign_keys = OFF; UPDATE reviews SET case_id = 999 WHERE id = 1;",
+        &["reviews row 1: refers to a missing row (in cases)"],
+    );
+}
+
+#[test]
+fn check_runs_sqlite_integrity_check() {
+    // The index cases_enrolled is redefined over another column behind SQLite's back: its
+    // entries no longer match the table, which only integrity_check can see.
+    broken(
+        "PRAGMA writable_schema = ON;
+         UPDATE sqlite_master SET sql = 'CREATE INDEX cases_enrolled ON cases (released_on)' WHERE name = 'cases_enrolled';",
+        &["SQLite integrity check failed", "cases_enrolled"],
+    );
+}
+
+// ---------------------------------------------------------------------------------------
+// The audit chain: edited, deleted, inserted rows (issue 5 item 5).
+
+/// Both `audit verify` and `check` must name the broken row.
+fn chain_broken(e: &Env, seq: i64, why: &str) {
+    let err = e.refused(&["audit", "verify"], &[&format!("audit chain broken at row {seq}"), why]);
+    assert!(err.starts_with("error: "));
+    e.refused(&["check"], &[&format!("audit row {seq}: the audit hash chain is broken"), why]);
+}
+
+#[test]
+fn audit_chain_catches_an_edited_row() {
+    let e = world();
+    e.ok(&["audit", "verify"]);
+    e.raw()
+        .execute_batch("DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'mallory' WHERE seq = 5;")
+        .unwrap();
+    chain_broken(&e, 5, "the row was edited");
+}
+
+#[test]
+fn audit_chain_catches_a_deleted_row() {
+    let e = world();
+    e.raw().execute_batch("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 5;").unwrap();
+    chain_broken(&e, 6, "expected row 5 next but found row 6");
+}
+
+#[test]
+fn audit_chain_catches_an_inserted_row_even_with_a_correct_hash() {
+    let e = world();
+    // Make room at seq 5 (negate, then shift, so the primary key never collides), then
+    // forge a row there whose own hash is computed correctly from row 4.
+    let c = e.raw();
+    c.execute_batch(
+        "DROP TRIGGER audit_log_no_update;
+         UPDATE audit_log SET seq = -seq WHERE seq >= 5;
+         UPDATE audit_log SET seq = 1 - seq WHERE seq < 0;",
+    )
+    .unwrap();
+    let prev: String = c.query_row("SELECT hash FROM audit_log WHERE seq = 4", [], |r| r.get(0)).unwrap();
+    let (at, actor, action, entity, key, detail) =
+        ("2023-06-30T10:00:00", "mallory", "release", "case", "2023-0001", "{}");
+    let hash = mh51::audit::row_hash(&prev, 5, at, actor, action, entity, key, detail);
+    c.execute(
+        "INSERT INTO audit_log VALUES (5, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        rusqlite::params![at, actor, action, entity, key, detail, prev, hash],
+    )
+    .unwrap();
+    drop(c);
+    // Row 5 is self-consistent; the old row 5, now 6, no longer chains to it, and its
+    // content (which includes its seq) no longer matches its hash.
+    chain_broken(&e, 6, "prev_hash does not match");
+}
+
+#[test]
+fn check_catches_the_tail_of_the_audit_log_cut_off() {
+    // Cutting the newest rows leaves a chain that verifies; the rows they described remain,
+    // and check sees that case 2023-0003 has no history.
+    let e = world();
+    assert_eq!(e.enroll("Bùi Thị Hoa", "3", "2023-05-05", &[]), "2023-0003");
+    e.raw()
+        .execute_batch(
+            "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);",
+        )
+        .unwrap();
+    e.ok(&["audit", "verify"]);
+    e.refused(&["check"], &["case 2023-0003: a case or member has no audit row"]);
+}
+
+// ---------------------------------------------------------------------------------------
+// Backups.
+
+fn mode(p: &Path) -> u32 {
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+fn backup_is_private_checked_and_refuses_an_existing_file() {
+    let e = world();
+    let dest = e.path("copy.db");
+    assert_eq!(e.ok(&["backup", dest.to_str().unwrap()]), dest.to_str().unwrap());
+    assert_eq!(mode(&dest), 0o600);
+    // A standalone file: no WAL side files next to it.
+    assert!(!e.path("copy.db-wal").exists());
+    assert_eq!(dump(&dest), dump(&e.db));
+    let o = e.command(&["check"]).env("MH51_DB", &dest).output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    // Again to the same name: refused, naming it, the existing copy untouched.
+    let before = std::fs::read(&dest).unwrap();
+    e.refused(&["backup", dest.to_str().unwrap()], &["copy.db", "already exists"]);
+    assert_eq!(before, std::fs::read(&dest).unwrap());
+}
