@@ -430,3 +430,108 @@ fn backup_is_private_checked_and_refuses_an_existing_file() {
     e.refused(&["backup", dest.to_str().unwrap()], &["copy.db", "already exists"]);
     assert_eq!(before, std::fs::read(&dest).unwrap());
 }
+
+// ---------------------------------------------------------------------------------------
+// Several clerks at once.
+
+/// Start `n` shell loops that each wait for the file `go`, then run `script` (with `$W` set
+/// to the worker number and `mh51` on PATH). All are started before any is waited on.
+fn workers(e: &Env, n: usize, script: &str) -> Vec<std::process::Child> {
+    let bindir = bin().parent().unwrap().to_path_buf();
+    (0..n)
+        .map(|w| {
+            let mut c = Command::new("bash");
+            c.arg("-c")
+                .arg(format!("while [ ! -e go ]; do sleep 0.005; done; {script}"))
+                .env_clear()
+                .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
+                .env("MH51_DB", &e.db)
+                .env("MH51_TODAY", &e.today)
+                .env("MH51_ACTOR", format!("clerk{w}"))
+                .env("W", w.to_string())
+                .current_dir(e.dir.path())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped());
+            c.spawn().expect("spawning a worker")
+        })
+        .collect()
+}
+
+#[test]
+fn eight_clerks_enrolling_at_once_all_succeed() {
+    let e = Env::new();
+    let mut kids = workers(
+        &e,
+        8,
+        r#"for i in $(seq 25); do mh51 enroll "Lê Văn Thử $W $i" --ward 1 --category prison --date 2023-03-01 || exit 1; done"#,
+    );
+    std::fs::write(e.path("go"), "").unwrap();
+    let mut numbers = Vec::new();
+    for k in kids.drain(..) {
+        let o = k.wait_with_output().unwrap();
+        assert!(o.status.success(), "a clerk failed: {}", String::from_utf8_lossy(&o.stderr));
+        numbers.extend(String::from_utf8(o.stdout).unwrap().lines().map(String::from));
+    }
+    // 8 clerks × 25 enrollments = 200 cases, numbered 2023-0001 … 2023-0200 with no gap
+    // and no number given twice.
+    numbers.sort();
+    let want: Vec<String> = (1..=200).map(|i| format!("2023-{i:04}")).collect();
+    assert_eq!(numbers, want);
+    assert_eq!(e.scalar("SELECT count(DISTINCT case_no) FROM cases"), "200");
+    // One audit row per enrollment: 200, in one unbroken chain.
+    assert_eq!(e.scalar("SELECT count(*) FROM audit_log WHERE action = 'enroll'"), "200");
+    e.ok(&["audit", "verify"]);
+    e.ok(&["check"]);
+}
+
+#[test]
+fn backup_while_clerks_write_is_consistent() {
+    let e = Env::new();
+    e.member("Trần Văn Bình", "CA", "1");
+    let mut kids = workers(
+        &e,
+        3,
+        r#"for i in $(seq 30); do c=$(mh51 enroll "Đặng Thị Thử $W $i" --ward 2 --category drugs --date 2023-03-01 --member 1) || exit 1;
+           mh51 review "$c" --class B --date 2023-04-01 >/dev/null || exit 1; done"#,
+    );
+    std::fs::write(e.path("go"), "").unwrap();
+    let mut copies = Vec::new();
+    for i in 0..6 {
+        std::thread::sleep(std::time::Duration::from_millis(60));
+        let dest = e.path(&format!("during-{i}.db"));
+        e.ok(&["backup", dest.to_str().unwrap()]);
+        copies.push(dest);
+    }
+    for k in kids.drain(..) {
+        let o = k.wait_with_output().unwrap();
+        assert!(o.status.success(), "a clerk failed: {}", String::from_utf8_lossy(&o.stderr));
+    }
+    let mut seen = Vec::new();
+    for dest in &copies {
+        assert_eq!(mode(dest), 0o600);
+        for cmd in [&["check"][..], &["audit", "verify"][..]] {
+            let o = e.command(cmd).env("MH51_DB", dest).output().unwrap();
+            assert_eq!(
+                o.status.code(),
+                Some(0),
+                "{cmd:?} on {}: {}",
+                dest.display(),
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        let c = rusqlite::Connection::open(dest).unwrap();
+        let (cases, audited): (i64, i64) = c
+            .query_row(
+                "SELECT (SELECT count(*) FROM cases), (SELECT count(*) FROM audit_log WHERE action = 'enroll')",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        // A snapshot: every case in the copy has its audit row and nothing more.
+        assert_eq!(cases, audited);
+        seen.push(cases);
+    }
+    // 3 clerks × 30 = 90 cases at the end; the copies saw the register grow.
+    assert_eq!(e.scalar("SELECT count(*) FROM cases"), "90");
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+}
