@@ -1,6 +1,7 @@
 //! Running a parsed command: resolve the environment once (database path, language, actor,
 //! today), call the domain or a report, hand the rows to `output`.
 
+pub mod city;
 pub mod export;
 pub mod import;
 pub mod read;
@@ -16,7 +17,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, Transaction};
 
 use crate::audit::Stamp;
-use crate::cli::{Cli, Command, Out};
+use crate::cli::{Cli, Command, DemoSize, Out};
 use crate::db;
 use crate::domain::Ctx;
 use crate::output::{self, Sink, Style};
@@ -159,6 +160,7 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
         Command::Query { sql, out } => export::query(&app, &sql, &out),
         Command::Backup { dest } => safety::backup(&app, &dest),
         Command::Check => safety::check(&app),
+        Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(&app, size),
         Command::Demo { size } => import::demo(&app, size),
     }
 }
