@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod check;
+pub mod city;
 pub mod cli;
 pub mod cmd;
 pub mod db;
