@@ -1,16 +1,157 @@
-//! `import` and `demo`: owned by the import work (issue 4).
+//! `import members|cases FILE [--dry-run]` and `demo`: open the file and the database, run
+//! `crate::import` in one IMMEDIATE transaction (rolled back for `--dry-run` or on any bad
+//! row), show progress on a terminal, and print the number of rows imported.
 
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressStyle};
+use rusqlite::TransactionBehavior;
 
 use super::App;
-use crate::cli::{DemoSize, ImportWhat};
+use crate::cli::{DemoSize, Format, ImportWhat, Out, QuotaBy, ReportCmd, SummaryBy};
+use crate::db;
+use crate::domain::register::{self, InitInput};
+use crate::import::{self, Kind};
+use crate::refuse;
 
-pub fn import(_app: &App, _what: ImportWhat, _file: &Path, _dry_run: bool) -> Result<()> {
-    crate::refuse!("import is not available in this build yet"; "nhập dữ liệu chưa có trong bản này")
+/// Larger files are refused: a district register is a few megabytes; 200 MB is a mistake
+/// (a wrong file, or a whole database export) and would hold the write lock for long.
+const MAX_FILE: u64 = 200 * 1024 * 1024;
+
+/// Files below this size import in well under a second: no progress bar.
+const PROGRESS_FROM: u64 = 4 * 1024 * 1024;
+
+pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool) -> Result<()> {
+    let mut conn = app.open()?;
+    let meta = match std::fs::metadata(file) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => refuse!("'{}' is not a file; give the path of a .csv file", file.display();
+                         "'{}' không phải là tệp; hãy nhập đường dẫn tệp .csv", file.display()),
+        Err(e) => refuse!("cannot read '{}': {}", file.display(), e; "không đọc được '{}': {}", file.display(), e),
+    };
+    if meta.len() > MAX_FILE {
+        refuse!("'{}' is {} MB; mh51 imports files up to {} MB — split it into several files",
+                file.display(), meta.len() / (1024 * 1024), MAX_FILE / (1024 * 1024);
+                "'{}' có {} MB; mh51 chỉ nhập tệp tới {} MB — hãy chia thành nhiều tệp",
+                file.display(), meta.len() / (1024 * 1024), MAX_FILE / (1024 * 1024));
+    }
+    let input = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+    let kind = match what {
+        ImportWhat::Members => Kind::Members,
+        ImportWhat::Cases => Kind::Cases,
+    };
+    let bar = progress_bar(meta.len());
+    let name = file.display().to_string();
+    let ctx = app.ctx();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning the import")?;
+    let result = import::import(&tx, &ctx, kind, &name, input, &mut |pos| {
+        if let Some(b) = &bar {
+            b.set_position(pos);
+        }
+    });
+    if let Some(b) = &bar {
+        b.finish_and_clear();
+    }
+    // Any error drops `tx`, which rolls back: nothing of the file is written.
+    let n = result?;
+    if dry_run {
+        tx.rollback().context("rolling back the dry run")?;
+    } else {
+        tx.commit().context("committing the import")?;
+    }
+    writeln!(std::io::stdout(), "{n}")?;
+    let (en_what, vi_what) = match kind {
+        Kind::Members => ("members", "thành viên"),
+        _ => ("cases", "hồ sơ"),
+    };
+    if dry_run {
+        app.say(
+            &format!("dry run: all {n} rows of {name} are valid ({en_what}); nothing was written"),
+            &format!("chạy thử: cả {n} dòng của {name} hợp lệ ({vi_what}); không ghi gì cả"),
+        );
+    } else {
+        app.say(&format!("imported {n} {en_what} from {name}"), &format!("đã nhập {n} {vi_what} từ {name}"));
+    }
+    Ok(())
 }
 
-pub fn demo(_app: &App, _size: Option<DemoSize>) -> Result<()> {
-    crate::refuse!("demo is not available in this build yet"; "demo chưa có trong bản này")
+/// A bar on stderr, only for a large file and only when stderr is a terminal.
+fn progress_bar(len: u64) -> Option<ProgressBar> {
+    if len < PROGRESS_FROM || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::new(len);
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {bytes}/{total_bytes} {elapsed}") {
+        bar.set_style(style);
+    }
+    Some(bar)
+}
+
+/// `demo`: a new database holding the District 6 example, then its 2021 summary and its
+/// 2022 quota (the figures of the May 2022 report).
+pub fn demo(app: &App, size: Option<DemoSize>) -> Result<()> {
+    if matches!(size, Some(DemoSize::City | DemoSize::Small)) {
+        refuse!("demo --size city|small is not available in this build yet; run `mh51 demo` for the District 6 example";
+                "demo --size city|small chưa có trong bản này; hãy chạy `mh51 demo` để có ví dụ Quận 6");
+    }
+    let last_day = crate::domain::types::ymd(2022, 5, 20);
+    if app.today < last_day {
+        refuse!("the District 6 example runs to {}, after today ({}); check the computer's date", last_day, app.today;
+                "ví dụ Quận 6 có dữ liệu tới {}, sau hôm nay ({}); hãy kiểm tra ngày của máy", last_day, app.today);
+    }
+    let mut conn = db::create(&app.db)?;
+    let ctx = app.ctx();
+    let input = InitInput { district: Some("Quận 6".into()), wards: 14, quota: 2 };
+    let loaded = db::write(&mut conn, |tx| {
+        register::seed(tx, &ctx, &input)?;
+        import::load_quan6(tx, &ctx)
+    });
+    drop(conn);
+    let loaded = match loaded {
+        Ok(l) => l,
+        Err(e) => {
+            // A half-made demo file is worth nothing: remove it, with its WAL side files.
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{}", app.db.display(), suffix));
+            }
+            return Err(e);
+        }
+    };
+    let count = |k: Kind| loaded.iter().find(|(kind, _)| *kind == k).map_or(0, |(_, n)| *n);
+    app.say(
+        &format!(
+            "created {} — Quận 6, 14 wards: {} members, {} cases, {} reassignments, {} reviews, {} supports, {} members left",
+            app.db.display(),
+            count(Kind::Members),
+            count(Kind::Cases),
+            count(Kind::Assignments),
+            count(Kind::Reviews),
+            count(Kind::Supports),
+            count(Kind::Departures)
+        ),
+        &format!(
+            "đã tạo {} — Quận 6, 14 phường: {} thành viên, {} hồ sơ, {} lần phân công lại, {} lần tiếp xúc, {} lần giúp đỡ, {} thành viên đã nghỉ",
+            app.db.display(),
+            count(Kind::Members),
+            count(Kind::Cases),
+            count(Kind::Assignments),
+            count(Kind::Reviews),
+            count(Kind::Supports),
+            count(Kind::Departures)
+        ),
+    );
+    let table = || Out { format: Format::Table, bom: false, output: None };
+    super::report::run(app, ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, out: table() })?;
+    writeln!(std::io::stdout())?;
+    super::report::run(
+        app,
+        ReportCmd::Quota { period: Some("2022-01-01..2022-05-20".into()), by: QuotaBy::Ward, out: table() },
+    )?;
+    app.say(
+        &format!("try: mh51 --db {} report summary -p 2022-01-01..2022-05-20 --by org", app.db.display()),
+        &format!("thử: mh51 --db {} report summary -p 2022-01-01..2022-05-20 --by org", app.db.display()),
+    );
+    Ok(())
 }
