@@ -1,4 +1,4 @@
--- mh51 schema, version 1.
+-- mh51 schema, version 2.
 --
 -- This file is the whole schema of a fresh database. It is applied by migration 1 in
 -- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
@@ -165,6 +165,34 @@ END;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only');
+END;
+
+-- Nothing is deleted (SPEC §3), enforced by the file itself (added in version 2): a stray
+-- DELETE in the sqlite3 shell is refused. Retention is done by anonymising closed cases in
+-- place (README, "Data protection").
+CREATE TRIGGER persons_no_delete BEFORE DELETE ON persons
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes people: anonymise instead (see README, Data protection)');
+END;
+CREATE TRIGGER cases_no_delete BEFORE DELETE ON cases
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes cases: release, or correct with mh51 edit');
+END;
+CREATE TRIGGER members_no_delete BEFORE DELETE ON members
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes members: use mh51 member leave');
+END;
+CREATE TRIGGER assignments_no_delete BEFORE DELETE ON assignments
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes assignment history');
+END;
+CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes reviews');
+END;
+CREATE TRIGGER supports_no_delete BEFORE DELETE ON supports
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes supports');
 END;
 
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).

@@ -13,7 +13,8 @@
 //! `schema.sql` to match (a test checks that a fresh and a migrated database have the same
 //! schema). Opening checks `user_version` alone
 //! (no work proportional to the file's size). A newer database is refused untouched; an
-//! older one is first copied beside itself (`FILE.vN.bak`), then migrated in one transaction.
+//! older one is first copied beside itself (`FILE.vN.bak`, e.g. `mh51.db.v1.bak`), then migrated in
+//! one transaction.
 //!
 //! # Writes
 //! Every write command runs in `write`, one `BEGIN IMMEDIATE` transaction that commits only
@@ -33,7 +34,8 @@ use crate::{refusal, refuse};
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// Schema migrations, in order. Entry 0 creates version 1 from an empty file.
-pub const MIGRATIONS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+pub const MIGRATIONS: &[&str] =
+    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_no_delete.sql")];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -169,12 +171,19 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     Ok(())
 }
 
-fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<()> {
-    let dest = path.with_extension(format!("v{version}.bak"));
-    if dest.exists() {
-        return Ok(());
+/// Copy the file to `FILE.vN.bak` (`mh51.db` → `mh51.db.v1.bak`) before migrating it. An
+/// existing backup is never overwritten: the next free `FILE.vN.bak.2`, `.3`, … is used, so
+/// the copy always holds the file as it was just before this migration.
+fn backup_before_migration(conn: &Connection, path: &Path, version: i64) -> Result<std::path::PathBuf> {
+    let base = format!("{}.v{version}.bak", path.display());
+    let mut dest = std::path::PathBuf::from(&base);
+    let mut n = 1;
+    while dest.exists() || dest.is_symlink() {
+        n += 1;
+        dest = std::path::PathBuf::from(format!("{base}.{n}"));
     }
-    backup_to(conn, &dest)
+    backup_to(conn, &dest)?;
+    Ok(dest)
 }
 
 /// A consistent copy through SQLite's online backup API, created with mode 0600.

@@ -535,3 +535,134 @@ fn backup_while_clerks_write_is_consistent() {
     assert_eq!(e.scalar("SELECT count(*) FROM cases"), "90");
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
 }
+
+// ---------------------------------------------------------------------------------------
+// Schema versions and migrations.
+
+fn fixture_v1() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1.db"))
+}
+
+/// An Env whose database is a copy of the version 1 fixture.
+fn env_from_v1() -> Env {
+    let e = Env::empty();
+    std::fs::copy(fixture_v1(), &e.db).unwrap();
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    e
+}
+
+/// The schema as sorted `type name sql` lines, whitespace normalised.
+fn schema_of(db: &Path) -> Vec<String> {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt = c
+        .prepare("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'")
+        .unwrap();
+    let mut v: Vec<String> = stmt
+        .query_map([], |r| {
+            let sql: String = r.get(3)?;
+            Ok(format!(
+                "{} {} {} {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                sql.split_whitespace().collect::<Vec<_>>().join(" ")
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    v.sort();
+    v
+}
+
+fn user_version(db: &Path) -> i64 {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap()
+}
+
+/// The data of every table, without the schema version line.
+fn data(db: &Path) -> String {
+    dump(db).lines().filter(|l| !l.starts_with("user_version")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn a_newer_database_is_refused_and_left_byte_for_byte_unchanged() {
+    let e = world();
+    e.raw().execute_batch("PRAGMA user_version = 99;").unwrap();
+    let before = std::fs::read(&e.db).unwrap();
+    let dest = e.path("copy.db");
+    for args in [
+        &["list"][..],
+        &["check"],
+        &["audit", "verify"],
+        &["review", "2023-0001", "--class", "B"],
+        &["enroll", "Mai Văn Tâm", "--ward", "1", "--category", "prison"],
+        &["backup", dest.to_str().unwrap()],
+    ] {
+        e.refused(args, &["schema version 99, newer than this mh51 understands", "the file was not touched"]);
+    }
+    assert_eq!(before, std::fs::read(&e.db).unwrap(), "a newer database must be left byte for byte");
+    assert!(!dest.exists());
+    let side: Vec<_> = std::fs::read_dir(e.dir.path()).unwrap().map(|d| d.unwrap().file_name()).collect();
+    assert!(!side.iter().any(|n| n.to_string_lossy().contains(".bak")), "no backup of a newer file: {side:?}");
+}
+
+#[test]
+fn the_v1_fixture_is_backed_up_then_migrated() {
+    assert_eq!(user_version(fixture_v1()), 1);
+    let e = env_from_v1();
+    let original = data(&e.db);
+    // A read command migrates too (read-write open first, then read-only).
+    let listed = e.ok(&["list", "--status", "all", "-f", "csv"]);
+    assert!(listed.contains("2022-0001") && listed.contains("2023-0001"), "{listed}");
+    let bak = e.path("test.db.v1.bak");
+    assert!(bak.exists(), "the v1 file must be kept beside the database");
+    assert_eq!(mode(&bak), 0o600);
+    assert_eq!(user_version(&bak), 1);
+    assert_eq!(data(&bak), original, "the backup holds the file as it was");
+    assert_eq!(user_version(&e.db), 2);
+    assert_eq!(data(&e.db), original, "migrating changes the schema, never the rows");
+    e.ok(&["check"]);
+    e.ok(&["audit", "verify"]);
+    // And it keeps working: a new enrollment continues the 2023 numbering.
+    assert_eq!(e.enroll("Mai Văn Tâm", "1", "2023-06-01", &[]), "2023-0002");
+    // Opening again migrates nothing and makes no second backup.
+    e.ok(&["check"]);
+    assert!(!e.path("test.db.v1.bak.2").exists());
+}
+
+#[test]
+fn a_migrated_database_has_the_schema_of_a_fresh_one() {
+    let fresh = Env::new();
+    let migrated = env_from_v1();
+    migrated.ok(&["check"]);
+    let (a, b) = (schema_of(&fresh.db), schema_of(&migrated.db));
+    assert!(a.len() > 20, "{a:?}");
+    assert_eq!(a, b);
+    assert_eq!(user_version(&fresh.db), user_version(&migrated.db));
+}
+
+#[test]
+fn a_failed_migration_leaves_the_old_version_whole() {
+    // A v1 file in which someone already created a trigger named like one of migration 2:
+    // migration 2 fails half-way, and its transaction leaves nothing of it behind.
+    let e = env_from_v1();
+    e.raw().execute_batch("CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN SELECT 1; END;").unwrap();
+    let before = schema_of(&e.db);
+    let err = e.fail(&["check"]);
+    assert!(err.contains("applying migration 2"), "{err}");
+    assert_eq!(user_version(&e.db), 1);
+    assert_eq!(schema_of(&e.db), before, "no trigger of migration 2 may remain");
+}
+
+#[test]
+fn nothing_can_be_deleted_from_the_register() {
+    let e = world();
+    let raw = e.raw();
+    for t in ["persons", "cases", "members", "assignments", "reviews", "supports", "audit_log"] {
+        let r = raw.execute(&format!("DELETE FROM {t}"), []);
+        assert!(r.is_err(), "DELETE FROM {t} should be refused");
+    }
+    drop(raw);
+    e.ok(&["check"]);
+}
