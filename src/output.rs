@@ -24,6 +24,8 @@ pub enum Cell {
     Int(i64),
     /// A percentage or ratio shown with one decimal.
     Dec1(f64),
+    /// A floating-point value shown in full (ad-hoc queries).
+    Real(f64),
 }
 
 impl Cell {
@@ -42,6 +44,7 @@ impl Cell {
             Cell::Text(s) => s.clone(),
             Cell::Int(i) => i.to_string(),
             Cell::Dec1(f) => format!("{f:.1}"),
+            Cell::Real(f) => f.to_string(),
         }
     }
     fn json(&self) -> serde_json::Value {
@@ -50,6 +53,7 @@ impl Cell {
             Cell::Text(s) => serde_json::Value::String(s.clone()),
             Cell::Int(i) => serde_json::Value::from(*i),
             Cell::Dec1(f) => serde_json::Value::from((f * 10.0).round() / 10.0),
+            Cell::Real(f) => serde_json::Value::from(*f),
         }
     }
 }

@@ -53,6 +53,8 @@ pub fn write_report(
                 (Cell::Int(v), true) => ws.write_number_with_format(row, col, *v as f64, &bold),
                 (Cell::Dec1(v), false) => ws.write_number_with_format(row, col, round1(*v), &dec1),
                 (Cell::Dec1(v), true) => ws.write_number_with_format(row, col, round1(*v), &bold_dec1),
+                (Cell::Real(v), false) => ws.write_number(row, col, *v),
+                (Cell::Real(v), true) => ws.write_number_with_format(row, col, *v, &bold),
             };
             r.map(|_| ()).context("writing a cell")?;
         }

@@ -1,17 +1,33 @@
-//! `export` and `query`: owned by the reports work (issue 3).
-
-use std::path::PathBuf;
+//! `export` and `query`: both read through a read-only connection and stream their rows
+//! straight into the output sink (CSV, JSON or a table), never holding a whole table.
 
 use anyhow::Result;
 
 use super::App;
 use crate::cli::{ExportWhat, Out};
+use crate::report::export::{self, AdHoc, Table};
 
-pub fn export(_app: &App, _what: ExportWhat, _redact: bool, _out: &Out) -> Result<()> {
-    crate::refuse!("export is not available in this build yet"; "xuất dữ liệu chưa có trong bản này")
+pub fn export(app: &App, what: ExportWhat, redact: bool, out: &Out) -> Result<()> {
+    let table = match what {
+        ExportWhat::Cases => Table::Cases,
+        ExportWhat::Members => Table::Members,
+        ExportWhat::Assignments => Table::Assignments,
+        ExportWhat::Reviews => Table::Reviews,
+        ExportWhat::Supports => Table::Supports,
+        ExportWhat::Audit => Table::Audit,
+    };
+    let conn = app.open_read()?;
+    let mut sink = app.sink(out, table.columns(), None)?;
+    export::export(&conn, table, redact, &mut |r| sink.row(r))?;
+    sink.finish()
 }
 
-pub fn query(_app: &App, _sql: &str, _out: &Out) -> Result<()> {
-    let _ = PathBuf::new();
-    crate::refuse!("query is not available in this build yet"; "truy vấn chưa có trong bản này")
+pub fn query(app: &App, sql: &str, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    let q = AdHoc::prepare(&conn, sql)?;
+    let columns = q.columns();
+    let cols: Vec<&str> = columns.iter().map(String::as_str).collect();
+    let mut sink = app.sink(out, &cols, None)?;
+    q.stream(&mut |r| sink.row(r))?;
+    sink.finish()
 }
