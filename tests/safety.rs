@@ -666,3 +666,317 @@ fn nothing_can_be_deleted_from_the_register() {
     drop(raw);
     e.ok(&["check"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Files that hold personal data are private (0600), whatever the umask.
+
+/// Run `script` through bash with umask 000, `mh51` on PATH, in the test's environment.
+fn sh_umask0(e: &Env, script: &str) -> std::process::Output {
+    let bindir = bin().parent().unwrap().to_path_buf();
+    Command::new("bash")
+        .arg("-c")
+        .arg(format!("umask 000; {script}"))
+        .env_clear()
+        .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
+        .env("MH51_DB", &e.db)
+        .env("MH51_TODAY", &e.today)
+        .env("MH51_ACTOR", "tester")
+        .current_dir(e.dir.path())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn every_file_with_personal_data_is_0600_even_with_umask_000() {
+    let e = Env::empty();
+    let o = sh_umask0(
+        &e,
+        r#"set -e
+           mh51 init
+           mh51 enroll "Nguyễn Văn An" --ward 1 --category prison --date 2023-01-05 >/dev/null
+           mh51 backup copy.db >/dev/null
+           mh51 list -f csv -o list.csv
+           mh51 report summary -p 2023 -f xlsx -o summary.xlsx
+           touch plain-file"#,
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // The control: with umask 000 an ordinary file is world-writable.
+    assert_eq!(mode(&e.path("plain-file")), 0o666);
+    for f in ["test.db", "copy.db", "list.csv", "summary.xlsx"] {
+        assert_eq!(mode(&e.path(f)), 0o600, "{f}");
+    }
+}
+
+#[test]
+fn wal_and_shm_side_files_are_0600() {
+    let e = world();
+    // Keep a reader open so the side files stay after mh51 exits (SQLite removes the WAL
+    // when the last connection closes), then write through the binary.
+    let holder = e.raw();
+    let _: i64 = holder.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    std::fs::remove_file(e.path("test.db-wal")).ok();
+    let o = sh_umask0(&e, "mh51 review 2023-0001 --class B --date 2023-03-01");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for f in ["test.db-wal", "test.db-shm"] {
+        assert!(e.path(f).exists(), "{f} should exist while a connection is open");
+        assert_eq!(mode(&e.path(f)), 0o600, "{f}");
+    }
+    drop(holder);
+}
+
+#[test]
+fn the_migration_backup_is_0600_even_from_a_world_readable_file() {
+    let e = env_from_v1();
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = sh_umask0(&e, "mh51 check");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(mode(&e.path("test.db.v1.bak")), 0o600);
+}
+
+// ---------------------------------------------------------------------------------------
+// No personal data in error messages beyond what the user typed.
+
+#[test]
+fn refusals_never_reveal_the_stored_person() {
+    let e = world();
+    for lang in ["en", "vi"] {
+        // The duplicate check: a folded name and birth year like the person of open case
+        // 2023-0001 (stored as "Nguyễn Văn An", identity number 079090001234).
+        let err = e.refused(
+            &["--lang", lang, "enroll", "nguyen van an", "--born", "1990", "--ward", "1", "--category", "prison"],
+            &["nguyen van an", "2023-0001"],
+        );
+        assert!(!err.contains("Nguyễn") && !err.contains("079090001234"), "{err}");
+        // The identity number typed belongs to a person with another name.
+        let err = e.refused(
+            &[
+                "--lang",
+                lang,
+                "enroll",
+                "Trịnh Văn Sơn",
+                "--id-number",
+                "079090001234",
+                "--ward",
+                "1",
+                "--category",
+                "prison",
+            ],
+            &["Trịnh Văn Sơn"],
+        );
+        assert!(!err.contains("Nguyễn") && !err.contains("Văn An") && !err.contains("1990"), "{err}");
+        // Re-enrolling through --person with another name: the stored name stays hidden.
+        let err = e.refused(
+            &[
+                "--lang",
+                lang,
+                "enroll",
+                "Hoàng Văn Minh",
+                "--person",
+                "2022-0001",
+                "--ward",
+                "1",
+                "--category",
+                "prison",
+            ],
+            &["Hoàng Văn Minh"],
+        );
+        assert!(!err.contains("Hoàng Văn Em"), "{err}");
+        // Correcting a case to an identity number held by someone else.
+        let err = e.refused(&["--lang", lang, "edit", "2023-0002", "--id-number", "079090001234"], &["079090001234"]);
+        assert!(!err.contains("Nguyễn") && !err.contains("2023-0001"), "{err}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Garbage in.
+
+#[test]
+fn a_huge_note_is_refused_with_its_limit() {
+    let e = world();
+    // 100,000 characters (Linux allows 128 KiB per argument); the limit is 4000.
+    let note = "a".repeat(100_000);
+    e.refused(
+        &["review", "2023-0001", "--class", "A", "--note", &note],
+        &["note is too long (100000 characters): at most 4000"],
+    );
+    // 4001 of a two-byte letter: counted in characters, not bytes.
+    let note = "ă".repeat(4001);
+    e.refused(&["support", "2023-0001", "--kind", "gift", "--note", &note], &["(4001 characters): at most 4000"]);
+    let name = "Nguyễn ".repeat(40);
+    e.refused(&["enroll", &name, "--ward", "1", "--category", "prison"], &["name is too long", "at most 200"]);
+    // Exactly at the limit is fine.
+    e.ok(&["review", "2023-0001", "--class", "A", "--note", &"â".repeat(4000)]);
+}
+
+#[test]
+fn invalid_utf8_in_arguments_is_a_clear_usage_error() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let e = world();
+    for args in [
+        vec![
+            OsStr::new("enroll"),
+            OsStr::from_bytes(b"Nguy\xffn V\xe3n"),
+            "--ward".as_ref(),
+            "1".as_ref(),
+            "--category".as_ref(),
+            "prison".as_ref(),
+        ],
+        vec![
+            OsStr::new("review"),
+            "2023-0001".as_ref(),
+            "--class".as_ref(),
+            "A".as_ref(),
+            "--note".as_ref(),
+            OsStr::from_bytes(b"\xc3\x28"),
+        ],
+        vec![OsStr::new("list"), "--search".as_ref(), OsStr::from_bytes(b"\xff\xfe")],
+    ] {
+        let before = dump(&e.db);
+        let mut c = e.command(&[]);
+        c.args(&args);
+        let o = c.output().unwrap();
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{err}");
+        assert!(err.starts_with("error: invalid UTF-8 was detected"), "{err}");
+        assert!(o.stdout.is_empty());
+        assert_eq!(before, dump(&e.db));
+    }
+}
+
+mod fuzz {
+    //! Property tests: every parser of typed input, fed arbitrary text, either accepts it or
+    //! refuses with a `Refusal` (which `main` prints as `error: …`), and never panics.
+
+    use chrono::NaiveDate;
+    use mh51::domain::types::{
+        parse_amount, parse_birth, parse_date_any, parse_event_date, parse_id_number, CaseNo, Period,
+    };
+    use mh51::domain::Refusal;
+    use proptest::prelude::*;
+
+    /// Cases per property: 8 properties below × 4,000 = 32,000 parser runs per `cargo test`.
+    const CASES: u32 = 4000;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2023, 6, 30).unwrap()
+    }
+
+    fn refused<T: std::fmt::Debug>(r: anyhow::Result<T>) -> bool {
+        match r {
+            Ok(_) => false,
+            Err(e) => {
+                let refusal = e.downcast_ref::<Refusal>().unwrap_or_else(|| panic!("not a Refusal: {e:#}"));
+                assert!(!refusal.en.is_empty() && !refusal.vi.is_empty());
+                true
+            }
+        }
+    }
+
+    /// Text that looks like what a clerk types: digits and separators, sometimes junk.
+    fn clerkish() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[0-9]{0,5}[-/.q Q]{0,2}[0-9]{0,4}[-/.]{0,2}[0-9]{0,5}",
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}\\.\\.[0-9]{4}-[0-9]{2}-[0-9]{2}",
+            "[0-9]{1,2}/[0-9]{1,2}/[0-9]{4}",
+            any::<String>(),
+            proptest::collection::vec(any::<u8>(), 0..40).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn dates_parse_or_refuse(s in clerkish()) {
+            if let Ok(d) = parse_date_any(&s) {
+                // Whatever is accepted is a real day that reads back the same in ISO.
+                let iso = d.format("%Y-%m-%d").to_string();
+                prop_assert_eq!(parse_date_any(&iso).ok(), Some(d));
+            }
+            if let Ok(d) = parse_event_date(&s, today()) {
+                prop_assert!(d <= today());
+            } else {
+                prop_assert!(refused(parse_event_date(&s, today())));
+            }
+        }
+
+        #[test]
+        fn birth_parses_or_refuses(s in clerkish()) {
+            let r = parse_birth(&s, today());
+            if let Ok((y, d)) = &r {
+                prop_assert!((1900..=2023).contains(y));
+                prop_assert!(d.is_none_or(|d| d <= today()));
+            } else {
+                prop_assert!(refused(r));
+            }
+        }
+
+        #[test]
+        fn periods_parse_or_refuse(s in clerkish()) {
+            let r = Period::parse(Some(&s), today());
+            if let Ok(p) = &r {
+                prop_assert!(p.from <= p.to);
+            } else {
+                prop_assert!(refused(r));
+            }
+        }
+
+        #[test]
+        fn case_numbers_parse_or_refuse(s in prop_oneof!["[0-9]{4}-[0-9]{1,10}", "[ 0-9-]{0,16}", any::<String>()]) {
+            let r = CaseNo::parse(&s);
+            if let Ok(c) = &r {
+                prop_assert!(c.seq >= 1);
+                prop_assert_eq!(CaseNo::parse(&c.to_string()).ok(), Some(*c));
+            } else {
+                prop_assert!(refused(r));
+            }
+        }
+
+        #[test]
+        fn amounts_parse_or_refuse(s in prop_oneof!["[-0-9., ]{0,24}", any::<String>()]) {
+            let r = parse_amount(&s);
+            if let Ok(v) = &r {
+                prop_assert!(*v >= 0);
+            } else {
+                prop_assert!(refused(r));
+            }
+        }
+
+        #[test]
+        fn identity_numbers_parse_or_refuse(s in prop_oneof!["[0-9 ]{0,14}", any::<String>()]) {
+            let r = parse_id_number(&s);
+            if let Ok(v) = &r {
+                prop_assert!(v.len() == 9 || v.len() == 12);
+                prop_assert!(v.bytes().all(|b| b.is_ascii_digit()));
+            } else {
+                prop_assert!(refused(r));
+            }
+        }
+
+        #[test]
+        fn any_string_as_any_vocabulary_parses_or_refuses(s in any::<String>()) {
+            use mh51::domain::types::{Class, Gender, Reason, SupportKind};
+            let _ = refused(Class::parse(&s)) || Class::parse(&s).is_ok();
+            let _ = refused(Reason::parse(&s)) || Reason::parse(&s).is_ok();
+            let _ = refused(SupportKind::parse(&s)) || SupportKind::parse(&s).is_ok();
+            let _ = refused(Gender::parse(&s)) || Gender::parse(&s).is_ok();
+        }
+
+        #[test]
+        fn names_and_texts_are_cleaned_or_refused(s in any::<String>()) {
+            use mh51::domain::types::{parse_name, parse_text};
+            match parse_name(&s, "name", "họ tên") {
+                Ok(n) => {
+                    prop_assert_eq!(mh51::text::clean(&n), n.clone());
+                    prop_assert!(n.chars().count() <= 200);
+                }
+                Err(e) => prop_assert!(refused::<()>(Err(e))),
+            }
+            match parse_text(Some(&s), 4000, "note", "ghi chú") {
+                Ok(_) => {}
+                Err(e) => prop_assert!(refused::<()>(Err(e))),
+            }
+        }
+    }
+}
