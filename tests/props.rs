@@ -1,1 +1,431 @@
-//! Tests: props.
+//! Tests: properties of the reports over random histories (proptest).
+//!
+//! Each history is built through the domain layer (the very functions the commands call:
+//! `enroll`, `assign`, `review`, `support`, `release`, `members::leave`), each operation in
+//! its own transaction; operations the rules refuse (a date in the future, a member who has
+//! left, a progressed release with nobody to credit…) are simply skipped, so the history is
+//! always one the register accepts. The reports are then checked against an independent
+//! model computed in plain Rust from the raw rows, straight from the definitions of SPEC §6,
+//! and against their identities: opening + intake − exits = closing in every row, rows sum to
+//! TOTAL, the ward, org and category totals agree, month and quarter rows chain and their
+//! total is the whole period's.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Duration, NaiveDate};
+use mh51::audit::Stamp;
+use mh51::domain::cases::{self, EnrollInput};
+use mh51::domain::members::{self, MemberInput};
+use mh51::domain::register::{self, InitInput};
+use mh51::domain::types::{iso, Period};
+use mh51::domain::Ctx;
+use mh51::report::quota;
+use mh51::report::summary::{self, By, Row};
+use proptest::prelude::*;
+use rusqlite::{Connection, Transaction};
+
+const WARDS: [&str; 4] = ["1", "2", "10", "11"];
+const ORGS: [&str; 6] = ["MTTQ", "CA", "PN", "TN", "CCB", "NCT"];
+const CATEGORIES: [&str; 3] = ["prison", "drugs", "youth"];
+const REASONS: [&str; 6] = ["progressed", "moved", "deceased", "reoffended", "institution", "other"];
+const FAMILY: [&str; 4] = ["Nguyễn", "Trần", "Lê", "Phạm"];
+const GIVEN: [&str; 8] = ["An", "Bình", "Cường", "Dũng", "Em", "Phúc", "Giang", "Hải"];
+
+fn day(n: u16) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2021, 1, 1).unwrap() + Duration::days(i64::from(n))
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 12, 31).unwrap()
+}
+
+#[derive(Debug, Clone)]
+struct MemberPlan {
+    org: usize,
+    ward: usize,
+    joined: u16,
+    leave: Option<u16>,
+}
+
+#[derive(Debug, Clone)]
+struct CasePlan {
+    ward: usize,
+    category: usize,
+    enroll: u16,
+    member: Option<usize>,
+    reassign: Option<(u16, usize)>,
+    reviews: Vec<u16>,
+    loan: Option<(u16, u32)>,
+    release: Option<(u16, usize)>,
+}
+
+fn member_plan() -> impl Strategy<Value = MemberPlan> {
+    (0..6usize, 0..4usize, 0..500u16, proptest::option::of(0..1095u16))
+        .prop_map(|(org, ward, joined, leave)| MemberPlan { org, ward, joined, leave })
+}
+
+fn case_plan() -> impl Strategy<Value = CasePlan> {
+    (
+        (0..4usize, 0..3usize, 0..1000u16),
+        proptest::option::of(0..8usize),
+        proptest::option::of((0..300u16, 0..8usize)),
+        proptest::collection::vec(0..400u16, 0..3),
+        proptest::option::of((0..300u16, 0..3_000_000u32)),
+        proptest::option::of((0..500u16, 0..6usize)),
+    )
+        .prop_map(|((ward, category, enroll), member, reassign, reviews, loan, release)| CasePlan {
+            ward,
+            category,
+            enroll,
+            member,
+            reassign,
+            reviews,
+            loan,
+            release,
+        })
+}
+
+/// Run one operation in its own transaction; a refusal rolls it back and is skipped.
+fn attempt<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> anyhow::Result<T>) -> Option<T> {
+    mh51::db::write(conn, f).ok()
+}
+
+fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
+    let mut conn = mh51::db::create(path).unwrap();
+    // Durability is not under test here; speed is welcome.
+    conn.pragma_update(None, "synchronous", "OFF").unwrap();
+    let ctx = Ctx { stamp: Stamp { actor: "prop".into(), at: "2023-12-31T00:00:00".into() }, today: today() };
+    attempt(&mut conn, |tx| register::seed(tx, &ctx, &InitInput { district: None, wards: 11, quota: 2 })).unwrap();
+    let mut ids = Vec::new();
+    for (i, m) in ms.iter().enumerate() {
+        let input = MemberInput {
+            name: format!("Thành Viên {}", GIVEN[i % 8]),
+            org: ORGS[m.org].into(),
+            ward: WARDS[m.ward].into(),
+            joined: Some(iso(day(m.joined))),
+            allow_duplicate: true,
+            ..MemberInput::default()
+        };
+        ids.push(attempt(&mut conn, |tx| members::add(tx, &ctx, &input)).unwrap().to_string());
+    }
+    let member = |k: usize| ids[k % ids.len()].clone();
+    for (i, c) in cs.iter().enumerate() {
+        let input = EnrollInput {
+            name: format!("{} Văn {}", FAMILY[i % 4], GIVEN[(i / 4) % 8]),
+            ward: WARDS[c.ward].into(),
+            category: CATEGORIES[c.category].into(),
+            date: Some(iso(day(c.enroll))),
+            ..EnrollInput::default()
+        };
+        let Some(no) = attempt(&mut conn, |tx| cases::enroll(tx, &ctx, &input)) else { continue };
+        let d = |off: u16| Some(iso(day(c.enroll.saturating_add(off))));
+        if let Some(k) = c.member {
+            attempt(&mut conn, |tx| cases::assign(tx, &ctx, &no, &member(k), d(0).as_deref()));
+        }
+        let mut events: Vec<(u16, u8)> = c.reviews.iter().map(|r| (*r, 0)).collect();
+        if let Some((off, _)) = c.reassign {
+            events.push((off, 1));
+        }
+        if let Some((off, _)) = c.loan {
+            events.push((off, 2));
+        }
+        events.sort();
+        for (off, what) in events {
+            match what {
+                0 => {
+                    attempt(&mut conn, |tx| cases::review(tx, &ctx, &no, "B", d(off).as_deref(), None, None)).map(drop)
+                }
+                1 => {
+                    let k = c.reassign.map_or(0, |r| r.1);
+                    attempt(&mut conn, |tx| cases::assign(tx, &ctx, &no, &member(k), d(off).as_deref())).map(drop)
+                }
+                _ => {
+                    let amount = c.loan.map_or(0, |l| l.1).to_string();
+                    attempt(&mut conn, |tx| {
+                        cases::support(tx, &ctx, &no, "loan", Some(&amount), d(off).as_deref(), None, None)
+                    })
+                    .map(drop)
+                }
+            };
+        }
+        if let Some((off, r)) = c.release {
+            attempt(&mut conn, |tx| cases::release(tx, &ctx, &no, REASONS[r], d(off).as_deref(), None, None));
+        }
+    }
+    for (i, m) in ms.iter().enumerate() {
+        if let Some(l) = m.leave {
+            let id = ids[i].clone();
+            attempt(&mut conn, |tx| members::leave(tx, &ctx, &id, Some(&iso(day(l)))));
+        }
+    }
+    conn
+}
+
+/// The raw rows, read without any grouping.
+struct Raw {
+    /// id, ward, category, enrolled, released, reason
+    cases: Vec<(i64, String, String, String, Option<String>, Option<String>)>,
+    /// id, case_id, member org, start, end
+    assignments: Vec<(i64, i64, String, String, Option<String>)>,
+    reviews: Vec<(i64, String)>,
+    /// case_id, date, loan amount (0 for other kinds)
+    supports: Vec<(i64, String, i64)>,
+}
+
+fn raw(conn: &Connection) -> Raw {
+    let all = |sql: &str| -> Vec<Vec<rusqlite::types::Value>> {
+        let mut st = conn.prepare(sql).unwrap();
+        let n = st.column_count();
+        st.query_map([], |r| (0..n).map(|i| r.get(i)).collect()).unwrap().map(Result::unwrap).collect()
+    };
+    use rusqlite::types::Value as V;
+    let s = |v: &V| match v {
+        V::Text(t) => t.clone(),
+        V::Integer(i) => i.to_string(),
+        _ => String::new(),
+    };
+    let o = |v: &V| match v {
+        V::Null => None,
+        other => Some(s(other)),
+    };
+    let i = |v: &V| match v {
+        V::Integer(i) => *i,
+        _ => 0,
+    };
+    Raw {
+        cases: all("SELECT c.id, w.code, k.code, c.enrolled_on, c.released_on, c.reason
+             FROM cases c JOIN wards w ON w.id = c.ward_id JOIN categories k ON k.id = c.category_id")
+        .iter()
+        .map(|r| (i(&r[0]), s(&r[1]), s(&r[2]), s(&r[3]), o(&r[4]), o(&r[5])))
+        .collect(),
+        assignments: all("SELECT a.id, a.case_id, o.code, a.start_on, a.end_on
+             FROM assignments a JOIN members m ON m.id = a.member_id JOIN orgs o ON o.id = m.org_id")
+        .iter()
+        .map(|r| (i(&r[0]), i(&r[1]), s(&r[2]), s(&r[3]), o(&r[4])))
+        .collect(),
+        reviews: all("SELECT case_id, reviewed_on FROM reviews").iter().map(|r| (i(&r[0]), s(&r[1]))).collect(),
+        supports: all(
+            "SELECT case_id, given_on, CASE WHEN kind = 'loan' THEN coalesce(amount, 0) ELSE 0 END FROM supports",
+        )
+        .iter()
+        .map(|r| (i(&r[0]), s(&r[1]), i(&r[2])))
+        .collect(),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    Ward,
+    Org,
+    Category,
+    All,
+}
+
+/// The model: SPEC §6 definitions, case by case. Returns group → figures, with `closing`
+/// counted directly (enrolled by T and not released by T), not derived.
+fn model(raw: &Raw, p: Period, key: Key) -> BTreeMap<String, Row> {
+    let (f, t) = (iso(p.from), iso(p.to));
+    let mut out: BTreeMap<String, Row> = BTreeMap::new();
+    let mut group_of: BTreeMap<i64, String> = BTreeMap::new();
+    for (id, ward, cat, enrolled, released, reason) in &raw.cases {
+        if *enrolled > t || released.as_ref().is_some_and(|r| *r < f) {
+            continue;
+        }
+        let g = match key {
+            Key::Ward => ward.clone(),
+            Key::Category => cat.clone(),
+            Key::All => "TOTAL".into(),
+            Key::Org => {
+                let last = match released {
+                    Some(r) if *r <= t => r.clone(),
+                    _ => t.clone(),
+                };
+                raw.assignments
+                    .iter()
+                    .filter(|a| a.1 == *id && a.3 <= last && a.4.as_ref().is_none_or(|e| *e >= last))
+                    .max_by(|a, b| (&a.3, a.0).cmp(&(&b.3, b.0)))
+                    .map_or("unassigned".to_string(), |a| a.2.clone())
+            }
+        };
+        group_of.insert(*id, g.clone());
+        let row = out.entry(g.clone()).or_insert_with(|| Row { group: g, ..Row::default() });
+        if *enrolled < f {
+            row.opening += 1;
+        } else {
+            row.intake += 1;
+        }
+        let out_by_t = released.as_ref().is_some_and(|r| *r <= t);
+        if out_by_t {
+            match reason.as_deref() {
+                Some("progressed") => row.progressed += 1,
+                Some("moved") => row.moved += 1,
+                Some("deceased") => row.deceased += 1,
+                Some("reoffended") => row.reoffended += 1,
+                Some("institution") => row.institution += 1,
+                _ => row.other += 1,
+            }
+            row.exits += 1;
+        } else {
+            row.closing += 1;
+        }
+        row.total_managed += 1;
+    }
+    for (case_id, d) in &raw.reviews {
+        if *d >= f && *d <= t {
+            let g = &group_of[case_id];
+            out.get_mut(g).unwrap().contacts += 1;
+        }
+    }
+    for (case_id, d, loan) in &raw.supports {
+        if *d >= f && *d <= t {
+            let r = out.get_mut(&group_of[case_id]).unwrap();
+            r.supports += 1;
+            r.loan_amount += loan;
+        }
+    }
+    out
+}
+
+fn figures(r: &Row) -> [i64; 14] {
+    [
+        r.opening,
+        r.intake,
+        r.total_managed,
+        r.progressed,
+        r.moved,
+        r.deceased,
+        r.reoffended,
+        r.institution,
+        r.other,
+        r.exits,
+        r.closing,
+        r.contacts,
+        r.supports,
+        r.loan_amount,
+    ]
+}
+
+fn check_row(r: &Row) {
+    assert_eq!(r.opening + r.intake, r.total_managed, "{r:?}");
+    assert_eq!(r.progressed + r.moved + r.deceased + r.reoffended + r.institution + r.other, r.exits, "{r:?}");
+    assert_eq!(r.opening + r.intake - r.exits, r.closing, "{r:?}");
+}
+
+fn check_sum(s: &summary::Summary) {
+    let mut sum = [0i64; 14];
+    for r in &s.rows {
+        check_row(r);
+        for (a, b) in sum.iter_mut().zip(figures(r)) {
+            *a += b;
+        }
+    }
+    check_row(&s.total);
+    assert_eq!(sum, figures(&s.total), "rows sum to TOTAL");
+    assert_eq!(s.total.group, "TOTAL");
+}
+
+fn check(conn: &Connection, raw: &Raw, p: Period) {
+    let whole = model(raw, p, Key::All).remove("TOTAL").unwrap_or_default();
+    let mut totals = Vec::new();
+    for (by, key) in [(By::Ward, Key::Ward), (By::Org, Key::Org), (By::Category, Key::Category)] {
+        let s = summary::summary(conn, p, by).unwrap();
+        check_sum(&s);
+        let m = model(raw, p, key);
+        for r in &s.rows {
+            let want = m.get(&r.group).cloned().unwrap_or_default();
+            assert_eq!(figures(r), figures(&want), "{by:?} group {} over {p:?}", r.group);
+        }
+        assert_eq!(figures(&s.total), figures(&whole), "{by:?} total over {p:?}");
+        totals.push(figures(&s.total));
+    }
+    // Wards in natural order.
+    let wards: Vec<String> = summary::summary(conn, p, By::Ward).unwrap().rows.into_iter().map(|r| r.group).collect();
+    assert_eq!(wards[..4], ["1", "2", "3", "4"]);
+    assert_eq!(wards[9..11], ["10", "11"]);
+    for (by, quarter) in [(By::Month, false), (By::Quarter, true)] {
+        let s = summary::summary(conn, p, by).unwrap();
+        let mut sum = [0i64; 14];
+        for r in &s.rows {
+            check_row(r);
+            for (i, (a, b)) in sum.iter_mut().zip(figures(r)).enumerate() {
+                // opening and closing are stocks, not flows: they do not add up.
+                if i != 0 && i != 2 && i != 10 {
+                    *a += b;
+                }
+            }
+        }
+        for pair in s.rows.windows(2) {
+            assert_eq!(
+                pair[0].closing, pair[1].opening,
+                "{by:?}: {} closes where {} opens",
+                pair[0].group, pair[1].group
+            );
+        }
+        let sub = p.split(quarter);
+        assert_eq!(s.rows.len(), sub.len());
+        for (r, (label, sp)) in s.rows.iter().zip(&sub) {
+            assert_eq!(&r.group, label);
+            let want = model(raw, *sp, Key::All).remove("TOTAL").unwrap_or_default();
+            assert_eq!(figures(r), figures(&want), "{by:?} row {label}");
+        }
+        assert_eq!(figures(&s.total), figures(&whole), "{by:?} total is the whole period");
+        let flows = figures(&s.total);
+        for i in [1, 3, 4, 5, 6, 7, 8, 9, 11, 12, 13] {
+            assert_eq!(sum[i], flows[i], "{by:?} column {i} sums to TOTAL");
+        }
+    }
+    assert!(totals.windows(2).all(|w| w[0] == w[1]), "ward, org and category totals agree");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    #[test]
+    fn summary_identities_hold_for_any_history(
+        ms in proptest::collection::vec(member_plan(), 1..5),
+        cs in proptest::collection::vec(case_plan(), 0..12),
+        start in 0..1095u16,
+        len in 0..500u16,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let conn = build(&dir.path().join("p.db"), &ms, &cs);
+        let raw = raw(&conn);
+        let from = day(start);
+        let to = (from + Duration::days(i64::from(len))).min(today());
+        let to = to.max(from);
+        check(&conn, &raw, Period { from, to });
+        // Whole years and a quarter, the forms clerks use.
+        for s in ["2021", "2022", "2022-Q3"] {
+            check(&conn, &raw, Period::parse(Some(s), today()).unwrap());
+        }
+        // Periods ending on a reassignment day: both members qualify, the later one wins.
+        let mut starts: Vec<&String> = raw.assignments.iter().map(|a| &a.3).collect();
+        starts.sort();
+        for d in starts.iter().rev().take(3) {
+            let p = Period { from: day(0), to: mh51::domain::types::from_iso(d).unwrap() };
+            let s = summary::summary(&conn, p, By::Org).unwrap();
+            let m = model(&raw, p, Key::Org);
+            for r in &s.rows {
+                let want = m.get(&r.group).cloned().unwrap_or_default();
+                prop_assert_eq!(figures(r), figures(&want), "org group {} over {:?}", r.group, p);
+            }
+        }
+        // Quota: member rows add up to the ward and org totals.
+        let p = Period::parse(Some("2022"), today()).unwrap();
+        let w = quota::quota(&conn, p, 2, quota::By::Ward).unwrap();
+        let o = quota::quota(&conn, p, 2, quota::By::Org).unwrap();
+        let m = quota::quota(&conn, p, 2, quota::By::Member).unwrap();
+        let t = |q: &quota::Quota| (q.total.members, q.total.target, q.total.achieved, q.total.members_met, q.total.shortfall);
+        prop_assert_eq!(t(&w), t(&o));
+        prop_assert_eq!(t(&w), t(&m));
+        // Achieved is every progressed release of 2022 (each credited to a serving member).
+        let progressed = raw.cases.iter().filter(|c| c.5.as_deref() == Some("progressed")
+            && c.4.as_ref().is_some_and(|r| r.starts_with("2022"))).count() as i64;
+        prop_assert_eq!(w.total.achieved, progressed);
+        for r in &m.rows {
+            prop_assert_eq!(r.shortfall, (2 - r.achieved).max(0));
+            prop_assert_eq!(r.members_met, i64::from(r.achieved >= 2));
+        }
+    }
+}
