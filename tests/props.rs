@@ -162,10 +162,12 @@ fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
     conn
 }
 
+/// id, ward, category, enrolled, released, reason
+type RawCase = (i64, String, String, String, Option<String>, Option<String>);
+
 /// The raw rows, read without any grouping.
 struct Raw {
-    /// id, ward, category, enrolled, released, reason
-    cases: Vec<(i64, String, String, String, Option<String>, Option<String>)>,
+    cases: Vec<RawCase>,
     /// id, case_id, member org, start, end
     assignments: Vec<(i64, i64, String, String, Option<String>)>,
     reviews: Vec<(i64, String)>,
