@@ -223,3 +223,91 @@ fn query_refuses_anything_but_one_read() {
     let t = env.ok(&["query", "SELECT name FROM pragma_table_info('v_members') ORDER BY cid"]);
     assert!(t.contains("open_cases"));
 }
+
+/// Run examples/monthly-export.sh in the env's directory with `mh51` from this build.
+fn script(env: &Env, args: &[&str]) -> std::process::Output {
+    std::process::Command::new("bash")
+        .arg(format!("{}/examples/monthly-export.sh", env!("CARGO_MANIFEST_DIR")))
+        .args(args)
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("MH51_BIN", crate::util::bin())
+        .env("MH51_DB", &env.db)
+        .env("MH51_TODAY", &env.today)
+        .env("MH51_ACTOR", "cron")
+        .current_dir(env.dir.path())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn monthly_export_script_writes_last_months_csvs() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = readme_db();
+    let before = crate::util::dump(&env.db);
+    // Today is 2023-06-30, so the month just ended is 2023-05.
+    let o = script(&env, &[]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "exports/2023-05");
+    let dir = env.path("exports/2023-05");
+    let mut names: Vec<String> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "mh51-2023-05-assignments.csv",
+            "mh51-2023-05-cases-redacted.csv",
+            "mh51-2023-05-overdue.csv",
+            "mh51-2023-05-quota-ytd.csv",
+            "mh51-2023-05-reviews.csv",
+            "mh51-2023-05-summary-by-org.csv",
+            "mh51-2023-05-summary-by-ward.csv",
+            "mh51-2023-05-supports.csv",
+        ]
+    );
+    for n in &names {
+        assert_eq!(std::fs::metadata(dir.join(n)).unwrap().permissions().mode() & 0o777, 0o600, "{n}");
+    }
+    let read = |n: &str| csv_rows(&std::fs::read_to_string(dir.join(n)).unwrap());
+    // May 2023: open on 1 May are 2022-0001, 2022-0002, 2023-0001, 2023-0002 (2021-0001 left
+    // in April); nothing enrolled, released, reviewed or given in May.
+    let s = read("mh51-2023-05-summary-by-ward.csv");
+    assert_eq!(s.last().unwrap().join(","), "TOTAL,4,0,4,0,0,0,0,0,0,0,4,0,0,0");
+    // Quota 2023-01-01..2023-05-31: member 1 credited once (2021-0001, 10 April).
+    let q = read("mh51-2023-05-quota-ytd.csv");
+    assert_eq!(q[1].join(","), "1,Trần Thị Lan,PN,5,1,2,1,0,1,50.0");
+    assert_eq!(q.last().unwrap().join(","), "TOTAL,,,,3,6,1,0,5,16.7");
+    // Overdue on 2023-05-31, oldest contact first: 2022-0002 (enrolled 2022-11-20, 192 days),
+    // 2023-0001 (2023-01-15, 136), 2023-0002 (2023-02-01, 119, unassigned), 2022-0001
+    // (review 2023-04-20, 41).
+    let od: Vec<String> =
+        read("mh51-2023-05-overdue.csv").iter().skip(1).map(|r| format!("{}:{}", r[0], r[7])).collect();
+    assert_eq!(od, ["2022-0002:192", "2023-0001:136", "2023-0002:119", "2022-0001:41"]);
+    assert_eq!(read("mh51-2023-05-cases-redacted.csv")[1][2], "N.V.A.");
+    assert_eq!(read("mh51-2023-05-reviews.csv").len(), 2);
+    // A re-run leaves the month alone; another month by argument; a bad month is refused.
+    assert!(script(&env, &[]).status.success());
+    let o = script(&env, &["-o", "out", "-b", "2023-02"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let feb = std::fs::read_to_string(env.path("out/2023-02/mh51-2023-02-summary-by-ward.csv")).unwrap();
+    assert!(feb.starts_with('\u{feff}'));
+    let o = script(&env, &["2023-13"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("2023-13"));
+    // January: the month before is December of the year before.
+    let mut jan = Env::empty();
+    jan.today = "2023-01-01".into();
+    let o = std::process::Command::new("bash")
+        .arg(format!("{}/examples/monthly-export.sh", env!("CARGO_MANIFEST_DIR")))
+        .args(["-d", env.db.to_str().unwrap()])
+        .env("MH51_BIN", crate::util::bin())
+        .env("MH51_TODAY", &jan.today)
+        .current_dir(jan.dir.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "exports/2022-12");
+    // Only reads: the register is untouched.
+    assert_eq!(before, crate::util::dump(&env.db));
+}
