@@ -9,7 +9,12 @@ fn district() -> (Env, String) {
     let e = Env::new();
     assert_eq!(e.member("Trần Thị Bích", "PN", "5"), "1");
     assert_eq!(e.member("Lê Văn Hùng", "CCB", "5"), "2");
-    let c = e.enroll("Nguyễn Văn An", "5", "2022-03-01", &["--born", "1990", "--id-number", "079090001234", "--member", "1"]);
+    let c = e.enroll(
+        "Nguyễn Văn An",
+        "5",
+        "2022-03-01",
+        &["--born", "1990", "--id-number", "079090001234", "--member", "1"],
+    );
     assert_eq!(c, "2022-0001");
     (e, c)
 }
@@ -20,8 +25,14 @@ fn future_and_impossible_dates() {
     // Today is pinned to 2023-06-30 by the test environment.
     e.refused(&["review", &c, "--class", "A", "--date", "2023-07-01"], &["2023-07-01", "future"]);
     e.refused(&["review", &c, "--class", "A", "--date", "31/02/2022"], &["31/02/2022", "YYYY-MM-DD or DD/MM/YYYY"]);
-    e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--date", "2022-13-01"], &["2022-13-01"]);
-    e.refused(&["member", "add", "Võ Thị Mai", "--org", "PN", "--ward", "5", "--joined", "2099-01-01"], &["2099-01-01", "future"]);
+    e.refused(
+        &["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--date", "2022-13-01"],
+        &["2022-13-01"],
+    );
+    e.refused(
+        &["member", "add", "Võ Thị Mai", "--org", "PN", "--ward", "5", "--joined", "2099-01-01"],
+        &["2099-01-01", "future"],
+    );
     e.refused(&["release", &c, "--reason", "moved", "--date", "29/02/2023"], &["29/02/2023"]);
     e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--born", "2030"], &["2030", "1900"]);
 }
@@ -30,7 +41,10 @@ fn future_and_impossible_dates() {
 fn unknown_ward_org_category_member_case() {
     let (e, c) = district();
     e.refused(&["enroll", "Phạm Văn Bình", "--ward", "99", "--category", "prison"], &["'99'", "ward", "1, 2, 3"]);
-    e.refused(&["member", "add", "Võ Thị Mai", "--org", "XYZ", "--ward", "5"], &["'XYZ'", "MTTQ, CA, PN, TN, CCB, NCT"]);
+    e.refused(
+        &["member", "add", "Võ Thị Mai", "--org", "XYZ", "--ward", "5"],
+        &["'XYZ'", "MTTQ, CA, PN, TN, CCB, NCT"],
+    );
     e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "robbery"], &["'robbery'", "prison"]);
     e.refused(&["assign", &c, "42"], &["'42'", "member"]);
     e.refused(&["assign", &c, "abc"], &["'abc'", "member id"]);
@@ -39,14 +53,20 @@ fn unknown_ward_org_category_member_case() {
     e.refused(&["review", &c, "--class", "E"], &["'E'", "A, B, C, D"]);
     e.refused(&["release", &c, "--reason", "bored"], &["'bored'", "progressed, moved"]);
     e.refused(&["support", &c, "--kind", "cash"], &["'cash'", "job, loan"]);
-    e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--gender", "x"], &["'x'", "male, female"]);
+    e.refused(
+        &["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--gender", "x"],
+        &["'x'", "male, female"],
+    );
 }
 
 #[test]
 fn bad_identity_number_and_empty_name() {
     let (e, _) = district();
     for bad in ["12345", "0790900012345", "07909000123a", "079 090 001"] {
-        e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--id-number", bad], &[bad, "9 digits", "12 digits"]);
+        e.refused(
+            &["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--id-number", bad],
+            &[bad, "9 digits", "12 digits"],
+        );
     }
     e.refused(&["enroll", "   ", "--ward", "5", "--category", "prison"], &["empty name"]);
     e.refused(&["member", "add", "", "--org", "PN", "--ward", "5"], &["empty member name"]);
@@ -66,11 +86,36 @@ fn second_open_case_same_identity_number() {
 fn same_folded_name_and_birth_year_needs_allow_duplicate() {
     let (e, _) = district();
     // "nguyen van AN" folds to the same as "Nguyễn Văn An"; same birth year 1990.
-    e.refused(&["enroll", "nguyen van AN", "--ward", "7", "--category", "drugs", "--born", "1990"], &["--allow-duplicate", "2022-0001"]);
+    e.refused(
+        &["enroll", "nguyen van AN", "--ward", "7", "--category", "drugs", "--born", "1990"],
+        &["--allow-duplicate", "2022-0001"],
+    );
+    // The open case 2022-0001 has identity number 079090001234; a namesake of 1990 with another
+    // number is another person, so no flag is needed.
+    assert_eq!(
+        e.enroll("Nguyễn Văn An", "9", "2022-04-03", &["--born", "1990", "--id-number", "079090009999"]),
+        "2022-0002"
+    );
     // Another birth year is another person.
-    assert_eq!(e.enroll("nguyễn văn an", "7", "2022-04-01", &["--born", "1991"]), "2022-0002");
-    // With the flag, a namesake of the same year is enrolled.
-    assert_eq!(e.enroll("Nguyễn Văn An", "8", "2022-04-02", &["--born", "1990", "--allow-duplicate"]), "2022-0003");
+    assert_eq!(e.enroll("nguyễn văn an", "7", "2022-04-01", &["--born", "1991"]), "2022-0003");
+    // With the flag, a namesake of the same year (without an identity number) is enrolled.
+    assert_eq!(e.enroll("Nguyễn Văn An", "8", "2022-04-02", &["--born", "1990", "--allow-duplicate"]), "2022-0004");
+    // Now an open namesake without a number exists: even a numbered newcomer is asked.
+    e.refused(
+        &[
+            "enroll",
+            "Nguyen Van An",
+            "--ward",
+            "9",
+            "--category",
+            "drugs",
+            "--born",
+            "1990",
+            "--id-number",
+            "079090008888",
+        ],
+        &["--allow-duplicate"],
+    );
 }
 
 #[test]
@@ -100,7 +145,10 @@ fn member_who_left_cannot_be_assigned_review_or_be_credited() {
     e.ok(&["member", "leave", "2", "--date", "2022-04-30"]);
     e.refused(&["assign", &c, "2", "--date", "2022-05-01"], &["member 2 left on 2022-04-30"]);
     e.refused(&["review", &c, "--class", "A", "--date", "2022-05-01", "--by", "2"], &["member 2 left on 2022-04-30"]);
-    e.refused(&["release", &c, "--reason", "progressed", "--date", "2022-05-01", "--credit", "2"], &["member 2 left on 2022-04-30"]);
+    e.refused(
+        &["release", &c, "--reason", "progressed", "--date", "2022-05-01", "--credit", "2"],
+        &["member 2 left on 2022-04-30"],
+    );
     // On their last day they still count.
     e.ok(&["review", &c, "--class", "A", "--date", "2022-04-30", "--by", "2"]);
     // A member holding open cases cannot leave until they are reassigned.
@@ -112,7 +160,10 @@ fn member_who_left_cannot_be_assigned_review_or_be_credited() {
 fn double_release_and_progressed_without_member() {
     let (e, c) = district();
     e.ok(&["release", &c, "--reason", "moved", "--date", "2022-05-01"]);
-    e.refused(&["release", &c, "--reason", "moved", "--date", "2022-05-02"], &["2022-0001", "already released on 2022-05-01"]);
+    e.refused(
+        &["release", &c, "--reason", "moved", "--date", "2022-05-02"],
+        &["2022-0001", "already released on 2022-05-01"],
+    );
     // A case nobody is assigned to cannot be released as progressed without --credit.
     let c2 = e.enroll("Phạm Văn Bình", "5", "2022-03-01", &[]);
     e.refused(&["release", &c2, "--reason", "progressed", "--date", "2022-06-01"], &[&c2, "--credit"]);
@@ -123,7 +174,10 @@ fn double_release_and_progressed_without_member() {
 #[test]
 fn negative_and_malformed_amounts() {
     let (e, c) = district();
-    e.refused(&["support", &c, "--kind", "loan", "--amount", "-5000", "--date", "2022-04-01"], &["'-5000'", "negative"]);
+    e.refused(
+        &["support", &c, "--kind", "loan", "--amount", "-5000", "--date", "2022-04-01"],
+        &["'-5000'", "negative"],
+    );
     e.refused(&["support", &c, "--kind", "loan", "--amount", "5tr", "--date", "2022-04-01"], &["'5tr'", "whole đồng"]);
 }
 

@@ -128,13 +128,17 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
             address
         ])?;
     } else {
+        // Same folded name and birth year as an open case: probably the same person typed
+        // again. Two different identity numbers settle it the other way, so the check only
+        // applies when one side has none.
         if !input.allow_duplicate {
             let dup: Option<String> = conn
                 .prepare_cached(
                     "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-                     WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL LIMIT 1",
+                     WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
+                       AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
                 )?
-                .query_row(params![name_fold, birth.map(|b| b.0)], |r| r.get(0))
+                .query_row(params![name_fold, birth.map(|b| b.0), id_number], |r| r.get(0))
                 .optional()?;
             if let Some(c) = dup {
                 refuse!("'{}' born {} looks like the person of open case {}; if this is another person, pass --allow-duplicate",

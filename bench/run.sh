@@ -1,0 +1,190 @@
+#!/usr/bin/env bash
+# mh51 benchmarks (SPEC §10): each command against the sqlite3 shell doing the same work with
+# hand-written SQL on the same file, in one run. Prints, per line: mh51's median wall time,
+# sqlite3's, their ratio, and both peak resident memories.
+#
+#   bench/run.sh            the synthetic city (300 wards, 6,000 members, 100,000 cases,
+#                           1,000,000 reviews); builds it once into bench/data/ (≈ 40 s)
+#   bench/run.sh --small    a twentieth of that, for CI (keeps the script working)
+#
+# Needs: bash, the sqlite3 shell, /usr/bin/time (GNU time), cargo. Timings are medians of
+# REPS runs (default 5; 3 with --small). Nothing here is a pass/fail test.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+size=city
+reps=${REPS:-5}
+if [ "${1:-}" = "--small" ]; then size=small; reps=${REPS:-3}; fi
+
+for tool in sqlite3 /usr/bin/time; do
+  command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
+done
+
+cargo build --release --quiet
+MH51="$PWD/target/release/mh51"
+data="$PWD/bench/data"
+mkdir -p "$data"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export MH51_ACTOR=bench
+unset MH51_TODAY MH51_LANG
+
+db="$data/$size.db"
+if [ ! -f "$db" ]; then
+  echo "building $db (once) ..." >&2
+  "$MH51" --db "$db" demo --size "$size" >/dev/null
+fi
+
+# median of a list of numbers
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# run_one OUTFILE cmd... : wall time in ms and peak RSS in KB of one run, appended to OUTFILE
+run_one() {
+  local out=$1; shift
+  local s e
+  s=$(date +%s%N)
+  /usr/bin/time -f "%M" -o "$work/mem" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; return 1; }
+  e=$(date +%s%N)
+  echo "$(( (e - s) / 1000000 )) $(tail -1 "$work/mem")" >>"$out"
+}
+
+printf '%-34s %10s %10s %7s %10s %10s\n' "benchmark ($size)" "mh51 ms" "sqlite ms" "ratio" "mh51 MB" "sqlite MB"
+
+# bench NAME "MH51 ARGS" "SQL" : alternate the two, REPS times each
+bench() {
+  local name=$1 args=$2 sql=$3
+  rm -f "$work/a" "$work/b"
+  for _ in $(seq "$reps"); do
+    # shellcheck disable=SC2086
+    run_one "$work/a" "$MH51" --db "$db" $args
+    run_one "$work/b" sqlite3 -csv -header "$db" "$sql"
+  done
+  report "$name"
+}
+
+report() {
+  local name=$1 ta tb ma mb
+  ta=$(awk '{print $1}' "$work/a" | median); tb=$(awk '{print $1}' "$work/b" | median)
+  ma=$(awk '{print $2}' "$work/a" | sort -n | tail -1); mb=$(awk '{print $2}' "$work/b" | sort -n | tail -1)
+  awk -v n="$name" -v ta="$ta" -v tb="$tb" -v ma="$ma" -v mb="$mb" 'BEGIN {
+    r = (tb > 0) ? ta / tb : 0;
+    printf "%-34s %10d %10d %7.2f %10.1f %10.1f\n", n, ta, tb, r, ma / 1024, mb / 1024 }'
+}
+
+F=2022-01-01; T=2022-12-31
+
+# --- report summary --by ward: the hand-written equivalent ---------------------------------
+summary_sql() { # $1 = group expression over cases c (with member m for org), $2 = join
+cat <<SQL
+WITH k AS (
+  SELECT c.id, c.enrolled_on, c.released_on, c.reason, $1 AS g
+  FROM cases c $2
+  WHERE c.enrolled_on <= '$T' AND (c.released_on IS NULL OR c.released_on >= '$F')),
+n AS (
+  SELECT g, sum(enrolled_on < '$F') AS opening, sum(enrolled_on >= '$F') AS intake,
+         sum(released_on <= '$T' AND reason = 'progressed') AS progressed,
+         sum(released_on <= '$T' AND reason = 'moved') AS moved,
+         sum(released_on <= '$T' AND reason = 'deceased') AS deceased,
+         sum(released_on <= '$T' AND reason = 'reoffended') AS reoffended,
+         sum(released_on <= '$T' AND reason = 'institution') AS institution,
+         sum(released_on <= '$T' AND reason = 'other') AS other,
+         sum(released_on <= '$T') AS exits
+  FROM k GROUP BY g),
+r AS (SELECT k.g, count(*) AS contacts FROM reviews r JOIN k ON k.id = r.case_id
+      WHERE r.reviewed_on BETWEEN '$F' AND '$T' GROUP BY k.g),
+s AS (SELECT k.g, count(*) AS supports, sum(CASE WHEN s.kind = 'loan' THEN s.amount END) AS loans
+      FROM supports s JOIN k ON k.id = s.case_id WHERE s.given_on BETWEEN '$F' AND '$T' GROUP BY k.g)
+SELECT n.g, opening, intake, opening + intake, progressed, moved, deceased, reoffended, institution,
+       other, exits, opening + intake - exits, coalesce(contacts, 0), coalesce(supports, 0), coalesce(loans, 0)
+FROM n LEFT JOIN r ON r.g IS n.g LEFT JOIN s ON s.g IS n.g ORDER BY n.g;
+SQL
+}
+
+bench "report summary --by ward" "report summary -p 2022 --by ward -f csv" \
+  "$(summary_sql "(SELECT sort_key FROM wards w WHERE w.id = c.ward_id)" "")"
+
+org_expr="(SELECT o.code FROM assignments a JOIN members m ON m.id = a.member_id JOIN orgs o ON o.id = m.org_id
+  WHERE a.case_id = c.id AND a.start_on <= min('$T', coalesce(c.released_on, '$T'))
+    AND (a.end_on IS NULL OR a.end_on >= min('$T', coalesce(c.released_on, '$T')))
+  ORDER BY a.start_on DESC, a.id DESC LIMIT 1)"
+bench "report summary --by org" "report summary -p 2022 --by org -f csv" "$(summary_sql "$org_expr" "")"
+
+bench "report summary --by category" "report summary -p 2022 --by category -f csv" \
+  "$(summary_sql "c.category_id" "")"
+
+# --by month: twelve sub-periods; the shell runs the ward-less statement twelve times.
+month_sql=""
+for m in 01 02 03 04 05 06 07 08 09 10 11 12; do
+  last=$(date -d "2022-$m-01 +1 month -1 day" +%F)
+  month_sql+="$(F=2022-$m-01 T=$last; summary_sql "'2022-$m'" "")"$'\n'
+done
+bench "report summary --by month" "report summary -p 2022 --by month -f csv" "$month_sql"
+
+quota_sql="WITH m AS (SELECT id, ward_id FROM members WHERE joined_on <= '$T' AND (left_on IS NULL OR left_on >= '$F')),
+cr AS (SELECT credited_member_id AS id, count(*) AS n FROM cases
+       WHERE reason = 'progressed' AND released_on BETWEEN '$F' AND '$T' GROUP BY credited_member_id),
+x AS (SELECT m.ward_id, coalesce(cr.n, 0) AS n FROM m LEFT JOIN cr ON cr.id = m.id)
+SELECT w.code, count(*), 2 * count(*), sum(n), sum(n >= 2), sum(max(0, 2 - n)),
+       round(100.0 * sum(n) / (2 * count(*)), 1)
+FROM x JOIN wards w ON w.id = x.ward_id GROUP BY w.id ORDER BY w.sort_key;"
+bench "report quota --by ward" "report quota -p 2022 --by ward -f csv" "$quota_sql"
+
+asof=2023-12-31
+overdue_sql="WITH o AS (SELECT c.id, c.case_no, c.person_id, c.ward_id,
+    coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id AND r.reviewed_on <= '$asof'), c.enrolled_on) AS last,
+    (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= '$asof'
+       AND (a.end_on IS NULL OR a.end_on >= '$asof') ORDER BY a.start_on DESC, a.id DESC LIMIT 1) AS mid
+  FROM cases c WHERE c.enrolled_on <= '$asof' AND (c.released_on IS NULL OR c.released_on > '$asof'))
+SELECT o.case_no, p.name, w.code, o.mid, m.name, g.code, o.last, julianday('$asof') - julianday(o.last)
+FROM o JOIN persons p ON p.id = o.person_id JOIN wards w ON w.id = o.ward_id
+LEFT JOIN members m ON m.id = o.mid LEFT JOIN orgs g ON g.id = m.org_id
+WHERE o.mid IS NULL OR julianday('$asof') - julianday(o.last) > 30 ORDER BY o.last, o.case_no;"
+bench "report overdue" "report overdue --as-of $asof -f csv" "$overdue_sql"
+
+reviews_sql="SELECT r.id, c.case_no, r.reviewed_on, r.class, r.member_id, r.note
+FROM reviews r JOIN cases c ON c.id = r.case_id ORDER BY r.id;"
+bench "export reviews (all)" "export reviews -f csv" "$reviews_sql"
+
+# --- one write: a review, against one INSERT with the same durability -----------------------
+case_no=$(sqlite3 "$db" "SELECT case_no FROM cases WHERE released_on IS NULL ORDER BY id DESC LIMIT 1")
+case_id=$(sqlite3 "$db" "SELECT id FROM cases WHERE case_no = '$case_no'")
+cp "$db" "$work/w.db"
+rm -f "$work/a" "$work/b"
+for _ in $(seq "$reps"); do
+  run_one "$work/a" "$MH51" --db "$work/w.db" review "$case_no" --class A
+  run_one "$work/b" sqlite3 "$work/w.db" "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; BEGIN IMMEDIATE;
+    INSERT INTO reviews (case_id, reviewed_on, class) VALUES ($case_id, date('now'), 'A'); COMMIT;"
+done
+report "write: one review"
+rm -f "$work/w.db"*
+
+# --- import all cases into a fresh database -------------------------------------------------
+members_csv="$work/members.csv"; cases_csv="$work/cases.csv"
+sqlite3 -csv -header "$db" "SELECT m.name, o.code AS org, w.code AS ward, m.phone, m.joined_on AS joined
+  FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id ORDER BY m.id" >"$members_csv"
+sqlite3 -csv -header "$db" "SELECT p.name, w.code AS ward, k.code AS category, p.birth_year AS born, p.gender,
+  p.id_number, p.address, c.enrolled_on AS enrolled,
+  (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id ORDER BY a.start_on, a.id LIMIT 1) AS member,
+  c.note, NULL AS released, NULL AS reason, NULL AS credited
+  FROM cases c JOIN persons p ON p.id = c.person_id JOIN wards w ON w.id = c.ward_id
+  JOIN categories k ON k.id = c.category_id ORDER BY c.id" >"$cases_csv"
+ncases=$(($(wc -l <"$cases_csv") - 1))
+wards=$(sqlite3 "$db" "SELECT count(*) FROM wards")
+rm -f "$work/a" "$work/b"
+for i in $(seq "$reps"); do
+  "$MH51" --db "$work/i$i.db" init --wards "$wards" >/dev/null 2>&1
+  "$MH51" --db "$work/i$i.db" import members "$members_csv" >/dev/null 2>&1
+  run_one "$work/a" "$MH51" --db "$work/i$i.db" import cases "$cases_csv"
+  "$MH51" --db "$work/s$i.db" init --wards "$wards" >/dev/null 2>&1
+  run_one "$work/b" sqlite3 -cmd "PRAGMA synchronous=FULL" -cmd ".import --csv $cases_csv staging" "$work/s$i.db" "BEGIN IMMEDIATE;
+INSERT INTO persons (name, name_fold, birth_year, gender, id_number)
+  SELECT name, lower(name), born, gender, id_number FROM staging;
+INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on)
+  SELECT substr(s.enrolled, 1, 4) || '-' || printf('%04d', s.rowid), CAST(substr(s.enrolled, 1, 4) AS INTEGER), s.rowid,
+         p.id, w.id, k.id, s.enrolled
+  FROM staging s JOIN persons p ON p.id_number = s.id_number JOIN wards w ON w.code = s.ward JOIN categories k ON k.code = s.category;
+INSERT INTO assignments (case_id, member_id, start_on) SELECT c.id, 1, c.enrolled_on FROM cases c;
+COMMIT;"
+  rm -f "$work/i$i.db"* "$work/s$i.db"*
+done
+report "import cases ($ncases rows)"
