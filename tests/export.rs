@@ -311,3 +311,11 @@ fn monthly_export_script_writes_last_months_csvs() {
     // Only reads: the register is untouched.
     assert_eq!(before, crate::util::dump(&env.db));
 }
+
+#[test]
+fn readme_shows_the_tested_questions_verbatim() {
+    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for q in [Q_OVERDUE_WARD5, Q_NO_PROGRESS, Q_LOAD, Q_UNASSIGNED, Q_REPEAT] {
+        assert!(readme.contains(&format!("$ mh51 query \"{q}\"")), "README should show: {q}");
+    }
+}
