@@ -980,3 +980,232 @@ mod fuzz {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------
+// Crash safety: a killed import leaves every row or none.
+
+/// A cases file of `n` invented people, enrolled on 2022-03-01 in wards 1..14.
+fn cases_csv(n: usize) -> String {
+    let mut s = String::from("name,ward,category,born,gender,id_number,address,enrolled,member,note\n");
+    for i in 0..n {
+        s.push_str(&format!("Nguyễn Văn Thử {i},{},prison,1990,male,,,2022-03-01,,ghi chú {i}\n", i % 14 + 1));
+    }
+    s
+}
+
+#[test]
+fn an_import_killed_at_any_moment_leaves_all_or_nothing() {
+    const N: usize = 2000;
+    let template = Env::new();
+    std::fs::write(template.path("big.csv"), cases_csv(N)).unwrap();
+    let pristine = std::fs::read(&template.db).unwrap();
+    let fresh = || {
+        let e = Env::empty();
+        std::fs::write(&e.db, &pristine).unwrap();
+        std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+        std::fs::copy(template.path("big.csv"), e.path("big.csv")).unwrap();
+        e
+    };
+    // How long a whole import takes here, so that kill points can be placed across it and
+    // around its commit.
+    let whole = fresh();
+    let t0 = std::time::Instant::now();
+    assert_eq!(whole.ok(&["import", "cases", "big.csv"]), N.to_string());
+    let full = t0.elapsed();
+    assert_eq!(whole.scalar("SELECT count(*) FROM cases"), N.to_string());
+    whole.ok(&["check"]);
+
+    let ms = |f: f64| std::time::Duration::from_secs_f64(full.as_secs_f64() * f);
+    // Fixed early points, then every tenth of the measured run and a few around its end
+    // (where the commit happens): 21 kill points.
+    let mut points: Vec<std::time::Duration> = [20, 50, 150, 400].map(std::time::Duration::from_millis).to_vec();
+    points.extend([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0, 1.02, 1.05, 1.1, 1.25, 1.5].map(ms));
+    let (mut none, mut all) = (0, 0);
+    for &at in &points {
+        let e = fresh();
+        let mut child =
+            e.command(&["import", "cases", "big.csv"]).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
+        std::thread::sleep(at);
+        let finished = child.try_wait().unwrap().is_some();
+        child.kill().ok(); // SIGKILL on Unix: no destructor, no rollback, no cleanup runs.
+        child.wait().unwrap();
+        e.ok(&["check"]);
+        e.ok(&["audit", "verify"]);
+        let cases: usize = e.scalar("SELECT count(*) FROM cases").parse().unwrap();
+        let audited: usize = e.scalar("SELECT count(*) FROM audit_log WHERE action = 'enroll'").parse().unwrap();
+        assert!(cases == 0 || cases == N, "killed after {at:?}: {cases} of {N} rows were written");
+        assert_eq!(cases, audited, "every case has its audit row");
+        if finished {
+            assert_eq!(cases, N);
+        }
+        if cases == 0 {
+            none += 1;
+            // The register is usable at once: the same file imports whole.
+            assert_eq!(e.ok(&["import", "cases", "big.csv"]), N.to_string());
+            e.ok(&["check"]);
+        } else {
+            all += 1;
+        }
+    }
+    eprintln!(
+        "import of {N} rows ({full:?}) killed at {} points: {none} left nothing, {all} left every row",
+        points.len()
+    );
+    assert!(none >= 2, "the early kill points must interrupt the import");
+}
+
+#[test]
+fn a_ten_megabyte_cell_is_refused_with_its_limit() {
+    let e = Env::new();
+    let mut csv = String::from("name,ward,category,enrolled,note\n");
+    csv.push_str("Nguyễn Văn An,1,prison,2023-01-05,");
+    csv.push_str(&"x".repeat(10 * 1024 * 1024));
+    csv.push('\n');
+    std::fs::write(e.path("huge.csv"), csv).unwrap();
+    let err = e.refused(&["import", "cases", "huge.csv"], &["huge.csv:2", "note", "at most 4000"]);
+    assert!(err.len() < 2000, "the message must not echo the cell: {} bytes", err.len());
+}
+
+mod fuzz_import {
+    //! The CSV importer fed arbitrary bytes and near-valid files: it imports or refuses,
+    //! never panics, and a refusal is a `Refusal` or an error with context (printed as
+    //! `error: …` by `main`). Runs through the library for speed; a few files also go
+    //! through the binary to check the exit code.
+
+    use mh51::audit::Stamp;
+    use mh51::domain::register::{seed, InitInput};
+    use mh51::domain::Ctx;
+    use mh51::import::{import, Kind};
+    use proptest::prelude::*;
+
+    /// 3,000 generated files per `cargo test`.
+    const CASES: u32 = 3000;
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            Just("Nguyễn Văn An".to_string()),
+            Just("Phường 2".to_string()),
+            Just("1".to_string()),
+            Just("prison".to_string()),
+            Just("2023-01-05".to_string()),
+            Just("31/02/2022".to_string()),
+            Just("2099-01-01".to_string()),
+            Just("079090001234".to_string()),
+            Just("progressed".to_string()),
+            Just("\"quoted, with comma\"".to_string()),
+            Just("\"unterminated".to_string()),
+            Just("=cmd|'/c calc'!A1".to_string()),
+            "[0-9/-]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    fn header() -> impl Strategy<Value = String> {
+        let cols = [
+            "name",
+            "ward",
+            "category",
+            "born",
+            "gender",
+            "id_number",
+            "address",
+            "enrolled",
+            "member",
+            "note",
+            "released",
+            "reason",
+            "credited",
+            "Họ tên",
+            "Phường",
+            "STT",
+            "bogus",
+        ];
+        proptest::sample::subsequence(cols.to_vec(), 0..cols.len()).prop_shuffle().prop_map(|v| v.join(","))
+    }
+
+    fn file() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            proptest::collection::vec(any::<u8>(), 0..300),
+            (
+                any::<bool>(),
+                header(),
+                proptest::collection::vec(proptest::collection::vec(cell(), 0..14), 0..6),
+                prop_oneof![Just("\n"), Just("\r\n"), Just(";")]
+            )
+                .prop_map(|(bom, h, rows, sep)| {
+                    let mut s = if bom { "\u{feff}".to_string() } else { String::new() };
+                    s.push_str(&h);
+                    for r in rows {
+                        s.push_str(sep);
+                        s.push_str(&r.join(","));
+                    }
+                    s.into_bytes()
+                }),
+        ]
+    }
+
+    fn register() -> (tempfile::TempDir, rusqlite::Connection, Ctx) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = mh51::db::create(&dir.path().join("fuzz.db")).unwrap();
+        let ctx = Ctx {
+            stamp: Stamp { actor: "fuzz".into(), at: "2023-06-30T09:00:00".into() },
+            today: chrono::NaiveDate::from_ymd_opt(2023, 6, 30).unwrap(),
+        };
+        mh51::db::write(&mut conn, |tx| seed(tx, &ctx, &InitInput { district: None, wards: 3, quota: 2 })).unwrap();
+        (dir, conn, ctx)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_file_imports_or_is_refused(bytes in file(), members in any::<bool>()) {
+            thread_local! {
+                static REG: std::cell::RefCell<Option<(tempfile::TempDir, rusqlite::Connection, Ctx)>> =
+                    const { std::cell::RefCell::new(None) };
+            }
+            REG.with(|r| {
+                let mut r = r.borrow_mut();
+                let (_, conn, ctx) = r.get_or_insert_with(register);
+                let tx = conn.transaction().unwrap();
+                let kind = if members { Kind::Members } else { Kind::Cases };
+                let out = import(&tx, ctx, kind, "fuzz.csv", bytes.as_slice(), &mut |_| {});
+                if let Err(e) = out {
+                    let text = format!("{e:#}");
+                    assert!(!text.is_empty());
+                    if e.downcast_ref::<mh51::domain::Refusal>().is_none() {
+                        // Not a rule: must be a read error with its context (file:line).
+                        assert!(text.starts_with("reading fuzz.csv"), "unexpected error: {text}");
+                    }
+                }
+                tx.rollback().unwrap();
+            });
+        }
+    }
+
+    #[test]
+    fn garbage_files_through_the_binary_exit_0_or_1() {
+        let e = crate::util::Env::new();
+        let files: [&[u8]; 6] = [
+            b"\xff\xfe\x00n\x00a\x00m\x00e",
+            b"name,ward,category,enrolled\n\"Nguy\xe1n\",1,prison,2023-01-01\n",
+            b"name,ward,category,enrolled\n\"open quote,1,prison,2023-01-01\n",
+            b"",
+            b"\xef\xbb\xbf",
+            b"name;ward;category;enrolled\r\nL\xc3\xaa V\xc4\x83n B\xc3\xacnh;1;prison;01/02/2023\r\n",
+        ];
+        for (i, f) in files.iter().enumerate() {
+            let name = format!("g{i}.csv");
+            std::fs::write(e.path(&name), f).unwrap();
+            let o = e.run(&["import", "cases", &name]);
+            let err = String::from_utf8_lossy(&o.stderr);
+            match o.status.code() {
+                Some(0) => {}
+                Some(1) => assert!(err.starts_with("error: "), "{name}: {err}"),
+                other => panic!("{name}: exit {other:?}: {err}"),
+            }
+        }
+        e.ok(&["check"]);
+    }
+}
