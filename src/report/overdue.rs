@@ -83,3 +83,15 @@ pub fn overdue(conn: &Connection, as_of: NaiveDate, days: i64) -> Result<Vec<Row
         .context("reading overdue cases")?;
     Ok(rows)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{full_scans, plan};
+
+    #[test]
+    fn reviews_and_assignments_are_read_per_case_by_index() {
+        let pl = plan(SQL, &[&"2022-12-31", &30]);
+        assert!(full_scans(&pl, &["r", "reviews", "a", "assignments"]).is_empty(), "{pl:#?}");
+    }
+}

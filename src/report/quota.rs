@@ -147,3 +147,18 @@ pub fn quota(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Qu
     }
     Ok(Quota { period, quota, rows, total })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{full_scans, plan};
+
+    #[test]
+    fn credits_come_from_the_credited_index() {
+        for sql in [BY_WARD, BY_ORG, BY_MEMBER] {
+            let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &2]);
+            assert!(full_scans(&pl, &["c", "cases"]).is_empty(), "{pl:#?}");
+            assert!(pl.iter().any(|l| l.contains("cases_credited")), "{pl:#?}");
+        }
+    }
+}
