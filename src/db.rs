@@ -155,6 +155,11 @@ fn configure(conn: &Connection) -> Result<()> {
         anyhow::bail!("could not switch the database to WAL (journal mode is {mode})");
     }
     conn.pragma_update(None, "synchronous", "FULL").context("setting synchronous=FULL")?;
+    // Statement journals of savepoints (import checks each row in one) stay in memory, and a
+    // 16 MB page cache keeps a large import from spilling pages mid-transaction; both bounded
+    // well under the 50 MB a command may use.
+    conn.pragma_update(None, "temp_store", "MEMORY").context("setting temp_store")?;
+    conn.pragma_update(None, "cache_size", -16_000).context("setting cache_size")?;
     Ok(())
 }
 
@@ -199,6 +204,19 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
         .mode(0o600)
         .open(dest)
         .with_context(|| format!("creating {}", dest.display()))?;
+    let copied = copy_into(conn, dest);
+    if copied.is_err() {
+        // A half-written copy must not be mistaken for a backup later: remove it (we created
+        // it above, so it is ours), with any journal SQLite left beside it.
+        let _ = std::fs::remove_file(dest);
+        let _ = std::fs::remove_file(format!("{}-journal", dest.display()));
+        let _ = std::fs::remove_file(format!("{}-wal", dest.display()));
+        let _ = std::fs::remove_file(format!("{}-shm", dest.display()));
+    }
+    copied
+}
+
+fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {
     let mut out =
         Connection::open_with_flags(dest, flags_rw()).with_context(|| format!("opening {}", dest.display()))?;
     {
