@@ -214,6 +214,9 @@ pub fn import<R: Read>(
     input: R,
     progress: &mut dyn FnMut(u64),
 ) -> Result<usize> {
+    // enroll + release + their audit rows + the checks use more statements than rusqlite
+    // caches by default (16); re-preparing them for every row would double the work.
+    conn.set_prepared_statement_cache_capacity(64);
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().with_context(|| format!("reading {file}"))?;
     if head.iter().all(|b| b.is_ascii_whitespace()) {
@@ -431,13 +434,21 @@ impl<'c> Savepoint<'c> {
     }
 }
 
-/// What earlier rows of the same file said, for duplicates within the file.
+/// Which line of this file made which row, so a duplicate of an earlier row is reported as
+/// such. Earlier good rows are already in the database (inside the transaction), so the
+/// duplicate checks themselves are queries; this only remembers lines (a few bytes a row,
+/// so a 100,000-row file stays small in memory).
 #[derive(Default)]
 struct State {
-    /// person key + enrollment date → line
-    cases: HashMap<(String, String), u64>,
-    /// folded name, org id, ward id → line
-    members: HashMap<(String, i64, i64), u64>,
+    /// case (year << 32 | sequence) → line
+    cases: HashMap<u64, u64>,
+    /// member id → line
+    members: HashMap<i64, u64>,
+}
+
+fn case_key(case_no: &str) -> Option<u64> {
+    let (y, n) = case_no.split_once('-')?;
+    Some((y.parse::<u64>().ok()? << 32) | n.parse::<u64>().ok()?)
 }
 
 // Members -----------------------------------------------------------------------------
@@ -450,32 +461,26 @@ const M_JOINED: usize = 4;
 
 fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Result<RowResult> {
     let name = row.get(M_NAME).unwrap_or_default();
-    let mut member_key = None;
     // SPEC §7 duplicates: same folded name, org and ward, in the register or the file.
     let org = lookup::find(conn, Dict::Org, row.get(M_ORG).unwrap_or_default()).ok();
     let ward = lookup::find(conn, Dict::Ward, row.get(M_WARD).unwrap_or_default()).ok();
     if let (Some((org_id, org)), Some((ward_id, ward))) = (org, ward) {
-        let key = (fold(&crate::text::clean(name)), org_id, ward_id);
-        if let Some(l) = state.members.get(&key) {
-            return Ok(Err(vec![(
-                "name".into(),
-                refusal!("duplicate of line {}: the same member '{}' of {} in ward {}", l, name, org, ward;
-                         "trùng với dòng {}: cùng thành viên '{}' thuộc {} ở phường {}", l, name, org, ward),
-            )]));
-        }
         let existing: Option<i64> = conn
             .prepare_cached("SELECT id FROM members WHERE name_fold = ?1 AND org_id = ?2 AND ward_id = ?3 LIMIT 1")?
-            .query_row(params![key.0, org_id, ward_id], |r| r.get(0))
+            .query_row(params![fold(name), org_id, ward_id], |r| r.get(0))
             .optional()
             .context("looking for a duplicate member")?;
         if let Some(id) = existing {
-            return Ok(Err(vec![(
-                "name".into(),
-                refusal!("duplicate: member '{}' of {} in ward {} is already in the register (id {})", name, org, ward, id;
-                         "trùng: thành viên '{}' thuộc {} ở phường {} đã có (mã {})", name, org, ward, id),
-            )]));
+            let what = match state.members.get(&id) {
+                Some(l) => refusal!("duplicate of line {}: the same member '{}' of {} in ward {}", l, name, org, ward;
+                                    "trùng với dòng {}: cùng thành viên '{}' thuộc {} ở phường {}", l, name, org, ward),
+                None => {
+                    refusal!("duplicate: member '{}' of {} in ward {} is already in the register (id {})", name, org, ward, id;
+                                 "trùng: thành viên '{}' thuộc {} ở phường {} đã có (mã {})", name, org, ward, id)
+                }
+            };
+            return Ok(Err(vec![("name".into(), what)]));
         }
-        member_key = Some(key);
     }
     let input = MemberInput {
         name: name.to_string(),
@@ -485,13 +490,14 @@ fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Res
         joined: row.get(M_JOINED).map(String::from),
         allow_duplicate: false,
     };
-    let Err(e) = members::add(conn, ctx, &input) else {
-        if let Some(k) = member_key {
-            state.members.insert(k, row.line);
+    let id = match members::add(conn, ctx, &input) {
+        Ok(id) => {
+            state.members.insert(id, row.line);
+            return Ok(Ok(()));
         }
-        return Ok(Ok(()));
+        Err(e) => e,
     };
-    let refused = as_refusal(e)?;
+    let refused = as_refusal(id)?;
     let mut out = Vec::new();
     check(&mut out, "name", parse_name(name, "member name", "tên thành viên"))?;
     check(&mut out, "org", lookup::find(conn, Dict::Org, &input.org))?;
@@ -564,10 +570,9 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
         note: row.get(C_NOTE).map(String::from),
         allow_duplicate: false,
     };
-    let keys = match case_duplicate(conn, ctx, &input, state)? {
-        Ok(keys) => keys,
-        Err(dup) => return Ok(Err(vec![dup])),
-    };
+    if let Some(dup) = case_duplicate(conn, ctx, &input, state)? {
+        return Ok(Err(vec![dup]));
+    }
     let case_no = match cases::enroll(conn, ctx, &input) {
         Ok(c) => c,
         Err(e) => {
@@ -605,14 +610,11 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
             return Ok(Err(out));
         }
     }
-    for key in keys {
-        state.cases.insert(key, row.line);
+    if let Some(k) = case_key(&case_no) {
+        state.cases.insert(k, row.line);
     }
     Ok(Ok(()))
 }
-
-/// The keys under which a case row is remembered for duplicates within the file.
-type CaseKeys = Vec<(String, String)>;
 
 /// SPEC §7: the same person (identity number, or folded name and birth year) already has a
 /// case enrolled on the same date — earlier in this file, or in the register.
@@ -621,59 +623,53 @@ fn case_duplicate(
     ctx: &Ctx,
     input: &EnrollInput,
     state: &State,
-) -> Result<std::result::Result<CaseKeys, (String, Refusal)>> {
+) -> Result<Option<(String, Refusal)>> {
     // Cells that do not parse are reported by `enroll` itself; no duplicate check then.
     let Ok(date) = parse_event_date(input.date.as_deref().unwrap_or_default(), ctx.today) else {
-        return Ok(Ok(Vec::new()));
+        return Ok(None);
     };
     let id_number = match &input.id_number {
         Some(i) => match parse_id_number(i) {
             Ok(v) => Some(v),
-            Err(_) => return Ok(Ok(Vec::new())),
+            Err(_) => return Ok(None),
         },
         None => None,
     };
     let birth_year = match &input.born {
         Some(b) => match parse_birth(b, ctx.today) {
             Ok((y, _)) => Some(y),
-            Err(_) => return Ok(Ok(Vec::new())),
+            Err(_) => return Ok(None),
         },
         None => None,
     };
-    let name_fold = fold(&input.name);
     let date = iso(date);
-    let by_name = format!("n:{}|{}", name_fold, birth_year.map(|y| y.to_string()).unwrap_or_default());
-    let by_id = id_number.as_ref().map(|i| format!("i:{i}"));
-    for key in by_id.iter().chain(std::iter::once(&by_name)) {
-        if let Some(l) = state.cases.get(&(key.clone(), date.clone())) {
-            let column = if key.starts_with("i:") { "id_number" } else { "name" };
-            return Ok(Err((
-                column.into(),
-                refusal!("duplicate of line {}: the same person enrolled on the same date {}", l, date;
-                         "trùng với dòng {}: cùng một người, cùng ngày đưa vào diện {}", l, date),
-            )));
-        }
-    }
-    let existing: Option<String> = conn
+    // `+c.enrolled_on`: find the person through their indexes first; the date index would
+    // visit every case enrolled that day, a number that grows with the register.
+    let existing: Option<(String, bool)> = conn
         .prepare_cached(
-            "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-             WHERE p.id_number = ?1 AND c.enrolled_on = ?4
+            "SELECT c.case_no, 1 FROM persons p JOIN cases c ON c.person_id = p.id
+             WHERE p.id_number = ?1 AND +c.enrolled_on = ?4
              UNION ALL
-             SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-             WHERE p.name_fold = ?2 AND p.birth_year IS ?3 AND c.enrolled_on = ?4
+             SELECT c.case_no, 0 FROM persons p JOIN cases c ON c.person_id = p.id
+             WHERE p.name_fold = ?2 AND p.birth_year IS ?3 AND +c.enrolled_on = ?4
              LIMIT 1",
         )?
-        .query_row(params![id_number, name_fold, birth_year, date], |r| r.get(0))
+        .query_row(params![id_number, fold(&input.name), birth_year, date], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()
         .context("looking for a duplicate case")?;
-    if let Some(c) = existing {
-        return Ok(Err((
-            "name".into(),
-            refusal!("duplicate of case {}: the same person enrolled on the same date {} is already in the register", c, date;
-                     "trùng với hồ sơ {}: cùng một người, cùng ngày đưa vào diện {} đã có trong sổ", c, date),
-        )));
-    }
-    Ok(Ok(by_id.into_iter().chain(std::iter::once(by_name)).map(|k| (k, date.clone())).collect()))
+    let Some((case_no, by_id)) = existing else {
+        return Ok(None);
+    };
+    let column = if by_id { "id_number" } else { "name" };
+    let what = match case_key(&case_no).and_then(|k| state.cases.get(&k)) {
+        Some(l) => refusal!("duplicate of line {}: the same person enrolled on the same date {}", l, date;
+                            "trùng với dòng {}: cùng một người, cùng ngày đưa vào diện {}", l, date),
+        None => {
+            refusal!("duplicate of case {}: the same person enrolled on the same date {} is already in the register", case_no, date;
+                         "trùng với hồ sơ {}: cùng một người, cùng ngày đưa vào diện {} đã có trong sổ", case_no, date)
+        }
+    };
+    Ok(Some((column.into(), what)))
 }
 
 /// For a refused case row: which of its cells the rules refuse, each on its own.

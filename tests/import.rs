@@ -214,11 +214,12 @@ fn importing_the_same_file_twice_is_refused_as_duplicates() {
         ),
     );
     assert_eq!(env.ok(&["import", "cases", &c]), "2");
-    // Line 2 matches by identity number (and date), line 3 by folded name and birth year.
+    // Line 2 matches by identity number (and date): reported against id_number; line 3 by
+    // folded name and birth year: against name.
     env.refused(
         &["import", "cases", &c],
         &[
-            "c.csv:2: name: duplicate of case 2021-0001: the same person enrolled on the same date 2021-03-01",
+            "c.csv:2: id_number: duplicate of case 2021-0001: the same person enrolled on the same date 2021-03-01",
             "c.csv:3: name: duplicate of case 2021-0002",
         ],
     );
