@@ -1454,3 +1454,14 @@ fn known_gap_a_departed_member_keeps_a_case() {
     e.fail(&["reopen", "2023-0002"]);
     e.ok(&["check"]);
 }
+
+#[test]
+fn check_passes_on_the_bundled_example_and_the_small_city() {
+    // Registers built by other code paths (import, the city generator) hold no false
+    // positives for check.
+    let e = Env::empty();
+    e.ok(&["demo"]);
+    e.ok(&["--db", "mh51-demo.db", "check"]);
+    e.ok(&["--db", "city.db", "demo", "--size", "small"]);
+    e.ok(&["--db", "city.db", "check"]);
+}
