@@ -1460,8 +1460,8 @@ fn check_passes_on_the_bundled_example_and_the_small_city() {
     // Registers built by other code paths (import, the city generator) hold no false
     // positives for check.
     let e = Env::empty();
-    e.ok(&["demo"]);
-    e.ok(&["--db", "mh51-demo.db", "check"]);
+    e.ok(&["demo"]); // into MH51_DB, the test's database
+    e.ok(&["check"]);
     e.ok(&["--db", "city.db", "demo", "--size", "small"]);
     e.ok(&["--db", "city.db", "check"]);
 }
