@@ -1462,6 +1462,9 @@ fn check_passes_on_the_bundled_example_and_the_small_city() {
     let e = Env::empty();
     e.ok(&["demo"]); // into MH51_DB, the test's database
     e.ok(&["check"]);
-    e.ok(&["--db", "city.db", "demo", "--size", "small"]);
-    e.ok(&["--db", "city.db", "check"]);
+    // The city's events run to the end of 2023.
+    let mut city = Env::empty();
+    city.today = "2024-06-30".into();
+    city.ok(&["demo", "--size", "small"]);
+    city.ok(&["check"]);
 }
