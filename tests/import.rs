@@ -292,3 +292,12 @@ fn messages_in_vietnamese() {
         &["m.csv: 1 dòng lỗi; không nhập gì cả", "m.csv:2: org: không có đoàn thể 'XYZ'"],
     );
 }
+
+#[test]
+fn a_file_over_200_mb_is_refused_before_reading() {
+    let env = Env::new();
+    // A sparse file: 201 MB long, no disk used.
+    let p = env.path("huge.csv");
+    std::fs::File::create(&p).expect("create").set_len(201 * 1024 * 1024).expect("set_len");
+    env.refused(&["import", "cases", p.to_str().expect("path")], &["is 201 MB", "up to 200 MB"]);
+}
