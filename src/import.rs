@@ -240,6 +240,18 @@ pub fn import<R: Read>(
     }
     let map = map_header(kind, file, &header)?;
     let width = header.len();
+    // Problems name a column as the file's own header does (`Ngày vào diện`), so the clerk
+    // finds it in her spreadsheet; the canonical name where the file has no such column.
+    let label = |canonical: &str| -> String {
+        kind.columns()
+            .iter()
+            .zip(&map)
+            .find(|(c, _)| c.name == canonical)
+            .and_then(|(_, i)| i.and_then(|i| header.get(i)))
+            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+            .filter(|h| !h.is_empty())
+            .unwrap_or_else(|| canonical.to_string())
+    };
 
     let mut problems: Vec<Problem> = Vec::new();
     let mut state = State::default();
@@ -272,7 +284,7 @@ pub fn import<R: Read>(
             let name = missing.0.name;
             problems.push(Problem {
                 line,
-                column: name.into(),
+                column: label(name),
                 what: refusal!("empty; this column is required"; "trống; cột này bắt buộc"),
             });
             continue;
@@ -293,7 +305,7 @@ pub fn import<R: Read>(
             }
             Ok(Err(list)) => {
                 sp.rollback()?;
-                problems.extend(list.into_iter().map(|(column, what)| Problem { line, column, what }));
+                problems.extend(list.into_iter().map(|(column, what)| Problem { line, column: label(&column), what }));
             }
             Err(e) => {
                 sp.rollback()?;

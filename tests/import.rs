@@ -289,7 +289,7 @@ fn messages_in_vietnamese() {
     let f = write(&env, "m.csv", "Họ tên,Đoàn thể,Phường\nLê Thị Mai,XYZ,2\n");
     env.refused(
         &["--lang", "vi", "import", "members", &f],
-        &["m.csv: 1 dòng lỗi; không nhập gì cả", "m.csv:2: org: không có đoàn thể 'XYZ'"],
+        &["m.csv: 1 dòng lỗi; không nhập gì cả", "m.csv:2: Đoàn thể: không có đoàn thể 'XYZ'"],
     );
 }
 
@@ -300,4 +300,20 @@ fn a_file_over_200_mb_is_refused_before_reading() {
     let p = env.path("huge.csv");
     std::fs::File::create(&p).expect("create").set_len(201 * 1024 * 1024).expect("set_len");
     env.refused(&["import", "cases", p.to_str().expect("path")], &["is 201 MB", "up to 200 MB"]);
+}
+
+#[test]
+fn problems_name_the_column_as_the_files_header_does() {
+    let env = Env::new();
+    let f = write(
+        &env,
+        "hs.csv",
+        "Họ tên,Phường,Diện,Ngày vào diện,Số CCCD\n\
+         Nguyễn Văn An,1,prison,31/02/2021,123\n",
+    );
+    // Line 2: the date and the identity number are wrong; both named by the file's headers.
+    env.refused(
+        &["import", "cases", &f],
+        &["hs.csv:2: Ngày vào diện: invalid date '31/02/2021'", "hs.csv:2: Số CCCD: invalid identity number '123'"],
+    );
 }
