@@ -1423,35 +1423,33 @@ mod rules_agree {
                 }
             }
             let report = mh51::check::check(&conn, today).unwrap();
-            // Known gap, excluded here and shown by `known_gap_a_departed_member_keeps_a_case`.
-            let lines: Vec<&str> = report
-                .problems
-                .iter()
-                .map(|p| p.en.as_str())
-                .filter(|l| !l.contains("runs past the day its member left"))
-                .collect();
+            let lines: Vec<&str> = report.problems.iter().map(|p| p.en.as_str()).collect();
             prop_assert!(lines.is_empty(), "after {:?}\ncheck found:\n{}", ops, lines.join("\n"));
         }
     }
 }
 
-/// Found by `rules_agree`: `member leave` refuses while the member holds an open case, but
-/// two other commands can still leave a current assignment with a member who has left —
-/// `assign` dated on a day before they left (the member was active that day), and `reopen`
-/// of a case released before its member left. `check` reports both. The fix belongs in
-/// src/domain/cases.rs (refuse, or leave the reopened case unassigned); un-ignore this then.
+/// Found by `rules_agree`: a current assignment must never stay with a member who has left.
+/// `assign` dated on a day before they left is refused (the assignment would outlast them),
+/// and `reopen` of a case released before its member left reopens it unassigned.
 #[test]
-#[ignore = "known gap in assign/reopen, see the doc comment"]
-fn known_gap_a_departed_member_keeps_a_case() {
+fn a_departed_member_never_keeps_a_case() {
     let e = world();
-    // Member 3 served until 2022-12-31; assigning 2023-0001 to them on 2022-... is outside
-    // the case, so use a case of 2022: enroll one, assign it to member 3 on 2022-06-01.
+    // Member 3 served until 2022-12-31: assigning a 2022 case to them on 2022-06-01, a day
+    // they served, would leave them in charge after they left.
     assert_eq!(e.enroll("Mai Văn Tâm", "2", "2022-06-01", &[]), "2022-0002");
-    e.fail(&["assign", "2022-0002", "3", "--date", "2022-06-01"]);
+    e.refused(&["assign", "2022-0002", "3", "--date", "2022-06-01"], &["member 3 left on 2022-12-31"]);
+    e.refused(
+        &["enroll", "Mai Văn Tú", "--ward", "2", "--category", "prison", "--date", "2022-06-01", "--member", "3"],
+        &["member 3 left"],
+    );
     // Member 2 was credited for 2023-0002 (released 2023-04-01); they leave, then the
-    // release is undone.
+    // release is undone: the case is open again, with nobody assigned.
     e.ok(&["member", "leave", "2", "--date", "2023-05-01"]);
-    e.fail(&["reopen", "2023-0002"]);
+    assert_eq!(e.ok(&["reopen", "2023-0002"]), "2023-0002");
+    assert_eq!(e.scalar("SELECT count(*) FROM assignments a JOIN cases c ON c.id = a.case_id WHERE c.case_no = '2023-0002' AND a.end_on IS NULL"), "0");
+    let overdue = e.ok(&["report", "overdue", "-f", "csv"]);
+    assert!(overdue.lines().any(|l| l.starts_with("2023-0002,")), "{overdue}");
     e.ok(&["check"]);
 }
 

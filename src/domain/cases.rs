@@ -56,6 +56,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let member = input.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?;
     if let Some(m) = &member {
         m.require_active(date, "be assigned", "được phân công")?;
+        require_serving(m, "(new)")?;
     }
 
     // Which person: named by an earlier case, or matched by identity number, or new.
@@ -207,6 +208,16 @@ fn insert_assignment(
     audit::append(conn, &ctx.stamp, "assign", "case", case_no, &json!({"member_id": member_id, "start_on": iso(date)}))
 }
 
+/// A new assignment is the case's current one, open-ended; it cannot go to a member who has
+/// already left, even when dated on a day they still served, or it would outlast them.
+fn require_serving(m: &lookup::Member, case_no: &str) -> Result<()> {
+    if let Some(l) = m.left_on {
+        refuse!("member {} left on {}; case {} needs a current member to take it on (see `mh51 member list`)", m.id, l, case_no;
+                "thành viên {} đã nghỉ từ {}; hồ sơ {} cần một thành viên đang hoạt động phụ trách (xem `mh51 member list`)", m.id, l, case_no);
+    }
+    Ok(())
+}
+
 fn require_open(c: &Case, doing_en: &str, doing_vi: &str) -> Result<()> {
     if let Some(r) = c.released_on {
         refuse!("case {} was released on {} and cannot {}; `mh51 reopen {}` if the release was a mistake", c.no, r, doing_en, c.no;
@@ -223,6 +234,7 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
     require_open(&c, "be assigned", "phân công")?;
     c.require_within(d, "assignment", "phân công")?;
     m.require_active(d, "be assigned", "được phân công")?;
+    require_serving(&m, &c.no)?;
     let current: Option<(i64, i64, String)> = conn
         .prepare_cached("SELECT id, member_id, start_on FROM assignments WHERE case_id = ?1 AND end_on IS NULL")?
         .query_row(params![c.id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
@@ -413,7 +425,8 @@ pub fn release(
 }
 
 /// Undo a release recorded by mistake: the case is open again and the assignment that the
-/// release ended is current again.
+/// release ended is current again — unless that member has left since, in which case the
+/// case reopens unassigned (`report overdue` lists it until someone is assigned).
 pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
     let c = lookup::case(conn, case)?;
     let Some(released) = c.released_on else {
@@ -440,8 +453,11 @@ pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
         .execute(params![c.id])?;
     conn.prepare_cached(
         "UPDATE assignments SET end_on = NULL WHERE id = (
-           SELECT id FROM assignments WHERE case_id = ?1 AND end_on = ?2
-           ORDER BY start_on DESC, id DESC LIMIT 1)",
+           SELECT a.id FROM assignments a JOIN members m ON m.id = a.member_id
+           WHERE a.case_id = ?1 AND a.end_on = ?2
+           ORDER BY a.start_on DESC, a.id DESC LIMIT 1)
+         AND (SELECT m.left_on FROM assignments a JOIN members m ON m.id = a.member_id
+              WHERE a.id = assignments.id) IS NULL",
     )?
     .execute(params![c.id, iso(released)])?;
     audit::append(
