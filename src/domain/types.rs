@@ -70,7 +70,9 @@ pub fn event_date_or_today(s: Option<&str>, today: NaiveDate) -> Result<NaiveDat
 }
 
 pub fn iso(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    // Hand-formatted: chrono's strftime parses its pattern on every call, and imports call
+    // this for every date of every row.
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
 }
 
 /// Dates read back from the database were written by us as ISO text.
