@@ -33,7 +33,14 @@ pub fn row_hash(
     let mut h = Sha256::new();
     h.update(prev.as_bytes());
     h.update(content.as_bytes());
-    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    let digest = h.finalize();
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+    }
+    out
 }
 
 /// Append one row, chained to the last. Call inside the write's transaction.

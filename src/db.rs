@@ -70,6 +70,9 @@ pub fn create(path: &Path) -> Result<Connection> {
         .with_context(|| format!("creating {}", path.display()))?;
     let mut conn =
         Connection::open_with_flags(path, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
+    // 8 KiB pages: shallower indexes for a register of a city's size (fewer page visits per
+    // insert and lookup). Only possible before the first table exists.
+    conn.pragma_update(None, "page_size", 8192).context("setting the page size")?;
     configure(&conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     tx.execute_batch(SCHEMA).context("creating the schema")?;

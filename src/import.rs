@@ -27,7 +27,7 @@
 //! Nothing here prints: progress is reported through a callback with the bytes read.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom};
 
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -206,17 +206,60 @@ fn column_of(r: &Refusal, rules: &[(&str, &'static str)], default: &'static str)
 /// Read, check and apply a whole file inside the caller's transaction; returns the number
 /// of rows applied. `file` names the file in messages. On any bad row, returns a refusal
 /// listing every problem; the caller must then roll back (as `db::write` does).
-pub fn import<R: Read>(
+///
+/// Two passes at most. The first applies rows without a savepoint each (savepoints copy every
+/// page a row touches, a sixth of the work) inside one savepoint for the whole file, and stops
+/// at the first bad row; a clean file is done then. Otherwise it rolls back to that savepoint
+/// and reads the file again checking every row in its own savepoint, so that every bad row
+/// is reported. The domain functions are the same in both passes.
+pub fn import<R: Read + Seek>(
+    conn: &Connection,
+    ctx: &Ctx,
+    kind: Kind,
+    file: &str,
+    mut input: R,
+    progress: &mut dyn FnMut(u64),
+) -> Result<usize> {
+    // enroll + release + their audit rows + the checks use more statements than rusqlite
+    // caches by default (16); re-preparing them for every row would double the work.
+    conn.set_prepared_statement_cache_capacity(64);
+    conn.prepare_cached("SAVEPOINT import_file")?.execute([]).context("import savepoint")?;
+    let fast = pass(conn, ctx, kind, file, &mut input, progress, true);
+    let needs_check = matches!(&fast, Err(e) if e.downcast_ref::<NeedsCheck>().is_some());
+    if !needs_check {
+        if fast.is_ok() {
+            conn.prepare_cached("RELEASE import_file")?.execute([]).context("import savepoint")?;
+        }
+        return fast;
+    }
+    conn.prepare_cached("ROLLBACK TO import_file")?.execute([]).context("import savepoint")?;
+    conn.prepare_cached("RELEASE import_file")?.execute([]).context("import savepoint")?;
+    input.seek(SeekFrom::Start(0)).with_context(|| format!("re-reading {file}"))?;
+    pass(conn, ctx, kind, file, &mut input, progress, false)
+}
+
+/// The fast pass met a bad row: the file must be checked row by row.
+#[derive(Debug)]
+struct NeedsCheck;
+
+impl std::fmt::Display for NeedsCheck {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a row needs checking")
+    }
+}
+
+impl std::error::Error for NeedsCheck {}
+
+/// One pass over the file; `fast` as described on [`import`].
+fn pass<R: Read>(
     conn: &Connection,
     ctx: &Ctx,
     kind: Kind,
     file: &str,
     input: R,
     progress: &mut dyn FnMut(u64),
+    fast: bool,
 ) -> Result<usize> {
-    // enroll + release + their audit rows + the checks use more statements than rusqlite
-    // caches by default (16); re-preparing them for every row would double the work.
-    conn.set_prepared_statement_cache_capacity(64);
     let mut input = BufReader::with_capacity(1 << 16, input);
     let head = input.fill_buf().with_context(|| format!("reading {file}"))?;
     if head.iter().all(|b| b.is_ascii_whitespace()) {
@@ -258,8 +301,11 @@ pub fn import<R: Read>(
     let mut record = csv::StringRecord::new();
     let mut applied = 0usize;
     let mut seen_rows = 0usize;
-    let mut sp = Savepoint::new(conn);
+    let mut sp = Savepoint { conn, active: !fast };
     while read_record(&mut reader, &mut raw, &mut record, file)? {
+        if fast && !problems.is_empty() {
+            return Err(NeedsCheck.into());
+        }
         let line = record.position().map_or(0, csv::Position::line);
         seen_rows += 1;
         if seen_rows.is_multiple_of(4096) {
@@ -314,6 +360,9 @@ pub fn import<R: Read>(
         }
     }
     progress(reader.position().byte());
+    if fast && !problems.is_empty() {
+        return Err(NeedsCheck.into());
+    }
     if !problems.is_empty() {
         return Err(report(file, &problems).into());
     }
@@ -417,17 +466,18 @@ fn report(file: &str, problems: &[Problem]) -> Refusal {
 }
 
 /// A savepoint around each row, so a refused row leaves nothing behind and checking goes
-/// on. Plain SQL statements (cached), because the caller holds the transaction.
+/// on. Plain SQL statements (cached), because the caller holds the transaction. Inactive in
+/// the fast pass, where the first bad row ends the pass anyway.
 struct Savepoint<'c> {
     conn: &'c Connection,
+    active: bool,
 }
 
-impl<'c> Savepoint<'c> {
-    fn new(conn: &'c Connection) -> Self {
-        Savepoint { conn }
-    }
-
+impl Savepoint<'_> {
     fn exec(&self, sql: &str) -> Result<()> {
+        if !self.active {
+            return Ok(());
+        }
         self.conn.prepare_cached(sql)?.execute([]).context("import savepoint")?;
         Ok(())
     }
@@ -629,7 +679,8 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
 }
 
 /// SPEC §7: the same person (identity number, or folded name and birth year) already has a
-/// case enrolled on the same date — earlier in this file, or in the register.
+/// case enrolled on the same date — earlier in this file, or in the register. As in
+/// `enroll`, two different identity numbers mean two people, whatever their names.
 fn case_duplicate(
     conn: &Connection,
     ctx: &Ctx,
@@ -664,6 +715,7 @@ fn case_duplicate(
              UNION ALL
              SELECT c.case_no, 0 FROM persons p JOIN cases c ON c.person_id = p.id
              WHERE p.name_fold = ?2 AND p.birth_year IS ?3 AND +c.enrolled_on = ?4
+               AND (?1 IS NULL OR p.id_number IS NULL)
              LIMIT 1",
         )?
         .query_row(params![id_number, fold(&input.name), birth_year, date], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -817,7 +869,7 @@ pub const QUAN6: &[(Kind, &str, &str)] = &[
 pub fn load_quan6(conn: &Connection, ctx: &Ctx) -> Result<Vec<(Kind, usize)>> {
     let mut out = Vec::new();
     for (kind, name, text) in QUAN6 {
-        let n = import(conn, ctx, *kind, name, text.as_bytes(), &mut |_| {})?;
+        let n = import(conn, ctx, *kind, name, std::io::Cursor::new(text.as_bytes()), &mut |_| {})?;
         out.push((*kind, n));
     }
     Ok(out)

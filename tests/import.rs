@@ -317,3 +317,32 @@ fn problems_name_the_column_as_the_files_header_does() {
         &["hs.csv:2: Ngày vào diện: invalid date '31/02/2021'", "hs.csv:2: Số CCCD: invalid identity number '123'"],
     );
 }
+
+#[test]
+fn namesakes_with_two_identity_numbers_are_two_people_but_a_bad_last_row_stops_all() {
+    let env = Env::new();
+    // Lines 2 and 3: same name, same birth year, same enrollment date, but two different
+    // identity numbers — two people (as for `enroll`), not a duplicate.
+    let f = write(
+        &env,
+        "ok.csv",
+        &format!(
+            "{CASES_HEADER}\
+             Nguyễn Văn An,1,prison,1990,male,079090000001,,2021-03-01,,,,,\n\
+             Nguyễn Văn An,2,prison,1990,male,079090000002,,2021-03-01,,,,,\n"
+        ),
+    );
+    assert_eq!(env.ok(&["import", "cases", &f]), "2");
+    assert_eq!(env.scalar("SELECT count(DISTINCT person_id) FROM cases"), "2");
+    // 200 good rows then one bad row at the very end (line 202, ward 99): the fast pass
+    // applies 200 rows before meeting it; all of that must be undone.
+    let mut text = String::from(CASES_HEADER);
+    for i in 0..200 {
+        text.push_str(&format!("Lê Văn Hải {i},3,drugs,1980,male,,,2022-01-0{},,,,,\n", 1 + i % 9));
+    }
+    text.push_str("Lê Văn Cuối,99,drugs,1980,male,,,2022-02-01,,,,,\n");
+    let f = write(&env, "big.csv", &text);
+    let err = env.refused(&["import", "cases", &f], &["big.csv:202: ward: unknown ward '99'"]);
+    assert!(err.contains("1 bad row"), "{err}");
+    assert_eq!(env.scalar("SELECT count(*) FROM cases"), "2");
+}

@@ -10,7 +10,10 @@ fn init_creates_a_private_database_with_the_seeds_and_pragmas() {
     let mode = std::fs::metadata(&e.db).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     assert_eq!(e.scalar("SELECT count(*) FROM wards"), "14");
-    assert_eq!(e.scalar("SELECT group_concat(code, ',') FROM (SELECT code FROM orgs ORDER BY id)"), "MTTQ,CA,PN,TN,CCB,NCT");
+    assert_eq!(
+        e.scalar("SELECT group_concat(code, ',') FROM (SELECT code FROM orgs ORDER BY id)"),
+        "MTTQ,CA,PN,TN,CCB,NCT"
+    );
     assert_eq!(e.scalar("SELECT count(*) FROM categories"), "11");
     assert_eq!(e.scalar("SELECT value FROM settings WHERE key = 'quota'"), "2");
     assert_eq!(e.scalar("SELECT value FROM settings WHERE key = 'district'"), "Quận 6");
@@ -54,7 +57,11 @@ fn ward_lookup_by_code_name_and_shorthand() {
     let e = Env::new();
     for w in ["5", "Phường 5", "phuong 5", "PHƯỜNG 5", "p5", "05"] {
         let id = e.ok(&["member", "add", "Hồ Văn Tâm", "--org", "TN", "--ward", w, "--allow-duplicate"]);
-        assert_eq!(e.scalar(&format!("SELECT w.code FROM members m JOIN wards w ON w.id = m.ward_id WHERE m.id = {id}")), "5", "{w}");
+        assert_eq!(
+            e.scalar(&format!("SELECT w.code FROM members m JOIN wards w ON w.id = m.ward_id WHERE m.id = {id}")),
+            "5",
+            "{w}"
+        );
     }
 }
 
@@ -68,7 +75,10 @@ fn names_are_cleaned_nfc_and_sql_is_literal() {
     assert_eq!(e.scalar("SELECT length(name) FROM persons"), "12");
     let sql = "Robert'); DROP TABLE cases;--";
     let c2 = e.enroll(sql, "1", "2022-01-11", &[]);
-    assert_eq!(e.scalar(&format!("SELECT p.name FROM persons p JOIN cases c ON c.person_id = p.id WHERE c.case_no = '{c2}'")), sql);
+    assert_eq!(
+        e.scalar(&format!("SELECT p.name FROM persons p JOIN cases c ON c.person_id = p.id WHERE c.case_no = '{c2}'")),
+        sql
+    );
     assert_eq!(e.scalar("SELECT count(*) FROM cases"), "2");
     assert_eq!(c, "2022-0001");
 }
@@ -92,7 +102,12 @@ fn enroll_prints_the_case_number_alone_and_numbers_per_year() {
 fn a_released_person_enrolled_again_gets_a_new_case_for_the_same_person() {
     let e = Env::new();
     let m = e.member("Trần Thị Bích", "PN", "5");
-    let c1 = e.enroll("Nguyễn Văn An", "5", "2021-03-01", &["--id-number", "079090001234", "--born", "1990", "--member", &m]);
+    let c1 = e.enroll(
+        "Nguyễn Văn An",
+        "5",
+        "2021-03-01",
+        &["--id-number", "079090001234", "--born", "1990", "--member", &m],
+    );
     e.ok(&["release", &c1, "--reason", "progressed", "--date", "2021-12-01"]);
     // Matched by identity number.
     let c2 = e.enroll("nguyen van an", "5", "2022-02-01", &["--id-number", "079090001234"]);
@@ -102,10 +117,18 @@ fn a_released_person_enrolled_again_gets_a_new_case_for_the_same_person() {
     e.ok(&["release", &c2, "--reason", "moved", "--date", "2022-03-01"]);
     // Matched by --person naming an earlier case.
     let c3 = e.enroll("Nguyễn Văn An", "6", "2022-04-01", &["--person", &c1]);
-    assert_eq!(e.scalar(&format!("SELECT count(*) FROM cases WHERE person_id = (SELECT person_id FROM cases WHERE case_no = '{c3}')")), "3");
+    assert_eq!(
+        e.scalar(&format!(
+            "SELECT count(*) FROM cases WHERE person_id = (SELECT person_id FROM cases WHERE case_no = '{c3}')"
+        )),
+        "3"
+    );
     // A name that does not match the person on record is refused.
     e.ok(&["release", &c3, "--reason", "moved", "--date", "2022-05-01"]);
-    e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--person", &c1], &["does not match"]);
+    e.refused(
+        &["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--person", &c1],
+        &["does not match"],
+    );
 }
 
 #[test]
@@ -134,7 +157,10 @@ fn assignment_history_reassign_and_release_credit() {
     assert_eq!(e.scalar(&format!("SELECT end_on FROM assignments WHERE member_id = {m2}")), "2022-06-15");
     // Reopen undoes it: open, no credit, member 2 current again.
     assert_eq!(e.ok(&["reopen", &c]), c);
-    assert_eq!(e.scalar("SELECT coalesce(released_on, 'open') || coalesce(credited_member_id, '-') FROM cases"), "open-");
+    assert_eq!(
+        e.scalar("SELECT coalesce(released_on, 'open') || coalesce(credited_member_id, '-') FROM cases"),
+        "open-"
+    );
     assert_eq!(e.scalar("SELECT member_id FROM assignments WHERE end_on IS NULL"), m2);
     // --credit names someone else.
     e.ok(&["release", &c, "--reason", "tiến bộ", "--date", "2022-06-20", "--credit", &m1]);
@@ -146,8 +172,22 @@ fn supports_record_amount_kind_and_member() {
     let e = Env::new();
     let m = e.member("Trần Thị Bích", "PN", "5");
     let c = e.enroll("Nguyễn Văn An", "5", "2022-01-10", &["--member", &m]);
-    let s = e.ok(&["support", &c, "--kind", "loan", "--amount", "5.000.000", "--date", "2022-02-01", "--note", "vốn bán hàng"]);
-    assert_eq!(e.scalar(&format!("SELECT kind || ' ' || amount || ' ' || member_id FROM supports WHERE id = {s}")), format!("loan 5000000 {m}"));
+    let s = e.ok(&[
+        "support",
+        &c,
+        "--kind",
+        "loan",
+        "--amount",
+        "5.000.000",
+        "--date",
+        "2022-02-01",
+        "--note",
+        "vốn bán hàng",
+    ]);
+    assert_eq!(
+        e.scalar(&format!("SELECT kind || ' ' || amount || ' ' || member_id FROM supports WHERE id = {s}")),
+        format!("loan 5000000 {m}")
+    );
     let s2 = e.ok(&["support", &c, "--kind", "học nghề", "--date", "2022-02-02"]);
     assert_eq!(e.scalar(&format!("SELECT kind || coalesce(amount, '-') FROM supports WHERE id = {s2}")), "training-");
 }
@@ -195,7 +235,12 @@ fn list_filters_and_search_ignore_case_and_diacritics() {
 fn show_has_the_person_case_and_timeline() {
     let e = Env::new();
     let m = e.member("Trần Thị Bích", "PN", "5");
-    let c = e.enroll("Nguyễn Văn An", "5", "2022-01-10", &["--member", &m, "--born", "12/03/1990", "--gender", "nam", "--address", "12 Hậu Giang"]);
+    let c = e.enroll(
+        "Nguyễn Văn An",
+        "5",
+        "2022-01-10",
+        &["--member", &m, "--born", "12/03/1990", "--gender", "nam", "--address", "12 Hậu Giang"],
+    );
     e.ok(&["review", &c, "--class", "B", "--date", "2022-02-01", "--note", "có việc làm"]);
     let v: serde_json::Value = serde_json::from_str(&e.ok(&["show", &c, "-f", "json"])).unwrap();
     assert_eq!(v["case"]["name"], "Nguyễn Văn An");
@@ -215,7 +260,25 @@ fn show_has_the_person_case_and_timeline() {
 fn edit_corrects_case_and_person() {
     let e = Env::new();
     let c = e.enroll("Nguyen Van An", "5", "2022-01-10", &[]);
-    assert_eq!(e.ok(&["edit", &c, "--name", "Nguyễn Văn An", "--born", "1990", "--ward", "6", "--category", "drugs", "--date", "2022-01-05", "--id-number", "123456789"]), c);
+    assert_eq!(
+        e.ok(&[
+            "edit",
+            &c,
+            "--name",
+            "Nguyễn Văn An",
+            "--born",
+            "1990",
+            "--ward",
+            "6",
+            "--category",
+            "drugs",
+            "--date",
+            "2022-01-05",
+            "--id-number",
+            "123456789"
+        ]),
+        c
+    );
     assert_eq!(
         e.scalar("SELECT p.name || '|' || p.birth_year || '|' || w.code || '|' || k.code || '|' || c.enrolled_on || '|' || p.id_number FROM cases c JOIN persons p ON p.id = c.person_id JOIN wards w ON w.id = c.ward_id JOIN categories k ON k.id = c.category_id"),
         "Nguyễn Văn An|1990|6|drugs|2022-01-05|123456789"
@@ -239,7 +302,21 @@ fn members_list_show_leave_edit() {
     e.ok(&["release", &c2, "--reason", "moved", "--date", "2023-05-02"]);
     // Member 1: one open case left (the third), one progressed release this year (2023).
     let rows = csv_rows(&e.ok(&["member", "list", "-f", "csv"]));
-    assert_eq!(rows[0], vec!["id", "name", "org", "ward", "phone", "joined_on", "left_on", "open_cases", "progressed_this_year", "quota"]);
+    assert_eq!(
+        rows[0],
+        vec![
+            "id",
+            "name",
+            "org",
+            "ward",
+            "phone",
+            "joined_on",
+            "left_on",
+            "open_cases",
+            "progressed_this_year",
+            "quota"
+        ]
+    );
     // Ordered by ward naturally: 2, 5, 10.
     let ids: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
     assert_eq!(ids, vec![m3.as_str(), m1.as_str(), m2.as_str()]);
@@ -251,7 +328,10 @@ fn members_list_show_leave_edit() {
     let rows = csv_rows(&e.ok(&["member", "list", "--all", "-f", "csv", "--ward", "10"]));
     assert_eq!(rows[1][6], "2023-03-01");
     assert_eq!(e.ok(&["member", "edit", &m3, "--phone", "0909 123 456", "--org", "TN"]), m3);
-    assert_eq!(e.scalar(&format!("SELECT phone || o.code FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = {m3}")), "0909 123 456TN");
+    assert_eq!(
+        e.scalar(&format!("SELECT phone || o.code FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = {m3}")),
+        "0909 123 456TN"
+    );
     e.refused(&["member", "edit", &m3, "--phone", "12ab"], &["'12ab'"]);
     let v: serde_json::Value = serde_json::from_str(&e.ok(&["member", "show", &m1, "-f", "json"])).unwrap();
     assert_eq!(v["member"]["open_cases"], 1);
@@ -268,16 +348,21 @@ fn every_write_is_audited_and_the_chain_verifies() {
     e.ok(&["release", &c, "--reason", "progressed", "--date", "2022-03-01"]);
     e.ok(&["reopen", &c]);
     e.ok(&["edit", &c, "--note", "sửa"]);
-    // init, member add, enroll, assign, review, support, release, reopen, edit = 9 rows.
-    assert_eq!(e.scalar("SELECT count(*) FROM audit_log"), "9");
-    assert_eq!(e.scalar("SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log ORDER BY seq)"), "init,add,enroll,assign,review,support,release,reopen,edit");
+    // init, member add, enroll (with its --member assignment in the same row), review,
+    // support, release, reopen, edit = 8 rows.
+    assert_eq!(e.scalar("SELECT count(*) FROM audit_log"), "8");
+    assert_eq!(
+        e.scalar("SELECT group_concat(action, ',') FROM (SELECT action FROM audit_log ORDER BY seq)"),
+        "init,add,enroll,review,support,release,reopen,edit"
+    );
+    assert!(e.scalar("SELECT detail FROM audit_log WHERE action = 'enroll'").contains(&format!("\"member_id\":{m}")));
     assert_eq!(e.scalar("SELECT count(DISTINCT actor) FROM audit_log"), "1");
     assert_eq!(e.scalar("SELECT actor FROM audit_log LIMIT 1"), "tester");
     let o = e.run(&["audit", "verify"]);
     assert!(o.status.success());
-    assert!(String::from_utf8_lossy(&o.stderr).contains("9 rows"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("8 rows"));
     let rows = csv_rows(&e.ok(&["audit", "--case", &c, "-f", "csv"]));
-    assert_eq!(rows.len(), 1 + 7, "enroll, assign, review, support, release, reopen, edit");
+    assert_eq!(rows.len(), 1 + 6, "enroll, review, support, release, reopen, edit");
     let rows = csv_rows(&e.ok(&["audit", "--since", "2099-01-01", "-f", "csv"]));
     assert_eq!(rows.len(), 1);
     // --actor is recorded.

@@ -1170,7 +1170,7 @@ mod fuzz_import {
                 let (_, conn, ctx) = r.get_or_insert_with(register);
                 let tx = conn.transaction().unwrap();
                 let kind = if members { Kind::Members } else { Kind::Cases };
-                let out = import(&tx, ctx, kind, "fuzz.csv", bytes.as_slice(), &mut |_| {});
+                let out = import(&tx, ctx, kind, "fuzz.csv", std::io::Cursor::new(bytes.as_slice()), &mut |_| {});
                 if let Err(e) = out {
                     let text = format!("{e:#}");
                     assert!(!text.is_empty());

@@ -180,17 +180,15 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
     .context("adding the case")?;
     let case_id = conn.last_insert_rowid();
-    audit::append(
-        conn,
-        &ctx.stamp,
-        "enroll",
-        "case",
-        &case_no,
-        &json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)}),
-    )?;
-    if let Some(m) = member {
-        insert_assignment(conn, ctx, case_id, &case_no, m.id, date)?;
+    // One command, one audit row: an assignment made with `--member` is part of the enroll row.
+    let mut detail = json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)});
+    if let Some(m) = &member {
+        conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+            .execute(params![case_id, m.id, iso(date)])
+            .context("adding the assignment")?;
+        detail["member_id"] = json!(m.id);
     }
+    audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
     Ok(case_no)
 }
 

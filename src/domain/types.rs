@@ -160,6 +160,10 @@ macro_rules! vocab {
 
             /// Accepts the code or either label, ignoring case and diacritics.
             pub fn parse(s: &str) -> Result<$name> {
+                // The exact code is what scripts and imports send: no folding needed.
+                if let Some(v) = Self::ALL.iter().find(|v| v.code() == s) {
+                    return Ok(*v);
+                }
                 let f = crate::text::fold(s);
                 for v in Self::ALL {
                     if f == crate::text::fold(v.code())
