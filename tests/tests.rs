@@ -14,3 +14,4 @@ mod refusals;
 mod register;
 mod reports;
 mod safety;
+mod scale;
