@@ -31,31 +31,20 @@ pub fn run(app: &App, size: DemoSize) -> Result<()> {
     }
     writeln!(std::io::stdout(), "{}", app.db.display())?;
     let secs = t0.elapsed().as_secs_f64();
+    let figures = [
+        dims.wards as u64,
+        built.members,
+        built.cases,
+        built.released,
+        built.reassigned,
+        built.reviews,
+        built.supports,
+    ];
+    let [w, m, c, rel, re, rev, sup] = figures;
+    let db = app.db.display();
     app.say(
-        &format!(
-            "built {}: {} wards, {} members, {} cases ({} released, {} reassigned), {} reviews, {} supports in {:.1} s",
-            app.db.display(),
-            dims.wards,
-            built.members,
-            built.cases,
-            built.released,
-            built.reassigned,
-            built.reviews,
-            built.supports,
-            secs
-        ),
-        &format!(
-            "đã tạo {}: {} phường, {} thành viên, {} hồ sơ ({} đã ra khỏi diện, {} phân công lại), {} lượt tiếp xúc, {} lượt giúp đỡ trong {:.1} giây",
-            app.db.display(),
-            dims.wards,
-            built.members,
-            built.cases,
-            built.released,
-            built.reassigned,
-            built.reviews,
-            built.supports,
-            secs
-        ),
+        &format!("built {db}: {w} wards, {m} members, {c} cases ({rel} released, {re} reassigned), {rev} reviews, {sup} supports in {secs:.1} s"),
+        &format!("đã tạo {db}: {w} phường, {m} thành viên, {c} hồ sơ ({rel} đã ra khỏi diện, {re} phân công lại), {rev} lượt tiếp xúc, {sup} lượt giúp đỡ trong {secs:.1} giây"),
     );
     Ok(())
 }
