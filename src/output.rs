@@ -310,6 +310,12 @@ pub fn label(key: &str, vi: bool) -> String {
         "open" => ("open", "đang quản lý"),
         "released" => ("released", "đã ra khỏi diện"),
         "unassigned" => ("unassigned", "chưa phân công"),
+        "enroll" => ("enrolled", "đưa vào diện"),
+        "assign" => ("assigned", "phân công"),
+        "unassign" => ("assignment ended", "kết thúc phân công"),
+        "review" => ("review", "tiếp xúc"),
+        "support" => ("support", "giúp đỡ"),
+        "release" => ("released", "đưa ra khỏi diện"),
         other => (other, other),
     };
     if vi {

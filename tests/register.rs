@@ -253,7 +253,9 @@ fn show_has_the_person_case_and_timeline() {
     assert_eq!(events, vec!["enroll", "assign", "review"]);
     assert_eq!(v["timeline"][2]["detail"], "B: có việc làm");
     let t = e.ok(&["--lang", "vi", "show", &c]);
-    assert!(t.contains("Diễn biến") && t.contains("đang quản lý"), "{t}");
+    assert!(t.contains("Diễn biến") && t.contains("đang quản lý") && t.contains("tiếp xúc"), "{t}");
+    let t = e.ok(&["show", &c]);
+    assert!(t.contains("Timeline") && t.contains("enrolled") && !t.contains("tiếp xúc"), "{t}");
 }
 
 #[test]

@@ -83,7 +83,15 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             }
             let title = if app.vi { "Hồ sơ" } else { "Case" };
             output::pairs(&style, &mut w, title, &pairs)?;
-            let rows: Vec<Vec<String>> = timeline.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
+            // Event names in the reader's language (CSV and JSON keep the codes).
+            let rows: Vec<Vec<String>> = timeline
+                .iter()
+                .map(|r| {
+                    let mut v: Vec<String> = r.iter().map(Cell::render).collect();
+                    v[1] = output::label(&v[1], app.vi);
+                    v
+                })
+                .collect();
             let t = output::render_table(
                 &style,
                 &strings(read::TIMELINE_COLUMNS),
