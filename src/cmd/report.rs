@@ -187,23 +187,52 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
         Some(d) => i64::from(d),
         None => lookup::setting(&conn, "review_interval_days")?.and_then(|v| v.parse().ok()).unwrap_or(30),
     };
-    let rows = overdue::overdue(&conn, as_of, days)?;
     let d = district_prefix(&conn)?;
     let title = if app.vi {
         format!("{d}Hồ sơ quá hạn tính đến ngày {as_of}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công")
     } else {
         format!("{d}Overdue as of {as_of}: no contact for more than {days} days, or nobody assigned")
     };
-    emit(
-        app,
-        out,
-        Rendered {
-            title,
-            sheet: if app.vi { "Quá hạn" } else { "Overdue" },
-            columns: overdue::COLUMNS,
-            rows: rows.iter().map(overdue::Row::cells).collect(),
-            total: None,
-            json_head: vec![("as_of", json!(iso(as_of))), ("days", json!(days))],
-        },
-    )
+    // A whole city's open cases can be overdue (as of a late date): CSV and JSON stream them.
+    match out.format {
+        Format::Csv => {
+            let mut sink = app.sink(out, overdue::COLUMNS, Some(title))?;
+            overdue::overdue(&conn, as_of, days, &mut |r| sink.row(&r.cells()))?;
+            sink.finish()
+        }
+        Format::Json => {
+            let cols: Vec<String> = overdue::COLUMNS.iter().map(|c| c.to_string()).collect();
+            let mut w = output::destination(out.output.as_deref())?;
+            write!(w, "{{\"as_of\": {}, \"days\": {}, \"rows\": [", json!(iso(as_of)), days)?;
+            let mut first = true;
+            overdue::overdue(&conn, as_of, days, &mut |r| {
+                w.write_all(if first { b"\n  " } else { b",\n  " })?;
+                first = false;
+                serde_json::to_writer(&mut w, &json_object(&cols, &r.cells()))?;
+                Ok(())
+            })?;
+            writeln!(w, "\n]}}")?;
+            w.flush()?;
+            Ok(())
+        }
+        Format::Table | Format::Xlsx => {
+            let mut rows = Vec::new();
+            overdue::overdue(&conn, as_of, days, &mut |r| {
+                rows.push(r.cells());
+                Ok(())
+            })?;
+            emit(
+                app,
+                out,
+                Rendered {
+                    title,
+                    sheet: if app.vi { "Quá hạn" } else { "Overdue" },
+                    columns: overdue::COLUMNS,
+                    rows,
+                    total: None,
+                    json_head: Vec::new(),
+                },
+            )
+        }
+    }
 }

@@ -62,26 +62,25 @@ const SQL: &str = "
     WHERE oc.member_id IS NULL OR julianday(?1) - julianday(oc.last_contact) > ?2
     ORDER BY oc.last_contact, oc.case_no";
 
-/// Overdue and unassigned open cases as of `as_of`, with `days` the longest allowed gap.
-pub fn overdue(conn: &Connection, as_of: NaiveDate, days: i64) -> Result<Vec<Row>> {
+/// Overdue and unassigned open cases as of `as_of`, with `days` the longest allowed gap,
+/// handed to `f` one by one in order (SQLite sorts), so a city's worth of cases streams out in
+/// constant memory.
+pub fn overdue(conn: &Connection, as_of: NaiveDate, days: i64, f: &mut dyn FnMut(Row) -> Result<()>) -> Result<()> {
     let mut stmt = conn.prepare_cached(SQL).context("preparing the overdue query")?;
-    let rows = stmt
-        .query_map(params![iso(as_of), days], |r| {
-            Ok(Row {
-                case_no: r.get(0)?,
-                name: r.get(1)?,
-                ward: r.get(2)?,
-                member_id: r.get(3)?,
-                member_name: r.get(4)?,
-                org: r.get(5)?,
-                last_contact: r.get(6)?,
-                days_since: r.get(7)?,
-            })
-        })
-        .context("finding overdue cases")?
-        .collect::<rusqlite::Result<Vec<Row>>>()
-        .context("reading overdue cases")?;
-    Ok(rows)
+    let mut rows = stmt.query(params![iso(as_of), days]).context("finding overdue cases")?;
+    while let Some(r) = rows.next().context("reading overdue cases")? {
+        f(Row {
+            case_no: r.get(0)?,
+            name: r.get(1)?,
+            ward: r.get(2)?,
+            member_id: r.get(3)?,
+            member_name: r.get(4)?,
+            org: r.get(5)?,
+            last_contact: r.get(6)?,
+            days_since: r.get(7)?,
+        })?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
