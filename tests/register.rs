@@ -132,6 +132,20 @@ fn a_released_person_enrolled_again_gets_a_new_case_for_the_same_person() {
 }
 
 #[test]
+fn re_enrolling_with_a_birth_year_keeps_the_exact_birth_date() {
+    let e = Env::new();
+    let c1 = e.enroll("Nguyễn Văn An", "5", "2021-03-01", &["--id-number", "079090001234", "--born", "12/05/1990"]);
+    e.ok(&["release", &c1, "--reason", "moved", "--date", "2021-06-01"]);
+    // Same year typed again: the exact date on record stays.
+    let c2 = e.enroll("Nguyễn Văn An", "5", "2022-01-05", &["--id-number", "079090001234", "--born", "1990"]);
+    assert_eq!(e.scalar("SELECT birth_year || '/' || birth_date FROM persons"), "1990/1990-05-12");
+    e.ok(&["release", &c2, "--reason", "moved", "--date", "2022-02-01"]);
+    // Another year is a correction: the old exact date no longer fits and is dropped.
+    e.enroll("Nguyễn Văn An", "5", "2022-03-01", &["--id-number", "079090001234", "--born", "1991"]);
+    assert_eq!(e.scalar("SELECT birth_year || '/' || coalesce(birth_date, '-') FROM persons"), "1991/-");
+}
+
+#[test]
 fn assignment_history_reassign_and_release_credit() {
     let e = Env::new();
     let m1 = e.member("Trần Thị Bích", "PN", "5");

@@ -114,7 +114,9 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
         conn.prepare_cached(
             "UPDATE persons SET
                birth_year = coalesce(?2, birth_year),
-               birth_date = CASE WHEN ?2 IS NULL THEN birth_date ELSE ?3 END,
+               birth_date = CASE WHEN ?2 IS NULL THEN birth_date
+                                 WHEN ?3 IS NULL AND ?2 = birth_year THEN birth_date
+                                 ELSE ?3 END,
                gender = coalesce(?4, gender),
                id_number = coalesce(?5, id_number),
                address = coalesce(?6, address)
