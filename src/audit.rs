@@ -72,6 +72,11 @@ pub fn append(
     Ok(())
 }
 
+/// How many rows the log holds.
+pub fn rows(conn: &Connection) -> Result<i64> {
+    conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0)).context("counting audit rows")
+}
+
 /// The first broken link, if any: (seq, what is wrong).
 pub fn verify(conn: &Connection) -> Result<Option<(i64, String)>> {
     let mut stmt = conn.prepare(

@@ -184,7 +184,7 @@ pub fn audit(app: &App, a: AuditArgs) -> Result<()> {
     if let Some(AuditCmd::Verify) = a.verify {
         return match audit::verify(&conn)? {
             None => {
-                let n: i64 = conn.query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))?;
+                let n = audit::rows(&conn)?;
                 app.say(
                     &format!("audit chain intact: {n} rows verified"),
                     &format!("chuỗi nhật ký nguyên vẹn: đã kiểm tra {n} dòng"),
