@@ -102,7 +102,7 @@ CREATE TABLE cases (
 CREATE UNIQUE INDEX cases_one_open ON cases (person_id) WHERE released_on IS NULL;
 CREATE INDEX cases_person ON cases (person_id);
 CREATE INDEX cases_enrolled ON cases (enrolled_on);
-CREATE INDEX cases_released ON cases (released_on);
+CREATE INDEX cases_released ON cases (released_on) WHERE released_on IS NOT NULL;
 CREATE INDEX cases_credited ON cases (credited_member_id, released_on) WHERE credited_member_id IS NOT NULL;
 
 -- Assignments (phân công): which member is responsible for a case, from `start_on` to

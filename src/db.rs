@@ -34,8 +34,11 @@ use crate::{refusal, refuse};
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
 /// Schema migrations, in order. Entry 0 creates version 1 from an empty file.
-pub const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_initial.sql"), include_str!("../migrations/0002_no_delete.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_initial.sql"),
+    include_str!("../migrations/0002_no_delete.sql"),
+    include_str!("../migrations/0003_partial_release_index.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
