@@ -30,6 +30,14 @@ export MH51_ACTOR=bench
 unset MH51_TODAY MH51_LANG
 
 db="$data/$size.db"
+# A city built by an older mh51 would be migrated (and backed up) by the first command timed:
+# rebuild it instead when its schema version is not this build's.
+"$MH51" --db "$work/version.db" init >/dev/null 2>&1
+want=$(sqlite3 "$work/version.db" "PRAGMA user_version")
+if [ -f "$db" ] && [ "$(sqlite3 "$db" "PRAGMA user_version")" != "$want" ]; then
+  echo "rebuilding $db (schema version changed)" >&2
+  rm -f "$db" "$db"-wal "$db"-shm "$db".v*.bak*
+fi
 if [ ! -f "$db" ]; then
   echo "building $db (once) ..." >&2
   "$MH51" --db "$db" demo --size "$size" >/dev/null
