@@ -86,11 +86,7 @@ pub fn build(path: &std::path::Path, ctx: &Ctx, size: Size, progress: &mut dyn F
     let res = fill(&mut conn, ctx, size, progress);
     if res.is_err() {
         drop(conn);
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
+        db::discard(path);
     }
     res
 }

@@ -214,12 +214,20 @@ pub fn backup_to(conn: &Connection, dest: &Path) -> Result<()> {
     if copied.is_err() {
         // A half-written copy must not be mistaken for a backup later: remove it (we created
         // it above, so it is ours), with any journal SQLite left beside it.
-        let _ = std::fs::remove_file(dest);
-        let _ = std::fs::remove_file(format!("{}-journal", dest.display()));
-        let _ = std::fs::remove_file(format!("{}-wal", dest.display()));
-        let _ = std::fs::remove_file(format!("{}-shm", dest.display()));
+        discard(dest);
     }
     copied
+}
+
+/// Remove a database file this process has just created and failed to fill, with any
+/// journal SQLite left beside it, so a half-made file is never mistaken for a register.
+/// Only for files created by `create` or `backup_to` in the same command.
+pub fn discard(path: &Path) {
+    for suffix in ["", "-journal", "-wal", "-shm"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 fn copy_into(conn: &Connection, dest: &Path) -> Result<()> {

@@ -179,7 +179,10 @@ impl Row<'_> {
 }
 
 /// The result of checking one row: fine, or problems to report (the row is rolled back).
-type RowResult = std::result::Result<(), Vec<(String, Refusal)>>;
+type RowResult = std::result::Result<(), CellProblems>;
+
+/// Problems found in one row: (column, what is wrong).
+type CellProblems = Vec<(String, Refusal)>;
 
 /// Turn a domain error into a refusal to report, or pass a real failure (I/O, SQL) up.
 fn as_refusal(e: anyhow::Error) -> Result<Refusal> {
@@ -793,20 +796,10 @@ fn review_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
     let Err(e) = cases::review(conn, ctx, case, class.unwrap_or_default(), date, by, note) else {
         return Ok(Ok(()));
     };
-    let refused = as_refusal(e)?;
-    let mut out = Vec::new();
-    check(&mut out, "case", lookup::case(conn, case))?;
-    check(&mut out, "date", parse_event_date(date.unwrap_or_default(), ctx.today))?;
-    check(&mut out, "class", Class::parse(class.unwrap_or_default()))?;
-    if let Some(b) = by {
-        check(&mut out, "by", lookup::member(conn, b))?;
-    }
-    check(&mut out, "note", parse_text(note, MAX_NOTE, "note", "ghi chú"))?;
-    if out.is_empty() {
-        let c = column_of(&refused, &[("member", "by"), ("date", "date")], "case");
-        out.push((c, refused));
-    }
-    Ok(Err(out))
+    explain_event_row(conn, ctx, as_refusal(e)?, case, date, by, note, &mut |out| {
+        check(out, "class", Class::parse(class.unwrap_or_default()))?;
+        Ok(())
+    })
 }
 
 fn support_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
@@ -815,14 +808,32 @@ fn support_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
     let Err(e) = cases::support(conn, ctx, case, kind.unwrap_or_default(), amount, date, by, note) else {
         return Ok(Ok(()));
     };
-    let refused = as_refusal(e)?;
+    explain_event_row(conn, ctx, as_refusal(e)?, case, date, by, note, &mut |out| {
+        check(out, "kind", SupportKind::parse(kind.unwrap_or_default()))?;
+        if let Some(a) = amount {
+            check(out, "amount", parse_amount(a))?;
+        }
+        Ok(())
+    })
+}
+
+/// For a refused review or support row: the cells they share (case, date, by, note) and the
+/// row's own (`own`), each checked on its own; else the refusal itself, placed by its wording.
+#[allow(clippy::too_many_arguments)]
+fn explain_event_row(
+    conn: &Connection,
+    ctx: &Ctx,
+    refused: Refusal,
+    case: &str,
+    date: Option<&str>,
+    by: Option<&str>,
+    note: Option<&str>,
+    own: &mut dyn FnMut(&mut CellProblems) -> Result<()>,
+) -> Result<RowResult> {
     let mut out = Vec::new();
     check(&mut out, "case", lookup::case(conn, case))?;
     check(&mut out, "date", parse_event_date(date.unwrap_or_default(), ctx.today))?;
-    check(&mut out, "kind", SupportKind::parse(kind.unwrap_or_default()))?;
-    if let Some(a) = amount {
-        check(&mut out, "amount", parse_amount(a))?;
-    }
+    own(&mut out)?;
     if let Some(b) = by {
         check(&mut out, "by", lookup::member(conn, b))?;
     }

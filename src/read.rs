@@ -59,33 +59,30 @@ pub struct ListFilter {
 
 /// Cases, filtered; `--org` and `--member` go by the current (or, for a closed case, last)
 /// assignment; `--search` matches the folded name, the case number or the identity number.
+/// Read through the view `v_cases`, which holds the one definition of a case's member and
+/// last contact (also used by `show`, `export cases` and ad-hoc queries).
 pub fn list(conn: &Connection, flt: &ListFilter, f: &mut RowFn) -> Result<()> {
-    let ward = flt.ward.as_deref().map(|w| lookup::find(conn, Dict::Ward, w)).transpose()?.map(|x| x.0);
-    let org = flt.org.as_deref().map(|o| lookup::find(conn, Dict::Org, o)).transpose()?.map(|x| x.0);
-    let category = flt.category.as_deref().map(|k| lookup::find(conn, Dict::Category, k)).transpose()?.map(|x| x.0);
+    let code = |dict, typed: &Option<String>| -> Result<Option<String>> {
+        typed.as_deref().map(|t| lookup::find(conn, dict, t)).transpose().map(|x| x.map(|(_, code)| code))
+    };
+    let (ward, org, category) =
+        (code(Dict::Ward, &flt.ward)?, code(Dict::Org, &flt.org)?, code(Dict::Category, &flt.category)?);
     let member = flt.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?.map(|m| m.id);
     let search = flt.search.as_deref().map(fold).filter(|s| !s.is_empty());
     stream(
         conn,
-        "SELECT c.case_no, p.name, p.birth_year, w.code, k.code, c.enrolled_on, c.released_on, c.reason,
-                a.member_id, m.name, o.code,
-                coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id), c.enrolled_on)
-         FROM cases c
-         JOIN persons p ON p.id = c.person_id
-         JOIN wards w ON w.id = c.ward_id
-         JOIN categories k ON k.id = c.category_id
-         LEFT JOIN assignments a ON a.id = (SELECT a2.id FROM assignments a2 WHERE a2.case_id = c.id
-                                            ORDER BY a2.start_on DESC, a2.id DESC LIMIT 1)
-         LEFT JOIN members m ON m.id = a.member_id
-         LEFT JOIN orgs o ON o.id = m.org_id
-         WHERE (?1 = 'all' OR (?1 = 'open' AND c.released_on IS NULL) OR (?1 = 'released' AND c.released_on IS NOT NULL))
-           AND (?2 IS NULL OR c.ward_id = ?2)
-           AND (?3 IS NULL OR m.org_id = ?3)
-           AND (?4 IS NULL OR a.member_id = ?4)
-           AND (?5 IS NULL OR c.category_id = ?5)
-           AND (?6 IS NULL OR instr(p.name_fold, ?6) > 0 OR instr(c.case_no, ?6) > 0
-                OR instr(coalesce(p.id_number, ''), ?6) > 0)
-         ORDER BY c.year, c.seq",
+        "SELECT v.case_no, v.name, v.birth_year, v.ward, v.category, v.enrolled_on, v.released_on, v.reason,
+                v.member_id, v.member_name, v.org, v.last_contact
+         FROM v_cases v
+         JOIN persons p ON p.id = v.person_id
+         WHERE (?1 = 'all' OR (?1 = 'open' AND v.released_on IS NULL) OR (?1 = 'released' AND v.released_on IS NOT NULL))
+           AND (?2 IS NULL OR v.ward = ?2)
+           AND (?3 IS NULL OR v.org = ?3)
+           AND (?4 IS NULL OR v.member_id = ?4)
+           AND (?5 IS NULL OR v.category = ?5)
+           AND (?6 IS NULL OR instr(p.name_fold, ?6) > 0 OR instr(v.case_no, ?6) > 0
+                OR instr(coalesce(v.id_number, ''), ?6) > 0)
+         ORDER BY CAST(substr(v.case_no, 1, 4) AS INTEGER), CAST(substr(v.case_no, 6) AS INTEGER)",
         params![flt.status, ward, org, member, category, search],
         LIST_COLUMNS.len(),
         f,

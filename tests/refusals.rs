@@ -263,3 +263,38 @@ fn vietnamese_messages() {
     let o = e.command(&["review", &c, "--class", "Z"]).env("LANG", "vi_VN.UTF-8").output().unwrap();
     assert!(String::from_utf8_lossy(&o.stderr).contains("phân loại không hợp lệ"));
 }
+
+#[test]
+fn init_limits_are_checked_before_any_file_exists() {
+    let e = Env::empty();
+    let err = e.fail(&["init", "--wards", "5000"]);
+    assert!(err.contains("'5000'") && err.contains("0 to 1000"), "{err}");
+    let err = e.fail(&["init", "--quota", "101"]);
+    assert!(err.contains("'101'") && err.contains("0 to 100"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(e.dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "a refused init leaves no file behind: {left:?}");
+}
+
+#[test]
+fn member_and_dictionary_corrections_that_say_nothing_or_too_much() {
+    let (e, _) = district();
+    e.refused(&["member", "edit", "1"], &["nothing to change for member 1"]);
+    e.refused(&["member", "edit", "9"], &["'9'", "member"]);
+    e.refused(&["member", "leave", "1", "--date", "2019-12-31"], &["2019-12-31", "before member 1 joined"]);
+    // The org change is applied before the joining date is found wrong (member 1 has held case
+    // 2022-0001 since 2022-03-01): the whole edit must be undone.
+    e.refused(
+        &["member", "edit", "1", "--org", "NCT", "--joined", "2022-06-01"],
+        &["2022-03-01", "before the joining date"],
+    );
+    e.refused(&["ward", "add", "a,b", "Phường A"], &["'a,b'", "no comma"]);
+    e.refused(&["category", "add", "new", ""], &["empty"]);
+    e.refused(
+        &["member", "add", "Võ Thị Mai", "--org", "PN", "--ward", "5", "--phone", "12"],
+        &["'12'", "8 to 15 digits"],
+    );
+    e.refused(
+        &["member", "add", "Trần Thị Bích", "--org", "PN", "--ward", "5"],
+        &["already exists (id 1)", "--allow-duplicate"],
+    );
+}

@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rusqlite::TransactionBehavior;
 
 use super::App;
-use crate::cli::{DemoSize, Format, ImportWhat, Out, QuotaBy, ReportCmd, SummaryBy};
+use crate::cli::{Format, ImportWhat, Out, QuotaBy, ReportCmd, SummaryBy};
 use crate::db;
 use crate::domain::register::{self, InitInput};
 use crate::import::{self, Kind};
@@ -91,11 +91,8 @@ fn progress_bar(len: u64) -> Option<ProgressBar> {
 
 /// `demo`: a new database holding the District 6 example, then its 2021 summary and its
 /// 2022 quota (the figures of the May 2022 report).
-pub fn demo(app: &App, size: Option<DemoSize>) -> Result<()> {
-    if matches!(size, Some(DemoSize::City | DemoSize::Small)) {
-        refuse!("demo --size city|small is not available in this build yet; run `mh51 demo` for the District 6 example";
-                "demo --size city|small chưa có trong bản này; hãy chạy `mh51 demo` để có ví dụ Quận 6");
-    }
+/// `demo` (the District 6 example); `--size city|small` goes to `cmd::city`.
+pub fn demo(app: &App) -> Result<()> {
     let last_day = crate::domain::types::ymd(2022, 5, 20);
     if app.today < last_day {
         refuse!("the District 6 example runs to {}, after today ({}); check the computer's date", last_day, app.today;
@@ -112,35 +109,24 @@ pub fn demo(app: &App, size: Option<DemoSize>) -> Result<()> {
     let loaded = match loaded {
         Ok(l) => l,
         Err(e) => {
-            // A half-made demo file is worth nothing: remove it, with its WAL side files.
-            for suffix in ["", "-wal", "-shm"] {
-                let _ = std::fs::remove_file(format!("{}{}", app.db.display(), suffix));
-            }
+            // A half-made demo file is worth nothing.
+            db::discard(&app.db);
             return Err(e);
         }
     };
     let count = |k: Kind| loaded.iter().find(|(kind, _)| *kind == k).map_or(0, |(_, n)| *n);
+    let (db, m, c, a, r, s_, l) = (
+        app.db.display(),
+        count(Kind::Members),
+        count(Kind::Cases),
+        count(Kind::Assignments),
+        count(Kind::Reviews),
+        count(Kind::Supports),
+        count(Kind::Departures),
+    );
     app.say(
-        &format!(
-            "created {} — Quận 6, 14 wards: {} members, {} cases, {} reassignments, {} reviews, {} supports, {} members left",
-            app.db.display(),
-            count(Kind::Members),
-            count(Kind::Cases),
-            count(Kind::Assignments),
-            count(Kind::Reviews),
-            count(Kind::Supports),
-            count(Kind::Departures)
-        ),
-        &format!(
-            "đã tạo {} — Quận 6, 14 phường: {} thành viên, {} hồ sơ, {} lần phân công lại, {} lần tiếp xúc, {} lần giúp đỡ, {} thành viên đã nghỉ",
-            app.db.display(),
-            count(Kind::Members),
-            count(Kind::Cases),
-            count(Kind::Assignments),
-            count(Kind::Reviews),
-            count(Kind::Supports),
-            count(Kind::Departures)
-        ),
+        &format!("created {db} — Quận 6, 14 wards: {m} members, {c} cases, {a} reassignments, {r} reviews, {s_} supports, {l} members left"),
+        &format!("đã tạo {db} — Quận 6, 14 phường: {m} thành viên, {c} hồ sơ, {a} lần phân công lại, {r} lần tiếp xúc, {s_} lần giúp đỡ, {l} thành viên đã nghỉ"),
     );
     let table = || Out { format: Format::Table, bom: false, output: None };
     super::report::run(app, ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, out: table() })?;

@@ -161,6 +161,6 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
         Command::Backup { dest } => safety::backup(&app, &dest),
         Command::Check => safety::check(&app),
         Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(&app, size),
-        Command::Demo { size } => import::demo(&app, size),
+        Command::Demo { .. } => import::demo(&app),
     }
 }

@@ -12,17 +12,14 @@ use crate::domain::{cases, members, register};
 
 pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32) -> Result<()> {
     let input = register::InitInput { district, wards, quota };
-    // Validate before creating the file, so a refused init leaves nothing behind.
-    if wards > 1000 || quota > 100 {
-        let conn = rusqlite::Connection::open_in_memory()?;
-        register::seed(&conn, &app.ctx(), &input)?;
-    }
+    // Refused before the file exists, so a refused init leaves nothing behind.
+    input.validate()?;
     let mut conn = db::create(&app.db)?;
     let ctx = app.ctx();
     let res = db::write(&mut conn, |tx| register::seed(tx, &ctx, &input));
     if let Err(e) = res {
         drop(conn);
-        let _ = std::fs::remove_file(&app.db);
+        db::discard(&app.db);
         return Err(e);
     }
     writeln!(std::io::stdout(), "{}", app.db.display())?;

@@ -99,10 +99,6 @@ pub struct Member {
 }
 
 impl Member {
-    pub fn active_on(&self, d: NaiveDate) -> bool {
-        self.joined_on <= d && self.left_on.is_none_or(|l| d <= l)
-    }
-
     /// Refuse unless the member serves on `d`; `doing` says what was attempted.
     pub fn require_active(&self, d: NaiveDate, doing_en: &str, doing_vi: &str) -> Result<()> {
         if let Some(l) = self.left_on.filter(|l| d > *l) {

@@ -42,15 +42,23 @@ pub struct InitInput {
 }
 
 /// Seed a fresh database: settings, the six orgs, the categories and wards 1..N.
+impl InitInput {
+    /// The limits of a new district; checked before any file is created.
+    pub fn validate(&self) -> Result<()> {
+        if self.wards > 1000 {
+            refuse!("invalid --wards '{}': expected 0 to 1000", self.wards;
+                    "--wards không hợp lệ '{}': cần từ 0 đến 1000", self.wards);
+        }
+        if self.quota > 100 {
+            refuse!("invalid --quota '{}': expected 0 to 100 people per member", self.quota;
+                    "--quota không hợp lệ '{}': cần từ 0 đến 100 người mỗi thành viên", self.quota);
+        }
+        Ok(())
+    }
+}
+
 pub fn seed(conn: &Connection, ctx: &Ctx, input: &InitInput) -> Result<()> {
-    if input.wards > 1000 {
-        refuse!("invalid --wards '{}': expected 0 to 1000", input.wards;
-                "--wards không hợp lệ '{}': cần từ 0 đến 1000", input.wards);
-    }
-    if input.quota > 100 {
-        refuse!("invalid --quota '{}': expected 0 to 100 people per member", input.quota;
-                "--quota không hợp lệ '{}': cần từ 0 đến 100 người mỗi thành viên", input.quota);
-    }
+    input.validate()?;
     let district = input.district.as_deref().map(clean).unwrap_or_default();
     let mut set = conn.prepare_cached("INSERT INTO settings (key, value) VALUES (?1, ?2)")?;
     set.execute(params!["district", district])?;

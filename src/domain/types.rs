@@ -226,17 +226,6 @@ vocab!(
 
 vocab!(Gender, "gender", "giới tính", [(Male, "male", "male", "nam"), (Female, "female", "female", "nữ"),]);
 
-impl Class {
-    pub fn from_code(s: &str) -> Option<Class> {
-        Self::ALL.iter().copied().find(|v| v.code() == s)
-    }
-}
-impl Reason {
-    pub fn from_code(s: &str) -> Option<Reason> {
-        Self::ALL.iter().copied().find(|v| v.code() == s)
-    }
-}
-
 /// An identity number (CCCD 12 digits, CMND 9 digits).
 pub fn parse_id_number(s: &str) -> Result<String> {
     let t = s.trim();

@@ -88,19 +88,12 @@ impl Table {
 
     fn sql(self) -> &'static str {
         match self {
-            // member_id: the current assignment, or for a closed case the last one.
+            // member_id: the current assignment, or for a closed case the last one (v_cases).
             Table::Cases => {
-                "SELECT c.case_no, c.person_id, p.name, p.birth_year, p.birth_date, p.gender, p.id_number,
-                        p.address, w.code, k.code, c.enrolled_on, c.released_on, c.reason,
-                        c.credited_member_id,
-                        (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id
-                         ORDER BY a.start_on DESC, a.id DESC LIMIT 1),
-                        c.note
-                 FROM cases c
-                 JOIN persons p ON p.id = c.person_id
-                 JOIN wards w ON w.id = c.ward_id
-                 JOIN categories k ON k.id = c.category_id
-                 ORDER BY c.year, c.seq"
+                "SELECT case_no, person_id, name, birth_year, birth_date, gender, id_number, address, ward,
+                        category, enrolled_on, released_on, reason, credited_member_id, member_id, note
+                 FROM v_cases
+                 ORDER BY CAST(substr(case_no, 1, 4) AS INTEGER), CAST(substr(case_no, 6) AS INTEGER)"
             }
             Table::Members => {
                 "SELECT m.id, m.name, o.code, w.code, m.phone, m.joined_on, m.left_on
