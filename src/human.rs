@@ -17,7 +17,7 @@ pub fn int(n: i64, vi: bool) -> String {
         out.push('-');
     }
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -100,7 +100,7 @@ pub fn kind(p: &Period) -> Kind {
     match (f.month(), t.month()) {
         (1, 12) => Kind::Year(y),
         (a, b) if a == b => Kind::Month(y, a),
-        (a, b) if (a - 1) % 3 == 0 && b == a + 2 => Kind::Quarter(y, (a - 1) / 3 + 1),
+        (a, b) if (a - 1).is_multiple_of(3) && b == a + 2 => Kind::Quarter(y, (a - 1) / 3 + 1),
         _ => Kind::Range,
     }
 }
