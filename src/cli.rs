@@ -384,6 +384,20 @@ pub enum ReportCmd {
         #[command(flatten)]
         out: Out,
     },
+    /// The meeting brief: one self-contained HTML page (or a PDF printed by a local Chromium).
+    Brief {
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// The new file: FILE.html, or FILE.pdf (created 0600, never overwritten).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// Show overdue people's and members' names (off by default: the brief may be projected).
+        #[arg(long)]
+        names: bool,
+        /// The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH].
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,7 @@
 //! Running a parsed command: resolve the environment once (database path, language, actor,
 //! today), call the domain or a report, hand the rows to `output`.
 
+pub mod brief;
 pub mod city;
 pub mod export;
 pub mod import;

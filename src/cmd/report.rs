@@ -20,6 +20,9 @@ pub fn run(app: &App, c: ReportCmd) -> Result<()> {
         ReportCmd::Summary { period, by, out } => run_summary(app, period.as_deref(), by, &out),
         ReportCmd::Quota { period, by, out } => run_quota(app, period.as_deref(), by, &out),
         ReportCmd::Overdue { as_of, days, out } => run_overdue(app, as_of.as_deref(), days, &out),
+        ReportCmd::Brief { period, output, names, chromium } => {
+            super::brief::run(app, period.as_deref(), &output, names, chromium.as_deref())
+        }
     }
 }
 

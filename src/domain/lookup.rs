@@ -249,3 +249,8 @@ pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {
 pub fn quota(conn: &Connection) -> Result<i64> {
     Ok(setting(conn, "quota")?.and_then(|v| v.parse().ok()).unwrap_or(2))
 }
+
+/// The longest allowed gap between contacts (setting `review_interval_days`, default 30).
+pub fn review_interval_days(conn: &Connection) -> Result<i64> {
+    Ok(setting(conn, "review_interval_days")?.and_then(|v| v.parse().ok()).unwrap_or(30))
+}

@@ -3,6 +3,8 @@
 //! into Rust; the Rust side only adds up a handful of group rows for the TOTAL row.
 //! `export` holds the streamed table exports and the guarded ad-hoc query of SPEC §7.
 
+pub mod brief;
+pub mod classes;
 pub mod export;
 pub mod overdue;
 pub mod quota;

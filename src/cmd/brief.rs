@@ -1,0 +1,170 @@
+//! `report brief -p P -o FILE.html|FILE.pdf [--names] [--chromium PATH]`: gather the brief
+//! from the reports, render the page, and write it as a new private file (SPEC §12).
+//!
+//! A PDF is the same page printed by a locally installed Chromium: the page is written to a
+//! private temporary directory (0700, removed afterwards, with a fresh empty browser profile),
+//! Chromium prints it there with networking extras off, and the PDF's bytes are copied into a
+//! new 0600 file. Nothing is fetched: the page refers to nothing outside itself.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use super::App;
+use crate::domain::types::Period;
+use crate::output::create_private;
+use crate::refuse;
+use crate::report::brief;
+
+/// How long a browser may take to print before it is stopped.
+const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
+
+pub fn run(app: &App, period: Option<&str>, output: &Path, names: bool, chromium: Option<&Path>) -> Result<()> {
+    let p = Period::parse(period, app.today)?;
+    let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+    let pdf = match ext.as_deref() {
+        Some("html" | "htm") => false,
+        Some("pdf") => true,
+        _ => refuse!("the brief is written as FILE.html or FILE.pdf, not '{}'", output.display();
+                     "báo cáo giao ban được ghi ra TỆP.html hoặc TỆP.pdf, không phải '{}'", output.display()),
+    };
+    if output.exists() {
+        refuse!("'{}' already exists; choose a new file name (mh51 never overwrites files)", output.display();
+                "'{}' đã tồn tại; hãy chọn tên tệp mới (mh51 không ghi đè tệp)", output.display());
+    }
+    // Find the browser before any work, so a missing one is said at once.
+    let browser = if pdf { Some(find_chromium(chromium)?) } else { None };
+    let conn = app.open_read()?;
+    let b = brief::gather(&conn, p, names)?;
+    let html = brief::render::page(&b, app.vi);
+    match browser {
+        None => {
+            let mut f = create_private(output)?;
+            f.write_all(html.as_bytes()).with_context(|| format!("writing {}", output.display()))?;
+            f.sync_all().with_context(|| format!("writing {}", output.display()))?;
+        }
+        Some(browser) => {
+            let bytes = print_pdf(&browser, &html)?;
+            let mut f = create_private(output)?;
+            f.write_all(&bytes).with_context(|| format!("writing {}", output.display()))?;
+            f.sync_all().with_context(|| format!("writing {}", output.display()))?;
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{}", output.display())?;
+    Ok(())
+}
+
+/// `--chromium PATH`, else the first of chromium, chromium-browser, google-chrome on PATH.
+fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
+    if let Some(p) = given {
+        if p.is_file() {
+            return Ok(p.to_path_buf());
+        }
+        refuse!("--chromium '{}': no such program; give the path of a Chromium or Chrome, e.g. /usr/bin/chromium", p.display();
+                "--chromium '{}': không có chương trình này; hãy chỉ đường dẫn tới Chromium hoặc Chrome, ví dụ /usr/bin/chromium", p.display());
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
+        for dir in std::env::split_paths(&path) {
+            let c = dir.join(name);
+            if c.is_file() {
+                return Ok(c);
+            }
+        }
+    }
+    refuse!("no Chromium to print the PDF with: install the package chromium (sudo apt install chromium), or give --chromium PATH; or write FILE.html and print it from a browser";
+            "không có Chromium để in PDF: hãy cài gói chromium (sudo apt install chromium), hoặc chỉ --chromium ĐƯỜNG_DẪN; hoặc ghi TỆP.html rồi in từ trình duyệt")
+}
+
+/// Whether this process runs as root (Chromium's sandbox refuses root).
+fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// A `file://` URL for an absolute path, percent-encoding all but unreserved bytes and `/`.
+fn file_url(p: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut u = String::from("file://");
+    for &b in p.as_os_str().as_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            u.push(b as char);
+        } else {
+            u.push_str(&format!("%{b:02X}"));
+        }
+    }
+    u
+}
+
+/// Print `html` to PDF with `browser` in a private temporary directory; the PDF's bytes.
+fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
+    // tempfile creates the directory 0700; it is removed when `dir` drops, on every path.
+    let dir = tempfile::Builder::new().prefix("mh51-brief-").tempdir().context("creating a temporary directory")?;
+    let page = dir.path().join("brief.html");
+    create_private(&page)?.write_all(html.as_bytes()).context("writing the page to print")?;
+    let pdf = dir.path().join("brief.pdf");
+    let profile = dir.path().join("profile");
+    std::fs::create_dir(&profile).context("creating the browser profile")?;
+    let log = dir.path().join("browser.log");
+    let mut cmd = Command::new(browser);
+    cmd.arg("--headless");
+    if is_root() {
+        cmd.arg("--no-sandbox");
+    }
+    cmd.args([
+        "--disable-gpu",
+        "--no-first-run",
+        "--no-default-browser-check",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--no-pdf-header-footer",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .arg(format!("--print-to-pdf={}", pdf.display()))
+    .arg(file_url(&page))
+    .stdin(Stdio::null())
+    .stdout(Stdio::null())
+    .stderr(create_private(&log)?);
+    let mut child = cmd.spawn().with_context(|| format!("starting {}", browser.display()))?;
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().context("waiting for the browser")? {
+            break s;
+        }
+        if start.elapsed() > PRINT_TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            refuse!("{} did not finish printing the PDF within {} s", browser.display(), PRINT_TIMEOUT.as_secs();
+                    "{} không in xong PDF trong {} giây", browser.display(), PRINT_TIMEOUT.as_secs());
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let bytes = std::fs::read(&pdf).ok().filter(|b| b.starts_with(b"%PDF"));
+    match bytes {
+        Some(b) if status.success() => Ok(b),
+        _ => {
+            let tail = std::fs::read_to_string(&log).unwrap_or_default();
+            let tail: Vec<&str> = tail.lines().rev().take(5).collect();
+            let tail: Vec<&str> = tail.into_iter().rev().collect();
+            refuse!("{} could not print the PDF ({status}): {}", browser.display(), tail.join(" / ");
+                    "{} không in được PDF ({status}): {}", browser.display(), tail.join(" / "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_are_encoded() {
+        assert_eq!(file_url(Path::new("/tmp/a b/brief.html")), "file:///tmp/a%20b/brief.html");
+        assert_eq!(file_url(Path::new("/tmp/x#y")), "file:///tmp/x%23y");
+    }
+}
