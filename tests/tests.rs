@@ -5,6 +5,7 @@
 
 mod util;
 
+mod brief;
 mod demo;
 mod export;
 mod import;
