@@ -114,7 +114,7 @@ fn thousands(n: i64, vi: bool) -> String {
     let s = n.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(if vi { '.' } else { ',' });
         }
         out.push(c);
@@ -266,7 +266,10 @@ fn paragraph_for_2021_states_the_articles_figures() {
         ),
         "{p}"
     );
-    assert!(p.contains("On 31 Dec 2021, 263 people remain under management") && p.contains("of 6 organizations"), "{p}");
+    assert!(
+        p.contains("On 31 Dec 2021, 263 people remain under management") && p.contains("of 6 organizations"),
+        "{p}"
+    );
     assert!(en.contains("<html lang=\"en\">") && en.contains("Coordination meeting brief, 2021"));
 }
 
@@ -290,7 +293,8 @@ fn check_figures_against_reports(env: &Env, browser: &Path, period: &str, from: 
     assert_eq!(f["overdue"], overdue);
     // Each key figure shows the report's number, formatted for the reader (SPEC §11).
     let total = &summary["total"];
-    for key in ["opening", "intake", "total_managed", "progressed", "exits", "closing", "contacts", "supports", "loan_amount"]
+    for key in
+        ["opening", "intake", "total_managed", "progressed", "exits", "closing", "contacts", "supports", "loan_amount"]
     {
         assert_eq!(keyed(&d, key), thousands(total[key].as_i64().unwrap(), vi), "{key} of {period}");
     }
@@ -324,7 +328,8 @@ fn the_page_reads_the_same_with_javascript_off() {
     let without = dom(&browser, &page, false);
     // The profile really blocks scripts: a probe page's script does not run.
     let probe = env.path("probe.html");
-    std::fs::write(&probe, "<p id=x>static</p><script>document.getElementById('x').textContent='ran'</script>").unwrap();
+    std::fs::write(&probe, "<p id=x>static</p><script>document.getElementById('x').textContent='ran'</script>")
+        .unwrap();
     assert!(dom(&browser, &probe, false).contains(">static<"));
     assert!(dom(&browser, &probe, true).contains(">ran<"));
     for key in ["intake", "total_managed", "progressed", "closing", "overdue"] {

@@ -34,14 +34,14 @@ header { border-bottom: 3px solid #1f3a5f; padding-bottom: 2mm; margin-bottom: 3
 h1 { font-size: 21pt; margin: 1mm 0 0; line-height: 1.2; }
 .dates { margin: 1mm 0 0; font-size: 11pt; }
 h2 { font-size: 13pt; margin: 5mm 0 2mm; break-after: avoid; color: #1f3a5f; }
-.lead { font-size: 12pt; margin: 3mm 0; text-align: justify; }
+.lead { font-size: 12pt; margin: 3mm 0; }
 .figs { display: grid; gap: 2mm; margin-bottom: 2mm; }
 .people { grid-template-columns: repeat(6, 1fr); }
 .work { grid-template-columns: 1fr 1fr 1.8fr 1.6fr; }
 .fig { border: 1.5px solid #1f3a5f; border-radius: 2mm; padding: 1.5mm 2.5mm; break-inside: avoid; }
-.fig .lbl { font-size: 9pt; line-height: 1.2; min-height: 2.4em; }
+.fig .lbl { font-size: 9.5pt; line-height: 1.2; min-height: 2.4em; }
 .fig .num { font-size: 20pt; font-weight: bold; line-height: 1.15; white-space: nowrap; font-variant-numeric: tabular-nums; }
-.fig .chg { font-size: 8.5pt; color: #333; }
+.fig .chg { font-size: 10pt; color: #333; font-weight: bold; }
 .fig.main { background: #eef3f9; }
 figure { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; }
@@ -51,6 +51,7 @@ thead { display: table-header-group; }
 tr, td, th { break-inside: avoid; page-break-inside: avoid; }
 th { background: #dde6f0; font-weight: bold; vertical-align: bottom; }
 th, td { border: 1px solid #777; padding: .8mm 1.5mm; text-align: left; }
+td:first-child { white-space: nowrap; }
 td.n, th.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 tr.total td { font-weight: bold; border-top: 2px solid #111; }
 .overdue td { white-space: nowrap; }
@@ -100,13 +101,21 @@ pub fn page(b: &Brief, vi: bool) -> String {
     let t = &b.summary.total;
     let pt = &b.previous.total;
     let _ = writeln!(o, "<h2>{}</h2>", l(vi, "Key figures", "Số liệu chính"));
+    let _ = writeln!(
+        o,
+        "<p class=\"note\">{}</p>",
+        esc(&if vi {
+            format!("Dưới mỗi số: tăng (+) hoặc giảm (−) so với kỳ trước, {prev_words}.")
+        } else {
+            format!("Under each figure: the change from the previous period, {prev_words}.")
+        })
+    );
     let fig = |o: &mut String, key: &str, label: &str, v: i64, before: i64, main: bool| {
         let d = v - before;
         let chg = match (d, vi) {
-            (0, true) => format!("không đổi so với {prev_words}"),
-            (0, false) => format!("no change from {prev_words}"),
-            (d, true) => format!("{}{} so với {prev_words}", if d > 0 { "+" } else { "−" }, n(d.abs())),
-            (d, false) => format!("{}{} from {prev_words}", if d > 0 { "+" } else { "−" }, n(d.abs())),
+            (0, true) => "không đổi".to_string(),
+            (0, false) => "no change".to_string(),
+            (d, _) => format!("{}{}", if d > 0 { "+" } else { "−" }, n(d.abs())),
         };
         let _ = writeln!(
             o,
@@ -118,19 +127,12 @@ pub fn page(b: &Brief, vi: bool) -> String {
         );
     };
     o.push_str("<div class=\"figs people\">\n");
-    fig(&mut o, "opening", l(vi, "Under management at the start", "Đầu kỳ đang quản lý"), t.opening, pt.opening, false);
+    fig(&mut o, "opening", l(vi, "At the start", "Đầu kỳ"), t.opening, pt.opening, false);
     fig(&mut o, "intake", l(vi, "Taken in", "Đưa vào diện"), t.intake, pt.intake, true);
     fig(&mut o, "total_managed", l(vi, "Total managed", "Tổng số quản lý"), t.total_managed, pt.total_managed, true);
-    fig(
-        &mut o,
-        "progressed",
-        l(vi, "Progressed, taken off", "Tiến bộ, ra khỏi diện"),
-        t.progressed,
-        pt.progressed,
-        true,
-    );
-    fig(&mut o, "exits", l(vi, "Left the list, all reasons", "Ra khỏi diện, mọi lý do"), t.exits, pt.exits, false);
-    fig(&mut o, "closing", l(vi, "Under management at the end", "Cuối kỳ đang quản lý"), t.closing, pt.closing, true);
+    fig(&mut o, "progressed", l(vi, "Progressed", "Tiến bộ, ra khỏi diện"), t.progressed, pt.progressed, true);
+    fig(&mut o, "exits", l(vi, "Left, all reasons", "Ra khỏi diện (mọi lý do)"), t.exits, pt.exits, false);
+    fig(&mut o, "closing", l(vi, "At the end", "Cuối kỳ"), t.closing, pt.closing, true);
     o.push_str("</div>\n<div class=\"figs work\">\n");
     fig(&mut o, "contacts", l(vi, "Contacts (reviews)", "Lượt tiếp xúc, nhận xét"), t.contacts, pt.contacts, false);
     fig(&mut o, "supports", l(vi, "Supports given", "Lượt giúp đỡ"), t.supports, pt.supports, false);
@@ -340,7 +342,7 @@ fn num_cells(o: &mut String, vals: &[i64], vi: bool) {
 fn ward_table(o: &mut String, b: &Brief, vi: bool) {
     let _ = writeln!(
         o,
-        "<section id=\"table-ward\"><h2>{} {}</h2>",
+        "<section id=\"table-ward\" class=\"keep\"><h2>{} {}</h2>",
         l(vi, "Summary by ward,", "Tổng hợp theo phường,"),
         esc(&human::period(&b.period, vi))
     );
