@@ -427,3 +427,85 @@ fn one_case_reads_in_the_singular() {
     assert!(p.contains("On 31 Mar 2022 nobody remains under management."), "{p}");
     assert!(p.contains("1 member helped 1 person make progress: 50.0% of the target of 2"), "{p}");
 }
+
+/// The texts of the SVG chart with `id`, in document order.
+fn chart_texts(html: &str, id: &str) -> Vec<String> {
+    let start = html.find(&format!("<figure id=\"{id}\">")).expect("the chart");
+    let end = start + html[start..].find("</figure>").unwrap();
+    let fig = &html[start..end];
+    fig.split("</text>")
+        .filter_map(|part| part.rfind('>').map(|i| part[i + 1..].to_string()))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+#[test]
+fn classes_and_members_in_charge_on_the_last_day() {
+    let env = Env::new();
+    let lan = env.member("Trần Thị Lan", "PN", "1");
+    let hung = env.member("Lê Văn Hùng", "CCB", "2");
+    // Latest review on or before 31 March: C (an A before it).
+    let a = env.enroll("Nguyễn Văn A", "1", "2022-01-05", &["--member", &lan]);
+    env.ok(&["review", &a, "--class", "A", "--date", "2022-01-20"]);
+    env.ok(&["review", &a, "--class", "C", "--date", "2022-03-10"]);
+    // Reviewed only after 31 March: no review that day.
+    let b = env.enroll("Phạm Văn B", "2", "2022-02-01", &["--member", &hung]);
+    env.ok(&["review", &b, "--class", "B", "--date", "2022-04-02"]);
+    // D, and nobody assigned.
+    let c = env.enroll("Võ Văn C", "2", "2022-02-01", &[]);
+    env.ok(&["review", &c, "--class", "D", "--date", "2022-03-31"]);
+    // Released on the last day: not open that day, its class not counted.
+    let d = env.enroll("Bùi Thị D", "1", "2022-01-10", &["--member", &lan]);
+    env.ok(&["review", &d, "--class", "A", "--date", "2022-02-10"]);
+    env.ok(&["release", &d, "--reason", "moved", "--date", "2022-03-31"]);
+
+    let (_, html) = brief(&env, "classes.html", &["-p", "2022-Q1", "--lang", "en"]);
+    let t = chart_texts(&html, "chart-class");
+    let value_of = |label: &str| {
+        let i = t.iter().position(|x| x.starts_with(label)).unwrap_or_else(|| panic!("{label} in {t:?}"));
+        t[i + 1].clone()
+    };
+    assert_eq!(value_of("A — "), "0 (0.0%)");
+    assert_eq!(value_of("B — "), "0 (0.0%)");
+    assert_eq!(value_of("C — "), "1 (33.3%)");
+    assert_eq!(value_of("D — "), "1 (33.3%)");
+    assert_eq!(value_of("No review yet"), "1 (33.3%)");
+    assert!(t.iter().any(|x| x == "The 3 open cases on 31 Mar 2022 by latest review"), "{t:?}");
+    let p = paragraph(&html);
+    assert!(
+        p.contains("On 31 Mar 2022, 3 people remain under management, in the charge of 2 members of 2 organizations; 1 has nobody assigned."),
+        "{p}"
+    );
+    assert!(p.contains("1 person also left the list: moved away."), "{p}");
+}
+
+/// The change written under a key figure.
+fn change(dom: &str, key: &str) -> String {
+    let at = dom.find(&format!("data-key=\"{key}\"")).unwrap();
+    let c = at + dom[at..].find("class=\"chg\">").unwrap() + "class=\"chg\">".len();
+    dom[c..c + dom[c..].find('<').unwrap()].to_string()
+}
+
+#[test]
+fn each_key_figure_shows_its_change_from_the_previous_period() {
+    let env = demo();
+    let total = |p: &str| -> Value {
+        let v: Value = serde_json::from_str(&env.ok(&["report", "summary", "-p", p, "-f", "json"])).unwrap();
+        v["total"].clone()
+    };
+    // The previous period of a year is the year before; of 1 Jan – 20 May 2022 (140 days),
+    // the 140 days before: 14 Aug – 31 Dec 2021.
+    for (period, previous) in [("2021", "2020"), ("2022-01-01..2022-05-20", "2021-08-14..2021-12-31")] {
+        let (_, html) = brief(env, &format!("chg-{}.html", &period[..4]), &["-p", period, "--lang", "vi"]);
+        let (now, before) = (total(period), total(previous));
+        for key in ["opening", "intake", "progressed", "closing", "contacts", "loan_amount"] {
+            let d = now[key].as_i64().unwrap() - before[key].as_i64().unwrap();
+            let want = match d {
+                0 => "không đổi".to_string(),
+                d if d > 0 => format!("+{}", thousands(d, true)),
+                d => format!("−{}", thousands(-d, true)),
+            };
+            assert_eq!(change(&html, key), want, "{key} of {period} against {previous}");
+        }
+    }
+}
