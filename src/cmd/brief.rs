@@ -40,18 +40,17 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, names: bool, chromium
     let conn = app.open_read()?;
     let b = brief::gather(&conn, p, names)?;
     let html = brief::render::page(&b, app.vi);
-    match browser {
-        None => {
-            let mut f = create_private(output)?;
-            f.write_all(html.as_bytes()).with_context(|| format!("writing {}", output.display()))?;
-            f.sync_all().with_context(|| format!("writing {}", output.display()))?;
-        }
-        Some(browser) => {
-            let bytes = print_pdf(&browser, &html)?;
-            let mut f = create_private(output)?;
-            f.write_all(&bytes).with_context(|| format!("writing {}", output.display()))?;
-            f.sync_all().with_context(|| format!("writing {}", output.display()))?;
-        }
+    let bytes = match browser {
+        None => html.into_bytes(),
+        Some(browser) => print_pdf(&browser, &html)?,
+    };
+    let mut f = create_private(output)?;
+    let written = f.write_all(&bytes).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        // A half-written brief is worse than none: the command failed, so leave nothing.
+        drop(f);
+        let _ = std::fs::remove_file(output);
+        return Err(e).with_context(|| format!("writing {}", output.display()));
     }
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", output.display())?;
