@@ -172,7 +172,7 @@ pub fn bars(id: &str, title: &str, x_label: &str, cats: &[String], series: &[Ser
     let ns = series.len().max(1) as f64;
     let bar = if ns > 1.0 { 13.0 } else { 18.0 };
     let row = bar * ns + 9.0;
-    let top = if series.len() > 1 { 60.0 } else { 34.0 };
+    let top = 60.0;
     let plot_h = row * cats.len() as f64;
     let h = top + plot_h + 44.0;
     let left = (cats.iter().map(|c| c.chars().count()).max().unwrap_or(4) as f64 * 7.2 + 12.0).clamp(60.0, 380.0);
@@ -182,9 +182,7 @@ pub fn bars(id: &str, title: &str, x_label: &str, cats: &[String], series: &[Ser
     let x = |v: f64| left + v / top_v * plot_w;
     let mut o = String::new();
     open(&mut o, id, h, title);
-    if series.len() > 1 {
-        legend(&mut o, id, &series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), 44.0);
-    }
+    legend(&mut o, id, &series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), 44.0);
     let mut v = 0.0;
     while v <= top_v + 0.5 {
         let _ = write!(
