@@ -17,7 +17,7 @@ use crate::domain::types::iso;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Classes {
     pub on: Option<NaiveDate>,
-    /// Cases whose latest review is class A, B, C, D.
+    /// Cases whose latest review is class A, B, C, D (the order of `Class::ALL`).
     pub by_class: [i64; 4],
     /// Open cases with no review on or before the day.
     pub no_review: i64,
@@ -33,9 +33,6 @@ impl Classes {
         self.by_class.iter().sum::<i64>() + self.no_review
     }
 }
-
-/// The class codes, in the order of `Classes::by_class`.
-pub const CLASSES: [&str; 4] = ["A", "B", "C", "D"];
 
 const SQL: &str = "
     WITH oc AS MATERIALIZED (

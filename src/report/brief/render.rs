@@ -11,7 +11,6 @@ use super::svg::{self, Series};
 use super::{esc, paragraph, trend_label, Brief, OVERDUE_ROWS};
 use crate::domain::types::{iso, Class, Period};
 use crate::human;
-use crate::report::classes::CLASSES;
 use crate::report::summary::Row;
 
 /// A label in the reader's language.
@@ -290,13 +289,8 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
     // (d) Open cases by the class of their latest review.
     let c = &b.classes;
     let open = c.open();
-    let mut cats: Vec<String> = CLASSES
-        .iter()
-        .map(|code| {
-            let label = Class::parse(code).map(|k| k.label(vi)).unwrap_or("");
-            format!("{code} — {label}")
-        })
-        .collect();
+    // `Class::ALL` is A, B, C, D: the order of `Classes::by_class`.
+    let mut cats: Vec<String> = Class::ALL.iter().map(|k| format!("{} — {}", k.code(), k.label(vi))).collect();
     cats.push(l(vi, "No review yet", "Chưa có nhận xét").to_string());
     let vals: Vec<i64> = c.by_class.iter().copied().chain([c.no_review]).collect();
     let texts = vals
@@ -311,9 +305,9 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
         })
         .collect();
     let class_title = if vi {
-        format!("Phân loại {} đối tượng đang quản lý ngày {}", n_(open, vi), human::date(b.period.to, true))
+        format!("Phân loại {} đối tượng đang quản lý ngày {}", human::int(open, vi), human::date(b.period.to, true))
     } else {
-        format!("The {} open cases on {} by latest review", n_(open, vi), human::date(b.period.to, false))
+        format!("The {} open cases on {} by latest review", human::int(open, vi), human::date(b.period.to, false))
     };
     let chart = svg::bars(
         "class",
@@ -329,10 +323,6 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
 fn common_first_word(names: &[String]) -> Option<String> {
     let first = names.first()?.split_whitespace().next()?.to_string();
     names.iter().all(|n| n.starts_with(&format!("{first} ")) && !n[first.len()..].trim().is_empty()).then_some(first)
-}
-
-fn n_(v: i64, vi: bool) -> String {
-    human::int(v, vi)
 }
 
 fn num_cells(o: &mut String, vals: &[i64], vi: bool) {
