@@ -129,7 +129,8 @@ pub fn terminal_width() -> Option<usize> {
         return None;
     }
     let columns = std::env::var("COLUMNS").ok().and_then(|c| c.trim().parse::<usize>().ok()).filter(|c| *c > 0);
-    columns.or_else(|| comfy_table::Table::new().width().map(usize::from)).or(Some(80))
+    // A pseudo-terminal may report a size of 0 (never sized): take 80 columns then.
+    columns.or_else(|| comfy_table::Table::new().width().map(usize::from).filter(|w| *w > 0)).or(Some(80))
 }
 
 /// Open the destination: stdout, or a new file created 0600 (never overwritten).
@@ -663,19 +664,20 @@ fn render_shown(
         if widths.is_none() && essential.iter().any(|e| !e) {
             let few: Vec<usize> = all.iter().copied().filter(|&c| essential[c]).collect();
             let hidden: Vec<&str> = all.iter().filter(|&&c| !essential[c]).map(|&c| headers[c].as_str()).collect();
-            if style.vi {
-                eprintln!(
-                    "lưu ý: bảng không vừa {width} cột của màn hình; đã ẩn {}: {} (thêm --wide để xem mọi cột)",
+            let note = if style.vi {
+                format!(
+                    "lưu ý: bảng không vừa {width} cột của màn hình; đã ẩn {} cột: {} (thêm --wide để xem mọi cột)",
                     hidden.len(),
                     hidden.join(", ")
-                );
+                )
             } else {
-                eprintln!(
-                    "note: the table does not fit {width} columns; hidden {}: {} (add --wide to see every column)",
+                format!(
+                    "note: the table does not fit {width} columns; {} hidden: {} (add --wide to see every column)",
                     hidden.len(),
                     hidden.join(", ")
-                );
-            }
+                )
+            };
+            eprintln!("{}", wrap(&note, width));
             keep = few;
         }
         let b = col_bounds(&keep);

@@ -7,6 +7,7 @@ mod util;
 
 mod demo;
 mod export;
+mod human;
 mod import;
 mod props;
 mod readme;
