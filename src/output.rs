@@ -547,6 +547,8 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
         },
         "gender" | "kind" | "class" => Shown::text(vocab(key, raw, vi)),
         "status" | "event" => Shown::text(label(raw, vi)),
+        // The audit's JSON detail gets a space after each comma so it can wrap between fields.
+        "detail" if raw.starts_with('{') => Shown::text(raw.replace(',', ", ")),
         // TOTAL and unassigned stay as they are in every language (scripts find them).
         "group" if raw == "TOTAL" || raw == "unassigned" => Shown::whole(raw),
         "group" => match style.group {
@@ -815,8 +817,11 @@ pub fn label(key: &str, vi: bool) -> String {
 /// Print a small key/value block (for `show`): each value as a person reads it.
 pub fn pairs(style: &Style, out: &mut dyn Write, title: &str, pairs: &[(&str, Cell)]) -> Result<()> {
     let headers = vec![label("field", style.vi), label("value", style.vi)];
-    let rows: Vec<Vec<Shown>> =
-        pairs.iter().map(|(k, v)| vec![Shown::text(label(k, style.vi)), shown(style, k, v)]).collect();
+    // One value per line: all left-aligned, figures included.
+    let rows: Vec<Vec<Shown>> = pairs
+        .iter()
+        .map(|(k, v)| vec![Shown::text(label(k, style.vi)), Shown { right: false, ..shown(style, k, v) }])
+        .collect();
     let t = render_shown(style, headers, rows, vec![true, true], Some(title));
     out.write_all(t.as_bytes())?;
     Ok(())

@@ -28,7 +28,7 @@ fn grouped(n: &str, sep: char) -> String {
     let digits: Vec<char> = n.chars().collect();
     let mut out = String::new();
     for (i, c) in digits.iter().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(*c);
