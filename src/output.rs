@@ -826,3 +826,72 @@ pub fn pairs(style: &Style, out: &mut dyn Write, title: &str, pairs: &[(&str, Ce
     out.write_all(t.as_bytes())?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrap_breaks_only_at_spaces() {
+        assert_eq!(wrap("Total managed", 7), "Total\nmanaged");
+        assert_eq!(wrap("Total managed", 13), "Total managed");
+        // A word wider than the column stays whole.
+        assert_eq!(wrap("298.000.000 đ", 5), "298.000.000\nđ");
+        assert_eq!(wrap("a b c", 3), "a b\nc");
+    }
+
+    #[test]
+    fn layout_gives_natural_widths_when_they_fit_else_shares_the_room() {
+        // Two columns: natural 10 and 20, narrowest 4 and 5; overhead 3 × 2 + 1 = 7.
+        let b = [(4, 10), (5, 20)];
+        assert_eq!(layout(37, &b), Some(vec![10, 20]));
+        let w = layout(30, &b).unwrap();
+        assert_eq!(w.iter().sum::<usize>(), 23);
+        assert!(w[0] >= 4 && w[1] >= 5 && w[0] <= 10 && w[1] <= 20, "{w:?}");
+        assert_eq!(layout(16, &b), Some(vec![4, 5]));
+        assert_eq!(layout(15, &b), None);
+    }
+
+    #[test]
+    fn figures_dates_and_names_in_the_readers_language() {
+        let mut names = Names::default();
+        names.wards.insert("5".into(), "Phường 5".into());
+        names.orgs.insert("PN".into(), "Hội Liên hiệp Phụ nữ".into());
+        names.orgs.insert("X".into(), "Tổ tự quản".into());
+        let style = |vi| Style { names: Some(Rc::new(names.clone())), ..Style::new(vi, Format::Table, false) };
+        let t = |vi, k: &str, c: Cell| shown(&style(vi), k, &c).text;
+        assert_eq!(t(true, "loan_amount", Cell::Int(298_000_000)), "298.000.000");
+        assert_eq!(t(false, "loan_amount", Cell::Int(298_000_000)), "298,000,000");
+        // Ids and years are not figures.
+        assert_eq!(t(false, "member_id", Cell::Int(1234)), "1234");
+        assert_eq!(t(true, "birth_year", Cell::Int(1990)), "1990");
+        assert_eq!(t(true, "enrolled_on", Cell::text("2022-05-20")), "20/05/2022");
+        assert_eq!(t(false, "enrolled_on", Cell::text("2022-05-20")), "2022-05-20");
+        assert_eq!(t(true, "ward", Cell::text("5")), "Phường 5");
+        assert_eq!(t(true, "org", Cell::text("PN")), "Hội Liên hiệp Phụ nữ");
+        assert_eq!(t(false, "org", Cell::text("PN")), "Women's Union");
+        // An org added later has no built-in English label: its name.
+        assert_eq!(t(false, "org", Cell::text("X")), "Tổ tự quản");
+        assert_eq!(t(true, "reason", Cell::text("progressed ✓")), "Tiến bộ ✓");
+        assert_eq!(t(false, "gender", Cell::text("female")), "Female");
+        assert_eq!(t(true, "pct", Cell::Dec1(12.5)), "12,5");
+        let mut g = style(true);
+        g.group = Group::Ward;
+        assert_eq!(shown(&g, "group", &Cell::text("5")).text, "Phường 5");
+        assert_eq!(shown(&g, "group", &Cell::text("TOTAL")).text, "TOTAL");
+        g.group = Group::Quarter;
+        assert_eq!(shown(&g, "group", &Cell::text("2022-Q1")).text, "quý I/2022");
+        // Without names (query): as stored.
+        let raw = Style::new(true, Format::Table, false);
+        assert_eq!(shown(&raw, "enrolled_on", &Cell::text("2022-05-20")).text, "2022-05-20");
+        assert_eq!(shown(&raw, "loan_amount", &Cell::Int(1000)).text, "1000");
+    }
+
+    #[test]
+    fn views_have_essential_columns() {
+        let cols = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let summary = essential(&cols(crate::report::summary::COLUMNS));
+        assert_eq!(summary.iter().filter(|e| **e).count(), 7);
+        assert!(essential(&cols(&["a", "b"])).iter().all(|e| *e));
+    }
+}

@@ -288,3 +288,39 @@ fn a_pipe_closed_early_ends_quietly() {
         assert!(o.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&o.stderr));
     }
 }
+
+#[test]
+fn every_view_fits_80_and_100_columns() {
+    let e = demo();
+    let views: &[&[&str]] = &[
+        &["report", "summary", "-p", "2022-01-01..2022-05-20", "--by", "org"],
+        &["report", "summary", "-p", "2021", "--by", "category"],
+        &["report", "quota", "-p", "2022", "--by", "member"],
+        &["report", "quota", "-p", "2022", "--by", "org"],
+        &["report", "overdue", "--as-of", "2022-05-20"],
+        &["list", "--status", "all", "--ward", "5"],
+        &["member", "list", "--all"],
+        &["member", "show", "1"],
+        &["show", "2021-0001"],
+        &["audit", "--case", "2021-0001"],
+        &["ward", "list"],
+    ];
+    for lang in ["vi", "en"] {
+        for width in [80, 100] {
+            for v in views {
+                let mut args = vec!["--lang", lang];
+                args.extend_from_slice(v);
+                let (t, _) = on_terminal(e, width, &args);
+                assert_fits(&t, width);
+            }
+        }
+    }
+    // The quota by member: every member's figures whole, in the table's own rows.
+    let csv = csv_rows(&e.ok(&["report", "quota", "-p", "2022", "--by", "member", "-f", "csv"]));
+    let (t, _) = on_terminal(e, 80, &["--lang", "vi", "report", "quota", "-p", "2022", "--by", "member"]);
+    let rows = table_rows(&t);
+    let total = rows.iter().find(|r| r[0] == "TOTAL").expect("TOTAL");
+    let want = csv.last().unwrap();
+    // Essential: group, name, target, achieved, shortfall (columns 0, 1, 5, 6, 8 of the CSV).
+    assert_eq!(total[2..], [grouped(&want[5], '.'), grouped(&want[6], '.'), grouped(&want[8], '.')], "{t}");
+}
