@@ -1,9 +1,18 @@
 //! Rendering: table, CSV, JSON (and Excel for reports), and the vi/en labels.
 //!
 //! Every read command produces rows of [`Cell`]s under column keys (the English snake_case
-//! names of SPEC §7, which are the CSV headers and JSON keys in every language). Tables show
-//! the keys translated. Rows are written through a [`Sink`] as they come, so an export of a
-//! million rows runs in constant memory (the `table` format alone buffers, to size columns).
+//! names of SPEC §7, which are the CSV headers and JSON keys in every language). CSV and JSON
+//! write the cells as they are. Rows are written through a [`Sink`] as they come, so an export
+//! of a million rows runs in constant memory (the `table` format alone buffers, to size
+//! columns).
+//!
+//! Tables are for people (SPEC §11): headers translated, and each value shown as the reader
+//! reads it ([`shown`]): names for codes, `DD/MM/YYYY` in Vietnamese, figures with the
+//! language's thousands separator. On a terminal a table is laid out for its width
+//! ([`terminal_width`], `layout`): lines break only at spaces, so a number, date, case
+//! number or code is never broken; when even the narrowest layout does not fit, only the
+//! view's `ESSENTIAL` columns are shown and stderr says `--wide` shows all. Piped, a table
+//! keeps its natural widths.
 
 use std::collections::HashMap;
 use std::fs::OpenOptions;
@@ -435,7 +444,7 @@ const ESSENTIAL: &[(&[&str], &[&str])] = &[
     (&["id", "name", "org", "ward", "phone", "joined_on", "left_on"], &["id", "name", "org", "ward", "joined_on"]),
 ];
 
-/// Which of `columns` are essential (all of them for a view not listed in [`ESSENTIAL`]).
+/// Which of `columns` are essential (all of them for a view not listed in `ESSENTIAL`).
 pub fn essential(columns: &[String]) -> Vec<bool> {
     let found =
         ESSENTIAL.iter().find(|(all, _)| all.len() == columns.len() && all.iter().zip(columns).all(|(a, b)| a == b));

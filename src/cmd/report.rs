@@ -1,6 +1,8 @@
 //! `report summary|quota|overdue`: resolve the period and options, call the report, and
 //! render its rows as a table, CSV, JSON (`{"period", "rows", "total"}`) or an Excel
-//! workbook. Titles state the resolved dates, so a printed report says what it covers.
+//! workbook. Titles name the period in words and state its dates (SPEC §6, §11), so a
+//! printed report says what it covers; tables name each row's ward, organization, category,
+//! month or quarter (the `group` cell itself stays a code in CSV, JSON and xlsx).
 
 use std::io::Write;
 
