@@ -578,7 +578,7 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
 }
 
 /// A table with translated headers and values as a person reads them, laid out for the
-/// terminal's width when there is one (see [`layout`]).
+/// terminal's width when there is one (see `layout`).
 pub fn render_table(style: &Style, columns: &[String], rows: &[Vec<Cell>], title: Option<&str>) -> String {
     let headers: Vec<String> = columns.iter().map(|c| label(c, style.vi)).collect();
     let shown: Vec<Vec<Shown>> =
