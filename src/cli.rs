@@ -53,6 +53,9 @@ pub struct Out {
     /// Write to this file (created 0600, never overwritten) instead of stdout.
     #[arg(short = 'o', long)]
     pub output: Option<PathBuf>,
+    /// Tables: every column at its natural width, whatever the terminal's width.
+    #[arg(long)]
+    pub wide: bool,
 }
 
 #[derive(Debug, Subcommand)]

@@ -9,6 +9,7 @@ pub mod audit;
 pub mod check;
 pub mod city;
 pub mod cli;
+pub mod cli_vi;
 pub mod cmd;
 pub mod db;
 pub mod domain;

@@ -1,13 +1,28 @@
 //! mh51: the register of the community 5+1 model. Parse, run, and turn an error into a
 //! message and an exit code (0 success, 1 refused or failed, 2 usage — clap's own).
+//!
+//! The reader's language is peeked from the raw arguments before parsing, so that help and
+//! usage errors are in Vietnamese too (`cli_vi`).
 
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
-use mh51::{cli, cmd, domain};
+use clap::{CommandFactory, FromArgMatches};
+use mh51::{cli, cli_vi, cmd, domain};
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let vi_help = cli_vi::peek_vi(&args);
+    let mut command = cli::Cli::command();
+    if vi_help {
+        command = cli_vi::translate(command);
+    }
+    let parsed = command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    let cli = match parsed {
+        Ok(c) => c,
+        Err(e) if vi_help => return clap_exit_vi(&e),
+        Err(e) => e.exit(),
+    };
     let vi = match cli.lang {
         Some(l) => l == cli::Lang::Vi,
         None => std::env::var("LANG").is_ok_and(|l| l.starts_with("vi")),
@@ -27,6 +42,32 @@ fn main() -> ExitCode {
     }
 }
 
+/// Help, version or a usage error, in Vietnamese: what `clap::Error::exit` does, with clap's
+/// own words translated.
+fn clap_exit_vi(e: &clap::Error) -> ExitCode {
+    let styled = e.render();
+    let to_stderr = e.use_stderr();
+    let terminal = if to_stderr { std::io::stderr().is_terminal() } else { std::io::stdout().is_terminal() };
+    let text = if terminal { styled.ansi().to_string() } else { styled.to_string() };
+    let text = cli_vi::clap_words(&text);
+    // A closed pipe (`mh51 --help | head`) is not worth a word.
+    let _ = if to_stderr {
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::io::stdout().write_all(text.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
+}
+
+/// The reader closed the pipe (`mh51 export reviews | head`): nothing more to say, exit 0.
+/// Writers that wrap the io::Error without exposing it as a source (csv, serde_json) are
+/// looked into too.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain().any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    use std::io::ErrorKind::BrokenPipe;
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == BrokenPipe)
+            || c.downcast_ref::<csv::Error>()
+                .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe))
+            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
+    })
 }

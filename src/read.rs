@@ -6,7 +6,7 @@ use rusqlite::{params, Connection};
 
 use crate::domain::lookup::{self, Dict};
 use crate::domain::types::{iso, parse_date_any};
-use crate::output::Cell;
+use crate::output::{Cell, Names};
 use crate::text::fold;
 
 pub type RowFn<'a> = dyn FnMut(&[Cell]) -> Result<()> + 'a;
@@ -132,30 +132,51 @@ pub fn case_fields(conn: &Connection, typed: &str) -> Result<Vec<Cell>> {
 
 pub const TIMELINE_COLUMNS: &[&str] = &["date", "event", "member_id", "detail"];
 
-/// Everything that happened to a case, in date order.
+/// Everything that happened to a case, in date order: the `TIMELINE_COLUMNS`, then the parts
+/// of `detail` for a table to name in the reader's language — the code (category, class,
+/// support kind or reason), the amount and the note.
 pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
     let c = lookup::case(conn, typed)?;
     stream(
         conn,
-        "SELECT d, event, member_id, detail FROM (
+        "SELECT d, event, member_id, detail, code, amount, note FROM (
            SELECT enrolled_on AS d, 0 AS o, 0 AS i, 'enroll' AS event, NULL AS member_id,
-                  (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS detail
+                  (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS detail,
+                  (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS code,
+                  NULL AS amount, NULL AS note
              FROM cases c WHERE c.id = ?1
-           UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL FROM assignments WHERE case_id = ?1
-           UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL FROM assignments
+           UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL, NULL, NULL, NULL
+             FROM assignments WHERE case_id = ?1
+           UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL, NULL, NULL, NULL FROM assignments
              WHERE case_id = ?1 AND end_on IS NOT NULL
            UNION ALL SELECT reviewed_on, 3, id, 'review', member_id,
-                  class || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END FROM reviews WHERE case_id = ?1
+                  class || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END, class, NULL, note
+             FROM reviews WHERE case_id = ?1
            UNION ALL SELECT given_on, 4, id, 'support', member_id,
                   kind || CASE WHEN amount IS NULL THEN '' ELSE ' ' || amount || ' đ' END
-                       || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END FROM supports WHERE case_id = ?1
-           UNION ALL SELECT released_on, 5, 0, 'release', credited_member_id, reason FROM cases
+                       || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END, kind, amount, note
+             FROM supports WHERE case_id = ?1
+           UNION ALL SELECT released_on, 5, 0, 'release', credited_member_id, reason, reason, NULL, NULL FROM cases
              WHERE id = ?1 AND released_on IS NOT NULL)
          ORDER BY d, o, i",
         params![c.id],
-        TIMELINE_COLUMNS.len(),
+        TIMELINE_COLUMNS.len() + 3,
         f,
     )
+}
+
+/// The register's dictionaries, code → name, for tables.
+pub fn names(conn: &Connection) -> Result<Names> {
+    let map = |sql: &str| -> Result<std::collections::HashMap<String, String>> {
+        let mut stmt = conn.prepare_cached(sql).context("reading the dictionaries")?;
+        let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    };
+    Ok(Names {
+        wards: map(Dict::Ward.list_sql())?,
+        orgs: map(Dict::Org.list_sql())?,
+        categories: map(Dict::Category.list_sql())?,
+    })
 }
 
 pub const OTHER_CASES_COLUMNS: &[&str] = &["case_no", "enrolled_on", "released_on", "reason"];

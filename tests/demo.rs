@@ -18,8 +18,8 @@ fn demo() -> &'static Env {
         let env = Env::empty();
         let out = env.ok(&["demo"]);
         // The two reports, as tables on stdout.
-        assert!(out.contains("Summary from 2021-01-01 to 2021-12-31"), "{out}");
-        assert!(out.contains("2022-01-01 to 2022-05-20"), "{out}");
+        assert!(out.contains("Summary, 2021 (2021-01-01 to 2021-12-31), by ward"), "{out}");
+        assert!(out.contains("Quota (2 people per member), 1 Jan 2022 to 20 May 2022, by ward"), "{out}");
         env
     })
 }

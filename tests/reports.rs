@@ -208,14 +208,15 @@ fn period_forms_and_titles() {
         lines(&w.env, &["report", "summary", "-p", "2022-Q1"])
     );
     let t = w.env.ok(&["report", "summary", "-p", "2022-05"]);
-    assert!(t.contains("2022-05-01 to 2022-05-31"), "{t}");
+    assert!(t.lines().next().unwrap().contains("Summary, May 2022 (2022-05-01 to 2022-05-31), by ward"), "{t}");
     let t = w.env.ok(&["report", "summary"]);
-    // Default: this year (2023) up to today (2023-06-30).
-    assert!(t.contains("2023-01-01 to 2023-06-30"), "{t}");
+    // Default: this year (2023) up to today (2023-06-30): a range, named by its dates in words
+    // (SPEC §11).
+    assert!(t.lines().next().unwrap().contains("Summary, 1 Jan 2023 to 30 Jun 2023, by ward"), "{t}");
     // 2023 so far: c2 and c5 open from the start, nothing else → opening 2, closing 2.
     assert_eq!(lines(&w.env, &["report", "summary"]).last().unwrap(), "TOTAL,2,0,2,0,0,0,0,0,0,0,2,0,0,0");
     let t = w.env.ok(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "org"]);
-    assert!(t.contains("từ ngày 2022-01-01 đến ngày 2022-12-31"), "{t}");
+    assert!(t.contains("Báo cáo tổng hợp năm 2022 (từ 01/01/2022 đến 31/12/2022), theo đoàn thể"), "{t}");
     assert!(t.contains("Đầu kỳ") && t.contains("Tiếp nhận") && t.contains("Cuối kỳ") && t.contains("Quận 6"), "{t}");
     // CSV headers stay English in Vietnamese.
     let c = w.env.ok(&["--lang", "vi", "report", "summary", "-p", "2022", "-f", "csv"]);
@@ -376,7 +377,7 @@ fn overdue_lists_stale_and_unassigned_cases() {
     let l = lines(&w.env, &["report", "overdue", "--days", "400"]);
     assert_eq!(l.len(), 2);
     let t = w.env.ok(&["report", "overdue"]);
-    assert!(t.lines().next().unwrap().contains("2023-06-30") && !t.contains("TOTAL"));
+    assert!(t.lines().next().unwrap().contains("Overdue as of 30 Jun 2023") && !t.contains("TOTAL"), "{t}");
     let j: serde_json::Value = serde_json::from_str(&w.env.ok(&["report", "overdue", "-f", "json"])).unwrap();
     assert_eq!(j["as_of"], "2023-06-30");
     assert_eq!(j["days"], 30);

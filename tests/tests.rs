@@ -8,6 +8,7 @@ mod util;
 mod brief;
 mod demo;
 mod export;
+mod human;
 mod import;
 mod props;
 mod readme;

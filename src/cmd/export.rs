@@ -17,7 +17,7 @@ pub fn export(app: &App, what: ExportWhat, redact: bool, out: &Out) -> Result<()
         ExportWhat::Audit => Table::Audit,
     };
     let conn = app.open_read()?;
-    let mut sink = app.sink(out, table.columns(), None)?;
+    let mut sink = app.human_sink(&conn, out, table.columns(), None)?;
     export::export(&conn, table, redact, &mut |r| sink.row(r))?;
     sink.finish()
 }

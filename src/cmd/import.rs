@@ -128,7 +128,7 @@ pub fn demo(app: &App) -> Result<()> {
         &format!("created {db} — Quận 6, 14 wards: {m} members, {c} cases, {a} reassignments, {r} reviews, {s_} supports, {l} members left"),
         &format!("đã tạo {db} — Quận 6, 14 phường: {m} thành viên, {c} hồ sơ, {a} lần phân công lại, {r} lần tiếp xúc, {s_} lần giúp đỡ, {l} thành viên đã nghỉ"),
     );
-    let table = || Out { format: Format::Table, bom: false, output: None };
+    let table = || Out { format: Format::Table, bom: false, output: None, wide: false };
     super::report::run(app, ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, out: table() })?;
     writeln!(std::io::stdout())?;
     super::report::run(

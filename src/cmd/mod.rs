@@ -84,8 +84,25 @@ impl App {
         Ok(())
     }
 
+    /// How output looks, values as stored (for `query`, whose columns are the user's SQL).
     pub fn style(&self, out: &Out) -> Style {
-        Style { vi: self.vi, format: out.format, bom: out.bom }
+        let mut s = Style::new(self.vi, out.format, out.bom);
+        // A table on a terminal is laid out for its width; in a file, piped, or with --wide,
+        // every column keeps its natural width.
+        if out.format == crate::cli::Format::Table && out.output.is_none() && !out.wide {
+            s.width = output::terminal_width();
+        }
+        s
+    }
+
+    /// How output looks for a person: tables name codes and show dates and figures in the
+    /// reader's form (SPEC §11); CSV and JSON are unchanged.
+    pub fn human_style(&self, conn: &Connection, out: &Out) -> Result<Style> {
+        let mut s = self.style(out);
+        if out.format == crate::cli::Format::Table {
+            s.names = Some(std::rc::Rc::new(crate::read::names(conn)?));
+        }
+        Ok(s)
     }
 
     /// A sink for a read command's rows.
@@ -95,6 +112,31 @@ impl App {
                            "-f xlsx chỉ dùng cho báo cáo (`mh51 report … -f xlsx -o TỆP`); ở đây hãy dùng table, csv hoặc json");
         }
         Sink::new(self.style(out), output::destination(out.output.as_deref())?, columns, title)
+    }
+
+    /// A sink for a read command's rows, shown to a person as [`App::human_style`] says.
+    pub fn human_sink(
+        &self,
+        conn: &Connection,
+        out: &Out,
+        columns: &[&str],
+        title: Option<String>,
+    ) -> Result<Sink<'static>> {
+        self.human_sink_with(self.human_style(conn, out)?, out, columns, title)
+    }
+
+    /// A sink with a given style (reports set what their group column holds).
+    pub fn human_sink_with(
+        &self,
+        style: Style,
+        out: &Out,
+        columns: &[&str],
+        title: Option<String>,
+    ) -> Result<Sink<'static>> {
+        if out.format == crate::cli::Format::Xlsx {
+            return self.sink(out, columns, title);
+        }
+        Sink::new(style, output::destination(out.output.as_deref())?, columns, title)
     }
 
     /// A message for humans, on stderr.

@@ -12,7 +12,7 @@ use crate::{audit, read};
 
 pub fn dict(app: &App, d: Dict, out: &Out) -> Result<()> {
     let conn = app.open_read()?;
-    let mut sink = app.sink(out, read::DICT_COLUMNS, None)?;
+    let mut sink = app.human_sink(&conn, out, read::DICT_COLUMNS, None)?;
     read::dict(&conn, d, &mut |r| sink.row(r))?;
     sink.finish()
 }
@@ -31,7 +31,7 @@ pub fn list(app: &App, a: ListArgs) -> Result<()> {
         category: a.category,
         search: a.search,
     };
-    let mut sink = app.sink(&a.out, read::LIST_COLUMNS, None)?;
+    let mut sink = app.human_sink(&conn, &a.out, read::LIST_COLUMNS, None)?;
     read::list(&conn, &flt, &mut |r| sink.row(r))?;
     sink.finish()
 }
@@ -56,7 +56,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             let oc = strings(read::OTHER_CASES_COLUMNS);
             let v = serde_json::json!({
                 "case": json_object(&strings(read::CASE_FIELDS), &fields),
-                "timeline": timeline.iter().map(|r| json_object(&tl, r)).collect::<Vec<_>>(),
+                "timeline": timeline.iter().map(|r| json_object(&tl, &r[..tl.len()])).collect::<Vec<_>>(),
                 "other_cases": others.iter().map(|r| json_object(&oc, r)).collect::<Vec<_>>(),
             });
             let mut w = output::destination(out.output.as_deref())?;
@@ -68,30 +68,18 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
         Format::Csv | Format::Xlsx => {
             let mut sink = app.sink(out, read::TIMELINE_COLUMNS, None)?;
             for r in &timeline {
-                sink.row(r)?;
+                sink.row(&r[..read::TIMELINE_COLUMNS.len()])?;
             }
             sink.finish()
         }
         Format::Table => {
-            let style = app.style(out);
+            let style = app.human_style(&conn, out)?;
             let mut w = output::destination(out.output.as_deref())?;
-            let mut pairs: Vec<(&str, Cell)> = read::CASE_FIELDS.iter().copied().zip(fields).collect();
-            for p in pairs.iter_mut() {
-                if p.0 == "status" {
-                    p.1 = Cell::text(output::label(&p.1.render(), app.vi));
-                }
-            }
+            let pairs: Vec<(&str, Cell)> = read::CASE_FIELDS.iter().copied().zip(fields).collect();
             let title = if app.vi { "Hồ sơ" } else { "Case" };
             output::pairs(&style, &mut w, title, &pairs)?;
-            // Event names in the reader's language (CSV and JSON keep the codes).
-            let rows: Vec<Vec<String>> = timeline
-                .iter()
-                .map(|r| {
-                    let mut v: Vec<String> = r.iter().map(Cell::render).collect();
-                    v[1] = output::label(&v[1], app.vi);
-                    v
-                })
-                .collect();
+            // Events and their details in the reader's language (CSV and JSON keep the codes).
+            let rows: Vec<Vec<Cell>> = timeline.iter().map(|r| timeline_row(&style, r)).collect();
             let t = output::render_table(
                 &style,
                 &strings(read::TIMELINE_COLUMNS),
@@ -100,11 +88,10 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             );
             w.write_all(t.as_bytes())?;
             if !others.is_empty() {
-                let rows: Vec<Vec<String>> = others.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
                 let t = output::render_table(
                     &style,
                     &strings(read::OTHER_CASES_COLUMNS),
-                    &rows,
+                    &others,
                     Some(if app.vi { "Các hồ sơ khác của người này" } else { "Other cases of this person" }),
                 );
                 w.write_all(t.as_bytes())?;
@@ -117,7 +104,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
 
 pub fn members(app: &App, ward: Option<String>, org: Option<String>, all: bool, out: &Out) -> Result<()> {
     let conn = app.open_read()?;
-    let mut sink = app.sink(out, read::MEMBER_COLUMNS, None)?;
+    let mut sink = app.human_sink(&conn, out, read::MEMBER_COLUMNS, None)?;
     read::members(&conn, ward.as_deref(), org.as_deref(), all, app.today, None, &mut |r| sink.row(r))?;
     sink.finish()
 }
@@ -157,15 +144,14 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
             sink.finish()
         }
         Format::Table => {
-            let style = app.style(out);
+            let style = app.human_style(&conn, out)?;
             let mut w = output::destination(out.output.as_deref())?;
             let pairs: Vec<(&str, Cell)> = read::MEMBER_COLUMNS.iter().copied().zip(fields).collect();
             output::pairs(&style, &mut w, if app.vi { "Thành viên" } else { "Member" }, &pairs)?;
-            let rows: Vec<Vec<String>> = cases.iter().map(|r| r.iter().map(Cell::render).collect()).collect();
             let t = output::render_table(
                 &style,
                 &strings(read::MEMBER_CASES_COLUMNS),
-                &rows,
+                &cases,
                 Some(if app.vi {
                     "Hồ sơ phụ trách (✓ = được ghi nhận)"
                 } else {
@@ -197,7 +183,34 @@ pub fn audit(app: &App, a: AuditArgs) -> Result<()> {
             }
         };
     }
-    let mut sink = app.sink(&a.out, read::AUDIT_COLUMNS, None)?;
+    let mut sink = app.human_sink(&conn, &a.out, read::AUDIT_COLUMNS, None)?;
     read::audit(&conn, a.case.as_deref(), a.since.as_deref(), &mut |r| sink.row(r))?;
     sink.finish()
+}
+
+/// One timeline row for a table: the detail rebuilt from its parts in the reader's language
+/// (category, class, support kind and reason by name, the amount with thousands separators).
+fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
+    let vi = style.vi;
+    let text = |c: &Cell| match c {
+        Cell::Text(t) => Some(t.clone()),
+        _ => None,
+    };
+    let (event, code, note) = (r[1].render(), text(&r[4]), text(&r[6]));
+    let named = code.map(|c| match event.as_str() {
+        "enroll" => output::shown(style, "category", &Cell::Text(c)).text,
+        "review" => output::vocab("class", &c, vi),
+        "support" => output::vocab("kind", &c, vi),
+        "release" => output::vocab("reason", &c, vi),
+        _ => c,
+    });
+    let mut detail = named.unwrap_or_default();
+    if let Cell::Int(amount) = r[5] {
+        detail.push_str(&format!(" {} đ", crate::human::int(amount, vi)));
+    }
+    if let Some(n) = note {
+        detail.push_str(&format!(": {n}"));
+    }
+    let detail = if detail.is_empty() { Cell::Null } else { Cell::Text(detail) };
+    vec![r[0].clone(), r[1].clone(), r[2].clone(), detail]
 }

@@ -1,6 +1,8 @@
 //! `report summary|quota|overdue`: resolve the period and options, call the report, and
 //! render its rows as a table, CSV, JSON (`{"period", "rows", "total"}`) or an Excel
-//! workbook. Titles state the resolved dates, so a printed report says what it covers.
+//! workbook. Titles name the period in words and state its dates (SPEC §6, §11), so a
+//! printed report says what it covers; tables name each row's ward, organization, category,
+//! month or quarter (the `group` cell itself stays a code in CSV, JSON and xlsx).
 
 use std::io::Write;
 
@@ -11,7 +13,7 @@ use super::App;
 use crate::cli::{Format, Out, QuotaBy, ReportCmd, SummaryBy};
 use crate::domain::lookup;
 use crate::domain::types::{iso, parse_date_any, Period};
-use crate::output::{self, json_object, Cell};
+use crate::output::{self, json_object, Cell, Group};
 use crate::refuse;
 use crate::report::{overdue, quota, summary};
 
@@ -60,6 +62,22 @@ fn by_word(key: &str, vi: bool) -> &'static str {
     }
 }
 
+/// The period in words and, for a named period, its dates as the tables show them:
+/// `quý I/2022 (01/01/2022 – 31/03/2022)`, `2022 Q1 (2022-01-01 to 2022-03-31)`; a range is
+/// its dates in words already (`từ ngày 01/01/2022 đến ngày 20/05/2022`).
+fn period_title(p: &Period, vi: bool) -> String {
+    let words = crate::human::period(p, vi);
+    if crate::human::kind(p) == crate::human::Kind::Range {
+        return words;
+    }
+    let (f, t) = (crate::human::table_date(p.from, vi), crate::human::table_date(p.to, vi));
+    if vi {
+        format!("{words} (từ {f} đến {t})")
+    } else {
+        format!("{words} ({f} to {t})")
+    }
+}
+
 fn period_json(p: Period) -> Value {
     json!({"from": iso(p.from), "to": iso(p.to)})
 }
@@ -73,9 +91,11 @@ struct Rendered<'a> {
     total: Option<Vec<Cell>>,
     /// The keys of the JSON object before `rows` (period, or as_of and days).
     json_head: Vec<(&'a str, Value)>,
+    /// What the `group` column holds, for a table to name it.
+    group: Group,
 }
 
-fn emit(app: &App, out: &Out, r: Rendered) -> Result<()> {
+fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Result<()> {
     match out.format {
         Format::Xlsx => {
             // check_out ran first; the path is there.
@@ -99,7 +119,9 @@ fn emit(app: &App, out: &Out, r: Rendered) -> Result<()> {
             Ok(())
         }
         Format::Table | Format::Csv => {
-            let mut sink = app.sink(out, r.columns, Some(r.title))?;
+            let mut style = app.human_style(conn, out)?;
+            style.group = r.group;
+            let mut sink = app.human_sink_with(style, out, r.columns, Some(r.title))?;
             for row in &r.rows {
                 sink.row(row)?;
             }
@@ -115,22 +137,24 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
     let conn = app.open_read()?;
-    let (rby, key) = match by {
-        SummaryBy::Ward => (summary::By::Ward, "ward"),
-        SummaryBy::Org => (summary::By::Org, "org"),
-        SummaryBy::Category => (summary::By::Category, "category"),
-        SummaryBy::Month => (summary::By::Month, "month"),
-        SummaryBy::Quarter => (summary::By::Quarter, "quarter"),
+    let (rby, key, group) = match by {
+        SummaryBy::Ward => (summary::By::Ward, "ward", Group::Ward),
+        SummaryBy::Org => (summary::By::Org, "org", Group::Org),
+        SummaryBy::Category => (summary::By::Category, "category", Group::Category),
+        SummaryBy::Month => (summary::By::Month, "month", Group::Month),
+        SummaryBy::Quarter => (summary::By::Quarter, "quarter", Group::Quarter),
     };
     let s = summary::summary(&conn, p, rby)?;
     let d = district_prefix(&conn)?;
+    let when = period_title(&p, app.vi);
     let title = if app.vi {
-        format!("{d}Báo cáo tổng hợp từ ngày {} đến ngày {}, theo {}", p.from, p.to, by_word(key, true))
+        format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true))
     } else {
-        format!("{d}Summary from {} to {}, by {}", p.from, p.to, by_word(key, false))
+        format!("{d}Summary, {when}, by {}", by_word(key, false))
     };
     emit(
         app,
+        &conn,
         out,
         Rendered {
             title,
@@ -139,6 +163,7 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
             rows: s.rows.iter().map(summary::Row::cells).collect(),
             total: Some(s.total.cells()),
             json_head: vec![("period", period_json(p))],
+            group,
         },
     )
 }
@@ -147,26 +172,23 @@ fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
     let conn = app.open_read()?;
-    let (rby, key) = match by {
-        QuotaBy::Ward => (quota::By::Ward, "ward"),
-        QuotaBy::Org => (quota::By::Org, "org"),
-        QuotaBy::Member => (quota::By::Member, "member"),
+    let (rby, key, group) = match by {
+        QuotaBy::Ward => (quota::By::Ward, "ward", Group::Ward),
+        QuotaBy::Org => (quota::By::Org, "org", Group::Org),
+        QuotaBy::Member => (quota::By::Member, "member", Group::Code),
     };
     let n = lookup::quota(&conn)?;
     let q = quota::quota(&conn, p, n, rby)?;
     let d = district_prefix(&conn)?;
+    let when = period_title(&p, app.vi);
     let title = if app.vi {
-        format!(
-            "{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên) từ ngày {} đến ngày {}, theo {}",
-            p.from,
-            p.to,
-            by_word(key, true)
-        )
+        format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true))
     } else {
-        format!("{d}Quota ({n} people per member) from {} to {}, by {}", p.from, p.to, by_word(key, false))
+        format!("{d}Quota ({n} people per member), {when}, by {}", by_word(key, false))
     };
     emit(
         app,
+        &conn,
         out,
         Rendered {
             title,
@@ -175,6 +197,7 @@ fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<
             rows: q.rows.iter().map(quota::Row::cells).collect(),
             total: Some(q.total.cells()),
             json_head: vec![("period", period_json(p))],
+            group,
         },
     )
 }
@@ -191,10 +214,11 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
         None => lookup::setting(&conn, "review_interval_days")?.and_then(|v| v.parse().ok()).unwrap_or(30),
     };
     let d = district_prefix(&conn)?;
+    let on = crate::human::date(as_of, app.vi);
     let title = if app.vi {
-        format!("{d}Hồ sơ quá hạn tính đến ngày {as_of}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công")
+        format!("{d}Hồ sơ quá hạn tính đến ngày {on}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công")
     } else {
-        format!("{d}Overdue as of {as_of}: no contact for more than {days} days, or nobody assigned")
+        format!("{d}Overdue as of {on}: no contact for more than {days} days, or nobody assigned")
     };
     // A whole city's open cases can be overdue (as of a late date): CSV and JSON stream them.
     match out.format {
@@ -226,6 +250,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
             })?;
             emit(
                 app,
+                &conn,
                 out,
                 Rendered {
                     title,
@@ -234,6 +259,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
                     rows,
                     total: None,
                     json_head: Vec::new(),
+                    group: Group::Code,
                 },
             )
         }

@@ -1,0 +1,357 @@
+//! The command line's help and usage errors in Vietnamese (SPEC §11: "`mh51 --help` and every
+//! command's help are in the reader's language").
+//!
+//! `cli.rs` keeps clap's derive types with English doc comments. When the reader's language
+//! is Vietnamese (known before parsing: `--lang`, else `MH51_LANG`, else `LANG`), `main` walks
+//! the built command tree and replaces every about and help text by its translation from the
+//! one table [`HELP_VI`]; clap's own fixed words ("Usage:", "Options:", "[default: …]", error
+//! sentences) are replaced in the rendered text from [`CLAP_VI`]. A text with no translation
+//! stays English — the unit test `every_help_text_is_translated` names each one.
+
+use std::ffi::OsString;
+
+use clap::builder::StyledStr;
+use clap::Command;
+
+/// Every about/help text of the command tree (English, as clap holds it) → Vietnamese.
+pub const HELP_VI: &[(&str, &str)] = &[
+    // mh51
+    (
+        "Register of the community 5+1 model (mô hình 5+1): enroll, assign, review, release, report",
+        "Sổ theo dõi mô hình 5+1: đưa vào diện, phân công, tiếp xúc, đưa ra khỏi diện, báo cáo",
+    ),
+    ("Database file [default: mh51.db; for demo, mh51-demo.db]", "Tệp cơ sở dữ liệu [mặc định: mh51.db; với demo, mh51-demo.db]"),
+    (
+        "Language of labels and messages (default: vi when LANG starts with vi, else en)",
+        "Ngôn ngữ của nhãn và thông báo (mặc định: vi khi LANG bắt đầu bằng vi, nếu không thì en)",
+    ),
+    (
+        "Who is acting, recorded in the audit log (default: the OS user)",
+        "Người thực hiện, ghi vào nhật ký (mặc định: tài khoản hệ điều hành)",
+    ),
+    ("Print help", "In hướng dẫn"),
+    ("Print help (see more with '--help')", "In hướng dẫn (xem đầy đủ với '--help')"),
+    ("Print help (see a summary with '-h')", "In hướng dẫn (xem tóm tắt với '-h')"),
+    ("Print version", "In phiên bản"),
+    ("Print this message or the help of the given subcommand(s)", "In hướng dẫn này hoặc hướng dẫn của lệnh con"),
+    // Output options
+    ("Output format", "Định dạng đầu ra"),
+    ("Excel workbook (reports only; needs -o FILE)", "Tệp Excel (chỉ cho báo cáo; cần -o TỆP)"),
+    (
+        "With CSV: start with a UTF-8 BOM and guard formula-like cells (for Excel)",
+        "Với CSV: thêm BOM UTF-8 và chặn ô giống công thức (cho Excel)",
+    ),
+    (
+        "Write to this file (created 0600, never overwritten) instead of stdout",
+        "Ghi vào tệp này (tạo mới, quyền 0600, không bao giờ ghi đè) thay vì ra màn hình",
+    ),
+    (
+        "Tables: every column at its natural width, whatever the terminal's width",
+        "Bảng: hiện mọi cột đủ rộng, dù màn hình hẹp",
+    ),
+    // init, dictionaries
+    (
+        "Create a new database (mode 0600) with orgs, categories, wards 1..N and settings",
+        "Tạo cơ sở dữ liệu mới (quyền 0600) với đoàn thể, diện, phường 1..N và thiết lập",
+    ),
+    ("District name, e.g. \"Quận 6\"", "Tên quận, ví dụ \"Quận 6\""),
+    ("Number of wards to create, named \"Phường 1\"..\"Phường N\"", "Số phường cần tạo, tên \"Phường 1\"..\"Phường N\""),
+    ("People each member must help make progress per year", "Số người mỗi thành viên phải giúp đỡ tiến bộ mỗi năm"),
+    ("Wards (phường)", "Phường"),
+    ("Mass organizations (đoàn thể)", "Đoàn thể"),
+    ("Categories of person under management", "Diện đối tượng quản lý"),
+    ("List codes and names", "Liệt kê mã và tên"),
+    ("Add a code and its name", "Thêm một mã và tên"),
+    // members
+    ("Members of the model (thành viên)", "Thành viên mô hình"),
+    ("Add a member; prints the id", "Thêm thành viên; in mã thành viên"),
+    (
+        "Allow a second current member with the same name, org and ward",
+        "Cho phép thêm thành viên trùng tên, đoàn thể và phường với một thành viên hiện có",
+    ),
+    (
+        "Current members with their open cases and this year's progressed releases",
+        "Thành viên hiện tại, số hồ sơ đang phụ trách và số người tiến bộ trong năm",
+    ),
+    ("Include members who have left", "Gồm cả thành viên đã nghỉ"),
+    ("One member, their cases and credits", "Một thành viên, các hồ sơ phụ trách và kết quả được ghi nhận"),
+    ("A member leaves (their last day)", "Thành viên nghỉ (ngày cuối cùng)"),
+    ("Correct a member's details", "Sửa thông tin thành viên"),
+    // cases
+    (
+        "Open a case (đưa vào diện quản lý); prints its number YYYY-NNNN",
+        "Đưa vào diện quản lý; in số hồ sơ YYYY-NNNN",
+    ),
+    ("Year of birth (1990) or date of birth", "Năm sinh (1990) hoặc ngày sinh"),
+    ("male or female", "nam (male) hoặc nữ (female)"),
+    ("CCCD (12 digits) or CMND (9 digits)", "CCCD (12 chữ số) hoặc CMND (9 chữ số)"),
+    ("Enrollment date (default today)", "Ngày vào diện (mặc định hôm nay)"),
+    ("Enrollment date", "Ngày vào diện"),
+    ("Also assign the case to this member", "Đồng thời phân công hồ sơ cho thành viên này"),
+    ("The same person as this earlier case", "Cùng một người với hồ sơ trước này"),
+    (
+        "Enroll even if an open case has the same name and birth year",
+        "Vẫn đưa vào diện dù có hồ sơ đang quản lý trùng tên và năm sinh",
+    ),
+    ("Assign or reassign a case to a member (phân công)", "Phân công hoặc phân công lại hồ sơ cho thành viên"),
+    (
+        "Record a contact and its A–D classification; prints the review id",
+        "Ghi một lần tiếp xúc và phân loại A–D; in mã lần tiếp xúc",
+    ),
+    (
+        "Member who made the contact (default: the one assigned that day)",
+        "Thành viên tiếp xúc (mặc định: người được phân công ngày đó)",
+    ),
+    ("Record help given (giúp đỡ); prints its id", "Ghi một lần giúp đỡ; in mã của nó"),
+    ("job, loan, training, gift or other", "job (việc làm), loan (vốn), training (học nghề), gift (quà) hoặc other (khác)"),
+    ("Amount in đồng", "Số tiền (đồng)"),
+    ("Close a case with a reason (đưa ra khỏi diện)", "Đưa ra khỏi diện, với lý do"),
+    (
+        "progressed, moved, deceased, reoffended, institution or other",
+        "progressed (tiến bộ), moved (chuyển đi), deceased (chết), reoffended (tái phạm), institution (đưa vào cơ sở) hoặc other (khác)",
+    ),
+    (
+        "Member credited with a progressed release (default: the one assigned that day)",
+        "Thành viên được ghi nhận khi đối tượng tiến bộ (mặc định: người được phân công ngày đó)",
+    ),
+    ("Undo a release recorded by mistake", "Hủy một lần đưa ra khỏi diện ghi nhầm"),
+    ("Correct a case or its person", "Sửa hồ sơ hoặc thông tin của người"),
+    ("The person, the case and its whole timeline", "Người, hồ sơ và toàn bộ diễn biến"),
+    ("List cases (default: open ones)", "Liệt kê hồ sơ (mặc định: đang quản lý)"),
+    (
+        "Text in the name, case number or identity number (ignores case and accents)",
+        "Chữ trong họ tên, số hồ sơ hoặc số CCCD (không phân biệt hoa thường, dấu)",
+    ),
+    // reports
+    ("Reports for the meeting: summary, quota, overdue", "Báo cáo giao ban: tổng hợp, chỉ tiêu, quá hạn"),
+    (
+        "Opening, intake, exits by reason, closing, contacts, supports",
+        "Đầu kỳ, tiếp nhận, ra khỏi diện theo lý do, cuối kỳ, tiếp xúc, giúp đỡ",
+    ),
+    ("Each member's quota of people helped to make progress", "Chỉ tiêu giúp đỡ người tiến bộ của từng thành viên"),
+    (
+        "Open cases not contacted for too long, or with nobody assigned",
+        "Hồ sơ đang quản lý lâu chưa tiếp xúc, hoặc chưa phân công",
+    ),
+    // import, export, query, safety
+    (
+        "Bring in members or cases from a CSV file (all or nothing)",
+        "Nhập thành viên hoặc hồ sơ từ tệp CSV (nhập hết hoặc không nhập gì)",
+    ),
+    ("Check every row and write nothing", "Kiểm tra mọi dòng, không ghi gì"),
+    ("Export a table as CSV or JSON", "Xuất một bảng ra CSV hoặc JSON"),
+    (
+        "Empty identity numbers, addresses, phones and birth dates; names to initials",
+        "Xóa số CCCD, địa chỉ, điện thoại và ngày sinh; họ tên chỉ còn chữ cái đầu",
+    ),
+    ("Run one read-only SQL statement", "Chạy một câu lệnh SQL chỉ đọc"),
+    ("A consistent copy of the database (mode 0600)", "Sao lưu nhất quán cơ sở dữ liệu (quyền 0600)"),
+    (
+        "Integrity check: SQLite, foreign keys, the rules of the register, the audit chain",
+        "Kiểm tra toàn vẹn: SQLite, khóa ngoại, các quy tắc của sổ, chuỗi nhật ký",
+    ),
+    ("The audit log; `audit verify` checks its hash chain", "Nhật ký thao tác; `audit verify` kiểm tra chuỗi băm"),
+    ("Only rows about this case", "Chỉ các dòng về hồ sơ này"),
+    ("Only rows on or after this date", "Chỉ các dòng từ ngày này trở đi"),
+    ("Check the hash chain; exit 1 at the first broken row", "Kiểm tra chuỗi băm; thoát với mã 1 ở dòng hỏng đầu tiên"),
+    ("Build the District 6 example database and print its figures", "Tạo cơ sở dữ liệu mẫu Quận 6 và in các số liệu"),
+    ("Build the synthetic city-scale database instead", "Tạo cơ sở dữ liệu mô phỏng cỡ thành phố"),
+    ("The District 6 example (default)", "Mẫu Quận 6 (mặc định)"),
+    ("300 wards, 6,000 members, 100,000 cases, 1,000,000 reviews", "300 phường, 6.000 thành viên, 100.000 hồ sơ, 1.000.000 lần tiếp xúc"),
+    ("A small synthetic city, for CI", "Thành phố mô phỏng nhỏ, để kiểm thử"),
+    ("Print shell completions", "In mã tự hoàn thành cho shell"),
+];
+
+/// clap's fixed English words in help and error messages → Vietnamese, applied in order to
+/// the rendered text.
+pub const CLAP_VI: &[(&str, &str)] = &[
+    ("Usage:", "Cách dùng:"),
+    ("Commands:", "Lệnh:"),
+    ("Options:", "Tùy chọn:"),
+    ("Arguments:", "Tham số:"),
+    ("Possible values:", "Giá trị có thể:"),
+    ("[possible values: ", "[giá trị có thể: "),
+    ("[default: ", "[mặc định: "),
+    ("[env: ", "[biến môi trường: "),
+    ("[subcommands: ", "[lệnh con: "),
+    ("[OPTIONS]", "[TÙY CHỌN]"),
+    ("<COMMAND>", "<LỆNH>"),
+    ("[COMMAND]", "[LỆNH]"),
+    ("For more information, try ", "Xem thêm: "),
+    ("tip:", "gợi ý:"),
+    (" a similar subcommand exists: ", " có lệnh gần giống: "),
+    (" a similar argument exists: ", " có tùy chọn gần giống: "),
+    (" a similar value exists: ", " có giá trị gần giống: "),
+    (" some similar subcommands exist: ", " có các lệnh gần giống: "),
+    (" some similar arguments exist: ", " có các tùy chọn gần giống: "),
+    (" some similar values exist: ", " có các giá trị gần giống: "),
+    ("to pass ", "để truyền "),
+    (" as a value, use ", " làm giá trị, dùng "),
+    ("unexpected argument ", "đối số không mong đợi "),
+    ("unexpected value ", "giá trị không mong đợi "),
+    ("; no more were expected", "; không cần thêm giá trị"),
+    ("invalid value ", "giá trị không hợp lệ "),
+    ("a value is required for ", "cần một giá trị cho "),
+    (" but none was supplied", " nhưng không có"),
+    ("unrecognized subcommand ", "không có lệnh "),
+    ("the following required arguments were not provided:", "thiếu các tham số bắt buộc sau:"),
+    (" requires a subcommand but one was not provided", " cần một lệnh con"),
+    ("the argument ", "tùy chọn "),
+    (" cannot be used multiple times", " chỉ được dùng một lần"),
+    (" cannot be used with", " không dùng chung được với"),
+    ("invalid UTF-8 was detected in one or more arguments", "có tham số không phải văn bản UTF-8"),
+    ("' found", "'"),
+    (" for '", " cho '"),
+];
+
+/// Whether the reader's language is Vietnamese, from the raw arguments and environment, as
+/// `main` decides it after parsing: `--lang vi|en` (anywhere before `--`), else `MH51_LANG`,
+/// else `LANG` starting with `vi`.
+pub fn peek_vi(args: &[OsString]) -> bool {
+    let mut it = args.iter().skip(1).map(|a| a.to_string_lossy());
+    let mut from_args = None;
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        if a == "--lang" {
+            from_args = it.next().map(|v| v.to_string());
+        } else if let Some(v) = a.strip_prefix("--lang=") {
+            from_args = Some(v.to_string());
+        }
+    }
+    let lang = from_args.or_else(|| std::env::var("MH51_LANG").ok());
+    match lang.as_deref() {
+        Some(l) if l.eq_ignore_ascii_case("vi") => true,
+        Some(l) if l.eq_ignore_ascii_case("en") => false,
+        _ => std::env::var("LANG").is_ok_and(|l| l.starts_with("vi")),
+    }
+}
+
+fn lookup(en: &str) -> Option<&'static str> {
+    HELP_VI.iter().find(|(e, _)| *e == en).map(|(_, v)| *v)
+}
+
+fn tr(s: Option<&StyledStr>) -> Option<&'static str> {
+    s.and_then(|t| lookup(&t.to_string()))
+}
+
+/// The command tree with every about and help text in Vietnamese (those without a
+/// translation stay English). The tree is built first so that clap's own `--help`,
+/// `--version` and `help` are in it too.
+pub fn translate(mut cmd: Command) -> Command {
+    cmd.build();
+    translate_built(cmd)
+}
+
+fn translate_built(mut cmd: Command) -> Command {
+    if let Some(v) = tr(cmd.get_about()) {
+        cmd = cmd.about(v);
+    }
+    if let Some(v) = tr(cmd.get_long_about()) {
+        cmd = cmd.long_about(v);
+    }
+    let ids: Vec<clap::Id> = cmd.get_arguments().map(|a| a.get_id().clone()).collect();
+    for id in ids {
+        cmd = cmd.mut_arg(id, |mut a| {
+            if let Some(v) = tr(a.get_help()) {
+                a = a.help(v);
+            }
+            if let Some(v) = tr(a.get_long_help()) {
+                a = a.long_help(v);
+            }
+            a
+        });
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(name, translate_built);
+    }
+    cmd
+}
+
+/// clap's own words in a rendered help or error, in Vietnamese.
+pub fn clap_words(text: &str) -> String {
+    let mut s = text.to_string();
+    for (en, vi) in CLAP_VI {
+        s = s.replace(en, vi);
+    }
+    // Possible values' own help (`--help`) is not reachable through the tree: replace it
+    // in the text.
+    for (en, vi) in HELP_VI {
+        s = s.replace(&format!(" {en}\n"), &format!(" {vi}\n"));
+    }
+    if !s.ends_with('\n') {
+        s.push('\n');
+    }
+    s
+}
+
+/// Every about/help text of the tree (after build), with where it is, for the test below
+/// and for translators.
+pub fn texts(cmd: &Command) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<(String, String)>) {
+        let here = if path.is_empty() { cmd.get_name().to_string() } else { format!("{path} {}", cmd.get_name()) };
+        for s in [cmd.get_about(), cmd.get_long_about()].into_iter().flatten() {
+            out.push((here.clone(), s.to_string()));
+        }
+        for a in cmd.get_arguments() {
+            for s in [a.get_help(), a.get_long_help()].into_iter().flatten() {
+                out.push((format!("{here} {}", a.get_id()), s.to_string()));
+            }
+            for pv in a.get_possible_values() {
+                if let Some(h) = pv.get_help() {
+                    out.push((format!("{here} {} {}", a.get_id(), pv.get_name()), h.to_string()));
+                }
+            }
+        }
+        for s in cmd.get_subcommands() {
+            walk(s, &here, out);
+        }
+    }
+    walk(cmd, "", &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_help_text_is_translated() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        // One line per English text, with one place it is used.
+        let mut missing: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
+        for (at, en) in texts(&cmd) {
+            if lookup(&en).is_none() {
+                missing.entry(en).or_insert(at);
+            }
+        }
+        let missing: Vec<String> = missing.iter().map(|(en, at)| format!("{en:?} (at `{at}`)")).collect();
+        assert!(
+            missing.is_empty(),
+            "help texts without a Vietnamese translation in cli_vi::HELP_VI:\n{}",
+            missing.join("\n")
+        );
+    }
+
+    #[test]
+    fn translated_tree_is_vietnamese() {
+        let cmd = translate(crate::cli::Cli::command());
+        let help = clap_words(&cmd.clone().render_help().to_string());
+        assert!(help.contains("Cách dùng:") && help.contains("Lệnh:") && help.contains("Tùy chọn:"), "{help}");
+        assert!(!help.contains("Usage:") && !help.contains("Options:"), "{help}");
+    }
+
+    #[test]
+    fn language_is_peeked_from_the_arguments() {
+        let a = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert!(peek_vi(&a(&["mh51", "--lang", "vi", "list"])));
+        assert!(peek_vi(&a(&["mh51", "list", "--lang=vi"])));
+        assert!(!peek_vi(&a(&["mh51", "--lang", "en", "list"])));
+        assert!(!peek_vi(&a(&["mh51", "--lang", "vi", "--lang", "en", "list"])));
+    }
+}
