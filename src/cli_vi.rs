@@ -160,6 +160,23 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("300 wards, 6,000 members, 100,000 cases, 1,000,000 reviews", "300 phường, 6.000 thành viên, 100.000 hồ sơ, 1.000.000 lần tiếp xúc"),
     ("A small synthetic city, for CI", "Thành phố mô phỏng nhỏ, để kiểm thử"),
     ("Print shell completions", "In mã tự hoàn thành cho shell"),
+    // report brief
+    (
+        "The meeting brief: one self-contained HTML page (or a PDF printed by a local Chromium)",
+        "Báo cáo giao ban: một trang HTML độc lập (hoặc PDF in bằng Chromium trên máy)",
+    ),
+    (
+        "The new file: FILE.html, or FILE.pdf (created 0600, never overwritten)",
+        "Tệp mới: TỆP.html hoặc TỆP.pdf (tạo với quyền 0600, không bao giờ ghi đè)",
+    ),
+    (
+        "Show overdue people's and members' names (off by default: the brief may be projected)",
+        "Hiện tên đối tượng quá hạn và tên thành viên (mặc định tắt: báo cáo có thể được chiếu lên màn hình)",
+    ),
+    (
+        "The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH]",
+        "Chromium hoặc Chrome dùng để in PDF [mặc định: chromium, chromium-browser hoặc google-chrome trên PATH]",
+    ),
 ];
 
 /// clap's fixed English words in help and error messages → Vietnamese, applied in order to
