@@ -9,6 +9,7 @@ mod demo;
 mod export;
 mod import;
 mod props;
+mod protect;
 mod readme;
 mod refusals;
 mod register;
