@@ -655,3 +655,48 @@ fn anonymise_works_on_an_encrypted_register_too() {
     ok_k(&e, &key, &["check"]);
     assert!(!header_is_plain(&e.db));
 }
+
+/// Run `mh51 ARGS` on a pseudo-terminal (util-linux `script`), typing `lines` one by one
+/// after the prompts; None when `script` is not installed.
+fn on_terminal(e: &Env, args: &str, lines: &[&str]) -> Option<(bool, String)> {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: util-linux `script` is not installed");
+        return None;
+    }
+    let mut typed = String::from("sleep 0.7");
+    for l in lines {
+        typed += &format!("; printf '%s\\n' '{l}'; sleep 0.7");
+    }
+    let cmd = format!("{} --db {} {args}", crate::util::bin().display(), e.db.display());
+    let o = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(format!("({typed}) | script -qec \"$CMD\" /dev/null"))
+        .env_clear()
+        .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .env("CMD", cmd)
+        .env("MH51_TODAY", crate::util::TODAY)
+        .env("MH51_ACTOR", "tester")
+        .env("HOME", e.dir.path())
+        .current_dir(e.dir.path())
+        .output()
+        .ok()?;
+    Some((o.status.success(), String::from_utf8_lossy(&o.stdout).to_string()))
+}
+
+#[test]
+fn on_a_terminal_the_passphrase_is_asked_without_echo() {
+    let e = Env::empty();
+    // Two different passphrases: refused, no file.
+    let Some((_, out)) = on_terminal(&e, "init --encrypt", &[PASS, "một câu khác hẳn luôn"]) else { return };
+    assert!(out.contains("the two passphrases differ"), "{out}");
+    assert!(!e.db.exists());
+    let (ok, out) = on_terminal(&e, "init --encrypt", &[PASS, PASS]).unwrap();
+    assert!(ok, "{out}");
+    assert!(out.contains("New passphrase:") && out.contains("Again:"), "{out}");
+    assert!(!out.contains(PASS), "the passphrase was echoed: {out}");
+    assert!(!header_is_plain(&e.db));
+    let (ok, out) = on_terminal(&e, "list -f csv", &[PASS]).unwrap();
+    assert!(ok && out.contains("Passphrase:") && !out.contains(PASS), "{out}");
+    let (ok, out) = on_terminal(&e, "list -f csv", &["sai rồi sai rồi sai rồi"]).unwrap();
+    assert!(!ok && out.contains("error: the passphrase is wrong"), "{out}");
+}
