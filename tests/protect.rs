@@ -700,3 +700,31 @@ fn on_a_terminal_the_passphrase_is_asked_without_echo() {
     let (ok, out) = on_terminal(&e, "list -f csv", &["sai rồi sai rồi sai rồi"]).unwrap();
     assert!(!ok && out.contains("error: the passphrase is wrong"), "{out}");
 }
+
+#[test]
+fn an_encrypted_register_from_an_older_mh51_is_backed_up_encrypted_then_migrated() {
+    // The version 1 fixture, encrypted as an older mh51 with encryption would have left it.
+    let e = Env::empty();
+    let key = key_file(&e, "mh51.key", PASS);
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1.db");
+    let src = rusqlite::Connection::open_with_flags(fixture, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let old = dump_conn(&src, i64::MAX);
+    drop(src);
+    std::fs::copy(fixture, e.path("v1-plain.db")).unwrap();
+    let c = rusqlite::Connection::open(e.path("v1-plain.db")).unwrap();
+    c.execute("ATTACH DATABASE ?1 AS enc KEY ?2", rusqlite::params![e.db.to_str().unwrap(), PASS]).unwrap();
+    c.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(())).unwrap();
+    c.execute_batch("PRAGMA enc.user_version = 1; DETACH DATABASE enc").unwrap();
+    drop(c);
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(!header_is_plain(&e.db));
+
+    ok_k(&e, &key, &["list", "--status", "all"]);
+    let bak = e.path("test.db.v1.bak");
+    assert!(!header_is_plain(&bak), "the migration copy of an encrypted register is encrypted");
+    assert_eq!(dump_conn(&keyed(&bak, PASS), i64::MAX), old, "it holds the register as it was");
+    assert!(!header_is_plain(&e.db));
+    let v: i64 = keyed(&e.db, PASS).query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert!(v > 1, "migrated");
+    ok_k(&e, &key, &["check"]);
+}
