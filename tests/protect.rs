@@ -415,7 +415,7 @@ fn encrypt_killed_at_any_moment_leaves_the_plain_or_the_encrypted_register_whole
 
     let ms = |f: f64| std::time::Duration::from_secs_f64(full.as_secs_f64() * f);
     let mut points: Vec<std::time::Duration> = [5, 20, 50].map(std::time::Duration::from_millis).to_vec();
-    points.extend([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98, 1.0, 1.02, 1.05, 1.1, 1.5].map(ms));
+    points.extend([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0, 1.05, 1.1, 1.2, 1.3, 1.5, 2.0, 3.0].map(ms));
     let (mut plain, mut encrypted) = (0, 0);
     for &at in &points {
         let (e, k) = fresh();
