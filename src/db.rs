@@ -533,3 +533,29 @@ pub fn scrub(conn: &Connection) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_passphrase_counts_characters_not_bytes_and_never_shows_itself() {
+        // 11 characters in more bytes than 12: too short all the same.
+        assert!(Key::new_passphrase("mười một ký".into()).is_err());
+        let k = Key::new_passphrase("mười hai ký t".into()).unwrap();
+        assert_eq!(format!("{k:?}"), "Key(…)");
+    }
+
+    #[test]
+    fn only_a_file_without_the_sqlite_header_is_encrypted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x");
+        assert!(!is_encrypted(&p).unwrap(), "missing");
+        std::fs::write(&p, b"").unwrap();
+        assert!(!is_encrypted(&p).unwrap(), "empty");
+        std::fs::write(&p, b"SQLite format 3\0and the rest").unwrap();
+        assert!(!is_encrypted(&p).unwrap(), "plain");
+        std::fs::write(&p, [7u8; 64]).unwrap();
+        assert!(is_encrypted(&p).unwrap(), "random bytes");
+    }
+}
