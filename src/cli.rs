@@ -21,6 +21,10 @@ pub struct Cli {
     /// Who is acting, recorded in the audit log (default: the OS user).
     #[arg(long, global = true, env = "MH51_ACTOR")]
     pub actor: Option<String>,
+    /// File whose first line is the passphrase of an encrypted register (readable by its
+    /// owner only); without it the passphrase is asked on the terminal.
+    #[arg(long, global = true, env = "MH51_KEY_FILE", value_name = "FILE")]
+    pub key_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -71,6 +75,9 @@ pub enum Command {
         /// People each member must help make progress per year.
         #[arg(long, default_value_t = 2)]
         quota: u32,
+        /// Encrypt the register (SQLCipher); the passphrase is asked twice, or read from --key-file.
+        #[arg(long)]
+        encrypt: bool,
     },
     /// Wards (phường).
     #[command(subcommand)]
@@ -182,6 +189,30 @@ pub enum Command {
     Check,
     /// The audit log; `audit verify` checks its hash chain.
     Audit(AuditArgs),
+    /// Encrypt a plain register in place (the passphrase asked twice, or from --key-file).
+    Encrypt,
+    /// Change the passphrase of an encrypted register.
+    Rekey {
+        /// Read the new passphrase from this file (first line; readable by its owner only).
+        #[arg(long, value_name = "FILE")]
+        new_key_file: Option<PathBuf>,
+    },
+    /// Write a plain (unencrypted) copy of an encrypted register, mode 0600, for other tools.
+    Decrypt {
+        /// The new plain file (never overwritten).
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Anonymise, beyond recovery, the people whose every case was released before DATE.
+    #[command(alias = "anonymize")]
+    Anonymise {
+        /// Cut-off date: persons whose last release is before it are anonymised.
+        #[arg(long, value_name = "DATE")]
+        released_before: String,
+        /// Count what would be anonymised and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Build the District 6 example database and print its figures.
     Demo {
         /// Build the synthetic city-scale database instead.

@@ -92,7 +92,7 @@ fn attempt<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> anyhow::Res
 }
 
 fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
-    let mut conn = mh51::db::create(path).unwrap();
+    let mut conn = mh51::db::create(path, None).unwrap();
     // Durability is not under test here; speed is welcome.
     conn.pragma_update(None, "synchronous", "OFF").unwrap();
     let ctx = Ctx { stamp: Stamp { actor: "prop".into(), at: "2023-12-31T00:00:00".into() }, today: today() };

@@ -11,6 +11,7 @@ mod export;
 mod human;
 mod import;
 mod props;
+mod protect;
 mod readme;
 mod refusals;
 mod register;

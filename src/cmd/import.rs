@@ -98,7 +98,7 @@ pub fn demo(app: &App) -> Result<()> {
         refuse!("the District 6 example runs to {}, after today ({}); check the computer's date", last_day, app.today;
                 "ví dụ Quận 6 có dữ liệu tới {}, sau hôm nay ({}); hãy kiểm tra ngày của máy", last_day, app.today);
     }
-    let mut conn = db::create(&app.db)?;
+    let mut conn = db::create(&app.db, None)?;
     let ctx = app.ctx();
     let input = InitInput { district: Some("Quận 6".into()), wards: 14, quota: 2 };
     let loaded = db::write(&mut conn, |tx| {

@@ -5,6 +5,7 @@ pub mod brief;
 pub mod city;
 pub mod export;
 pub mod import;
+pub mod protect;
 pub mod read;
 pub mod report;
 pub mod safety;
@@ -29,6 +30,10 @@ pub struct App {
     pub vi: bool,
     pub actor: String,
     pub today: NaiveDate,
+    /// `--key-file` / `MH51_KEY_FILE`: where an encrypted register's passphrase is read.
+    pub key_file: Option<PathBuf>,
+    /// The passphrase once read, so one run asks at most once.
+    key: std::cell::OnceCell<db::Key>,
 }
 
 impl App {
@@ -53,7 +58,7 @@ impl App {
             Ok(s) => crate::domain::types::parse_date_any(&s)?,
             Err(_) => chrono::Local::now().date_naive(),
         };
-        Ok(App { db, vi, actor, today })
+        Ok(App { db, vi, actor, today, key_file: cli.key_file.clone(), key: std::cell::OnceCell::new() })
     }
 
     pub fn ctx(&self) -> Ctx {
@@ -67,11 +72,24 @@ impl App {
     }
 
     pub fn open(&self) -> Result<Connection> {
-        db::open(&self.db)
+        db::open(&self.db, self.key()?.as_ref())
     }
 
     pub fn open_read(&self) -> Result<Connection> {
-        db::open_read_only(&self.db)
+        db::open_read_only(&self.db, self.key()?.as_ref())
+    }
+
+    /// The passphrase of the register when it is encrypted (read once, from the key file or
+    /// the terminal); `None` for a plain register, which never asks.
+    pub fn key(&self) -> Result<Option<db::Key>> {
+        if !db::is_encrypted(&self.db)? {
+            return Ok(None);
+        }
+        if let Some(k) = self.key.get() {
+            return Ok(Some(k.clone()));
+        }
+        let k = protect::existing_key(self)?;
+        Ok(Some(self.key.get_or_init(|| k).clone()))
     }
 
     /// Run one write in one IMMEDIATE transaction and print its result alone on stdout.
@@ -160,7 +178,7 @@ fn os_user() -> Option<String> {
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
     let app = App::new(&cli, vi)?;
     match cli.command {
-        Command::Init { district, wards, quota } => write::init(&app, district, wards, quota),
+        Command::Init { district, wards, quota, encrypt } => write::init(&app, district, wards, quota, encrypt),
         Command::Ward(c) => write::dict(&app, crate::domain::lookup::Dict::Ward, c),
         Command::Org(c) => write::dict(&app, crate::domain::lookup::Dict::Org, c),
         Command::Category(c) => write::dict(&app, crate::domain::lookup::Dict::Category, c),
@@ -203,6 +221,10 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
         Command::Query { sql, out } => export::query(&app, &sql, &out),
         Command::Backup { dest } => safety::backup(&app, &dest),
         Command::Check => safety::check(&app),
+        Command::Encrypt => protect::encrypt(&app),
+        Command::Rekey { new_key_file } => protect::rekey(&app, new_key_file.as_deref()),
+        Command::Decrypt { output } => protect::decrypt(&app, &output),
+        Command::Anonymise { released_before, dry_run } => protect::anonymise(&app, &released_before, dry_run),
         Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(&app, size),
         Command::Demo { .. } => import::demo(&app),
     }

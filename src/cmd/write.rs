@@ -10,11 +10,16 @@ use crate::db;
 use crate::domain::lookup::Dict;
 use crate::domain::{cases, members, register};
 
-pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32) -> Result<()> {
+pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt: bool) -> Result<()> {
     let input = register::InitInput { district, wards, quota };
     // Refused before the file exists, so a refused init leaves nothing behind.
     input.validate()?;
-    let mut conn = db::create(&app.db)?;
+    if app.db.exists() || app.db.is_symlink() {
+        // The one "already exists" refusal, before any passphrase is asked.
+        db::create(&app.db, None)?;
+    }
+    let key = if encrypt { Some(super::protect::new_key(app, app.key_file.as_deref())?) } else { None };
+    let mut conn = db::create(&app.db, key.as_ref())?;
     let ctx = app.ctx();
     let res = db::write(&mut conn, |tx| register::seed(tx, &ctx, &input));
     if let Err(e) = res {

@@ -6,6 +6,7 @@
 //! commands and `import` call the very same functions. Nothing here prints, reads the
 //! environment or the clock: today's date and the actor arrive in [`Ctx`].
 
+pub mod anonymise;
 pub mod cases;
 pub mod error;
 pub mod lookup;

@@ -15,7 +15,7 @@ pub mod summary;
 #[cfg(test)]
 pub(crate) fn plan(sql: &str, params: &[&dyn rusqlite::ToSql]) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    let conn = crate::db::create(&dir.path().join("plan.db")).unwrap();
+    let conn = crate::db::create(&dir.path().join("plan.db"), None).unwrap();
     let mut stmt = conn.prepare(&format!("EXPLAIN QUERY PLAN {sql}")).unwrap();
     stmt.query_map(params, |r| r.get::<_, String>(3)).unwrap().map(Result::unwrap).collect()
 }

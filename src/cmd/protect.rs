@@ -1,0 +1,239 @@
+//! Protecting the register (SPEC §14): where a passphrase comes from, and the commands
+//! `init --encrypt`'s key, `encrypt`, `rekey`, `decrypt -o` and `anonymise`.
+//!
+//! A passphrase is read here — from the terminal without echo, or from the first line of a
+//! key file readable by its owner only — and handed to `db` as a [`Key`], never from the
+//! command line or an environment variable holding it (`MH51_KEY_FILE` names the file).
+//! Whether a register needs one is `db::is_encrypted`'s answer: a plain register never asks.
+
+use std::io::{IsTerminal, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+use rusqlite::TransactionBehavior;
+use serde_json::json;
+
+use super::App;
+use crate::db::{self, Key};
+use crate::domain::anonymise;
+use crate::{audit, refuse};
+
+/// The first line of a key file, refused unless only its owner can read (or write) it.
+pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
+    let meta = match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => m,
+        Ok(_) => {
+            refuse!("key file '{}' is not a file", path.display(); "tệp khóa '{}' không phải là tệp", path.display())
+        }
+        Err(e) => refuse!("cannot read key file '{}': {}", path.display(), e;
+                          "không đọc được tệp khóa '{}': {}", path.display(), e),
+    };
+    let mode = meta.permissions().mode() & 0o777;
+    if mode & 0o077 != 0 {
+        refuse!("key file '{}' can be read by other users (mode {:o}); make it private with `chmod 600 {}`",
+                path.display(), mode, path.display();
+                "tệp khóa '{}' người khác đọc được (quyền {:o}); hãy đặt riêng tư bằng `chmod 600 {}`",
+                path.display(), mode, path.display());
+    }
+    let text = std::fs::read(path).with_context(|| format!("reading key file {}", path.display()))?;
+    let text = zeroize::Zeroizing::new(text);
+    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let Ok(line) = std::str::from_utf8(line) else {
+        refuse!("key file '{}' does not hold UTF-8 text", path.display();
+                "tệp khóa '{}' không chứa văn bản UTF-8", path.display());
+    };
+    if line.is_empty() {
+        refuse!("key file '{}' is empty: its first line is the passphrase", path.display();
+                "tệp khóa '{}' trống: dòng đầu tiên là cụm mật khẩu", path.display());
+    }
+    if new {
+        Key::new_passphrase(line.to_string())
+    } else {
+        Ok(Key::new(line.to_string()))
+    }
+}
+
+fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {
+    crate::refusal!("{}: there is no terminal to type a passphrase on; give it with --key-file FILE (or MH51_KEY_FILE)", what_en;
+                    "{}: không có cửa sổ lệnh để gõ cụm mật khẩu; hãy cho bằng --key-file TỆP (hoặc MH51_KEY_FILE)", what_vi)
+    .into()
+}
+
+fn prompt(app: &App, en: &str, vi: &str) -> Result<String> {
+    rpassword::prompt_password(if app.vi { vi } else { en }).context("reading the passphrase from the terminal")
+}
+
+/// The passphrase of an existing encrypted register: the key file, else the terminal.
+pub fn existing_key(app: &App) -> Result<Key> {
+    if let Some(f) = &app.key_file {
+        return read_key_file(f, false);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(db::needs_key(&app.db));
+    }
+    Ok(Key::new(prompt(app, "Passphrase: ", "Cụm mật khẩu: ")?))
+}
+
+/// A new passphrase: from `file` when given, else typed twice on the terminal.
+pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
+    if let Some(f) = file {
+        return read_key_file(f, true);
+    }
+    if !std::io::stdin().is_terminal() {
+        return Err(no_terminal("a new passphrase is needed", "cần một cụm mật khẩu mới"));
+    }
+    app.say(
+        &format!("Choose a passphrase of at least {} characters. Without it the register cannot be read: nobody can recover it.", db::MIN_PASSPHRASE),
+        &format!("Chọn cụm mật khẩu ít nhất {} ký tự. Không có nó thì không đọc được sổ: không ai khôi phục được.", db::MIN_PASSPHRASE),
+    );
+    let first = zeroize::Zeroizing::new(prompt(app, "New passphrase: ", "Cụm mật khẩu mới: ")?);
+    let key = Key::new_passphrase(first.to_string())?;
+    let again = zeroize::Zeroizing::new(prompt(app, "Again: ", "Nhập lại: ")?);
+    if *again != *first {
+        refuse!("the two passphrases differ; nothing was changed"; "hai cụm mật khẩu khác nhau; không có gì bị thay đổi");
+    }
+    Ok(key)
+}
+
+fn must_exist(app: &App) -> Result<()> {
+    if !app.db.is_file() {
+        // Opening gives the one "does not exist; create one with …" message.
+        db::open(&app.db, None)?;
+    }
+    Ok(())
+}
+
+/// Run `check` on a new copy before it replaces anything.
+fn verified(app: &App) -> impl FnOnce(&rusqlite::Connection) -> Result<()> + '_ {
+    move |conn| {
+        let report = crate::check::check(conn, app.today)?;
+        if !report.problems.is_empty() {
+            refuse!("`check` finds {} problem(s) in '{}'; nothing was changed: run `mh51 check` and fix them first",
+                    report.problems.len(), app.db.display();
+                    "`check` thấy {} lỗi trong '{}'; không có gì bị thay đổi: hãy chạy `mh51 check` và sửa trước",
+                    report.problems.len(), app.db.display());
+        }
+        Ok(())
+    }
+}
+
+pub fn encrypt(app: &App) -> Result<()> {
+    must_exist(app)?;
+    if db::is_encrypted(&app.db)? {
+        refuse!("'{}' is already encrypted (or is not an mh51 register); to change its passphrase use `mh51 rekey`",
+                app.db.display();
+                "'{}' đã được mã hóa (hoặc không phải sổ mh51); để đổi cụm mật khẩu hãy dùng `mh51 rekey`",
+                app.db.display());
+    }
+    // Opening first refuses a file that is not a register before any passphrase is asked.
+    drop(db::open(&app.db, None)?);
+    let key = new_key(app, app.key_file.as_deref())?;
+    let ctx = app.ctx();
+    db::replace_encrypted(
+        &app.db,
+        None,
+        &key,
+        |tx| audit::append(tx, &ctx.stamp, "encrypt", "register", "", &json!({})),
+        verified(app),
+    )?;
+    writeln!(std::io::stdout(), "{}", app.db.display())?;
+    app.say(
+        &format!("encrypted '{}' in place (checked; the plain file and its -wal/-shm are removed). Backups, exports and migration copies (*.vN.bak) made before still hold the data in plain text: destroy them, or keep them as safely as the passphrase.", app.db.display()),
+        &format!("đã mã hóa '{}' tại chỗ (đã kiểm tra; tệp không mã hóa và -wal/-shm của nó đã bị xóa). Các bản sao lưu, tệp xuất và bản sao nâng cấp (*.vN.bak) làm trước đây vẫn chứa dữ liệu không mã hóa: hãy hủy chúng, hoặc cất giữ cẩn thận như cụm mật khẩu.", app.db.display()),
+    );
+    Ok(())
+}
+
+pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
+    must_exist(app)?;
+    if !db::is_encrypted(&app.db)? {
+        refuse!("'{}' is not encrypted; encrypt it with `mh51 encrypt`", app.db.display();
+                "'{}' chưa được mã hóa; hãy mã hóa bằng `mh51 encrypt`", app.db.display());
+    }
+    let old = app.key()?;
+    // Prove the old passphrase before asking for a new one.
+    drop(db::open_read_only(&app.db, old.as_ref())?);
+    let new = new_key(app, new_key_file)?;
+    let ctx = app.ctx();
+    db::replace_encrypted(
+        &app.db,
+        old.as_ref(),
+        &new,
+        |tx| audit::append(tx, &ctx.stamp, "rekey", "register", "", &json!({})),
+        verified(app),
+    )?;
+    writeln!(std::io::stdout(), "{}", app.db.display())?;
+    app.say(
+        &format!("changed the passphrase of '{}'. Backups made before still open with the old one.", app.db.display()),
+        &format!(
+            "đã đổi cụm mật khẩu của '{}'. Các bản sao lưu làm trước đây vẫn mở bằng cụm mật khẩu cũ.",
+            app.db.display()
+        ),
+    );
+    Ok(())
+}
+
+pub fn decrypt(app: &App, output: &Path) -> Result<()> {
+    must_exist(app)?;
+    if !db::is_encrypted(&app.db)? {
+        refuse!("'{}' is not encrypted; for a copy use `mh51 backup FILE`", app.db.display();
+                "'{}' chưa được mã hóa; để sao chép hãy dùng `mh51 backup TỆP`", app.db.display());
+    }
+    if output.exists() || output.is_symlink() {
+        refuse!("'{}' already exists; mh51 never overwrites a file: choose a new name", output.display();
+                "'{}' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới", output.display());
+    }
+    let key = app.key()?;
+    let mut conn = db::open(&app.db, key.as_ref())?;
+    db::export_copy(&conn, output, None)?;
+    let ctx = app.ctx();
+    let shown = output.display().to_string();
+    let recorded = db::write(&mut conn, |tx| {
+        audit::append(tx, &ctx.stamp, "decrypt", "register", &shown, &json!({ "output": shown }))
+    });
+    if let Err(e) = recorded {
+        db::discard(output);
+        return Err(e);
+    }
+    writeln!(std::io::stdout(), "{}", output.display())?;
+    app.say(
+        &format!("wrote a plain (unencrypted) copy to '{}' (mode 0600). Anyone who gets this file can read it: delete it when done.", output.display()),
+        &format!("đã ghi bản sao không mã hóa vào '{}' (quyền 0600). Ai có tệp này đều đọc được: hãy xóa khi dùng xong.", output.display()),
+    );
+    Ok(())
+}
+
+pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> {
+    let before = anonymise::cutoff(released_before, app.today)?;
+    let mut conn = app.open()?;
+    db::secure_delete(&conn)?;
+    let ctx = app.ctx();
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning the anonymisation")?;
+    let c = anonymise::anonymise(&tx, &ctx, before)?;
+    if dry_run {
+        tx.rollback().context("rolling back the dry run")?;
+    } else {
+        tx.commit().context("committing the anonymisation")?;
+        db::scrub(&conn)?;
+    }
+    writeln!(std::io::stdout(), "{}", c.persons)?;
+    let d = before.format("%Y-%m-%d");
+    let (en, vi) = if dry_run {
+        ("would anonymise (dry run, nothing written)", "sẽ ẩn danh (chạy thử, không ghi gì)")
+    } else {
+        ("anonymised", "đã ẩn danh")
+    };
+    app.say(
+        &format!(
+            "{en} {} person(s) whose every case was released before {d}; notes emptied on {} case(s), {} review(s), {} support(s); phone numbers removed from {} member(s) who left before {d}",
+            c.persons, c.case_notes, c.review_notes, c.support_notes, c.member_phones
+        ),
+        &format!(
+            "{vi} {} người có mọi hồ sơ đã ra khỏi diện trước {d}; xóa ghi chú của {} hồ sơ, {} lượt tiếp xúc, {} lượt giúp đỡ; xóa số điện thoại của {} thành viên đã nghỉ trước {d}",
+            c.persons, c.case_notes, c.review_notes, c.support_notes, c.member_phones
+        ),
+    );
+    Ok(())
+}
