@@ -12,6 +12,7 @@ pub mod cli;
 pub mod cmd;
 pub mod db;
 pub mod domain;
+pub mod extract;
 pub mod human;
 pub mod import;
 pub mod output;

@@ -31,6 +31,40 @@ pub fn dict(conn: &Connection, d: Dict, f: &mut RowFn) -> Result<()> {
     stream(conn, d.list_sql(), &[], 2, f)
 }
 
+/// The wards that exist on `d` (code, name): those not created after it nor dissolved by it.
+pub fn wards_on(conn: &Connection, d: chrono::NaiveDate, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT code, name FROM wards
+         WHERE (from_on IS NULL OR from_on <= ?1) AND (dissolved_on IS NULL OR dissolved_on > ?1)
+         ORDER BY sort_key, code",
+        params![iso(d)],
+        2,
+        f,
+    )
+}
+
+pub const WARD_ALL_COLUMNS: &[&str] = &["code", "name", "from_on", "dissolved_on", "successor"];
+
+/// Every ward ever: `from_on` empty for wards there since the register began, `dissolved_on`
+/// and `successor` (the ward that took it over) empty while it exists.
+pub fn wards_all(conn: &Connection, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT w.code, w.name, w.from_on, w.dissolved_on, s.code FROM wards w
+         LEFT JOIN wards s ON s.id = w.successor_id ORDER BY w.sort_key, w.code",
+        &[],
+        5,
+        f,
+    )
+}
+
+pub const SETTINGS_COLUMNS: &[&str] = &["key", "value"];
+
+pub fn settings(conn: &Connection, f: &mut RowFn) -> Result<()> {
+    stream(conn, "SELECT key, value FROM settings ORDER BY key", &[], 2, f)
+}
+
 pub const LIST_COLUMNS: &[&str] = &[
     "case_no",
     "name",

@@ -7,6 +7,7 @@ pub mod import;
 pub mod read;
 pub mod report;
 pub mod safety;
+pub mod wards;
 pub mod write;
 
 use std::io::Write;
@@ -118,7 +119,7 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
     let app = App::new(&cli, vi)?;
     match cli.command {
         Command::Init { district, wards, quota } => write::init(&app, district, wards, quota),
-        Command::Ward(c) => write::dict(&app, crate::domain::lookup::Dict::Ward, c),
+        Command::Ward(c) => wards::ward(&app, c),
         Command::Org(c) => write::dict(&app, crate::domain::lookup::Dict::Org, c),
         Command::Category(c) => write::dict(&app, crate::domain::lookup::Dict::Category, c),
         Command::Member(c) => write::member(&app, c),
@@ -145,6 +146,11 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
             crate::domain::cases::release(tx, ctx, &case, &reason, date.as_deref(), credit.as_deref(), note.as_deref())
         }),
         Command::Reopen { case } => app.write(|tx, ctx| crate::domain::cases::reopen(tx, ctx, &case)),
+        Command::Move { case, ward, date } => {
+            app.write(|tx, ctx| crate::domain::wards::move_case(tx, ctx, &case, &ward, date.as_deref()))
+        }
+        Command::Settings { key, value, out } => wards::settings(&app, key, value, &out),
+        Command::Extract { ward, output } => wards::extract(&app, &ward, &output),
         Command::Edit(a) => write::edit(&app, a),
         Command::Show { case, out } => read::show(&app, &case, &out),
         Command::List(a) => read::list(&app, a),

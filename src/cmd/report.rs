@@ -17,8 +17,12 @@ use crate::report::{overdue, quota, summary};
 
 pub fn run(app: &App, c: ReportCmd) -> Result<()> {
     match c {
-        ReportCmd::Summary { period, by, out } => run_summary(app, period.as_deref(), by, &out),
-        ReportCmd::Quota { period, by, out } => run_quota(app, period.as_deref(), by, &out),
+        ReportCmd::Summary { period, by, structure, out } => {
+            run_summary(app, period.as_deref(), by, structure.as_deref(), &out)
+        }
+        ReportCmd::Quota { period, by, structure, out } => {
+            run_quota(app, period.as_deref(), by, structure.as_deref(), &out)
+        }
         ReportCmd::Overdue { as_of, days, out } => run_overdue(app, as_of.as_deref(), days, &out),
     }
 }
@@ -108,9 +112,29 @@ fn emit(app: &App, out: &Out, r: Rendered) -> Result<()> {
     }
 }
 
-fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Result<()> {
+/// `--structure D`: a date, and only with `--by ward` (checked before opening anything).
+fn parse_structure(s: Option<&str>, by_ward: bool) -> Result<Option<chrono::NaiveDate>> {
+    let Some(s) = s else { return Ok(None) };
+    let d = parse_date_any(s)?;
+    if !by_ward {
+        summary::refuse_structure()?;
+    }
+    Ok(Some(d))
+}
+
+/// ", as wards were on D" in a title.
+fn structure_words(d: Option<chrono::NaiveDate>, vi: bool) -> String {
+    match (d, vi) {
+        (None, _) => String::new(),
+        (Some(d), true) => format!(", gộp theo phường ngày {d}"),
+        (Some(d), false) => format!(", wards as on {d}"),
+    }
+}
+
+fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, structure: Option<&str>, out: &Out) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
+    let structure = parse_structure(structure, by == SummaryBy::Ward)?;
     let conn = app.open_read()?;
     let (rby, key) = match by {
         SummaryBy::Ward => (summary::By::Ward, "ward"),
@@ -119,12 +143,13 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
         SummaryBy::Month => (summary::By::Month, "month"),
         SummaryBy::Quarter => (summary::By::Quarter, "quarter"),
     };
-    let s = summary::summary(&conn, p, rby)?;
+    let s = summary::summary_in(&conn, p, rby, structure)?;
     let d = district_prefix(&conn)?;
+    let sw = structure_words(structure, app.vi);
     let title = if app.vi {
-        format!("{d}Báo cáo tổng hợp từ ngày {} đến ngày {}, theo {}", p.from, p.to, by_word(key, true))
+        format!("{d}Báo cáo tổng hợp từ ngày {} đến ngày {}, theo {}{sw}", p.from, p.to, by_word(key, true))
     } else {
-        format!("{d}Summary from {} to {}, by {}", p.from, p.to, by_word(key, false))
+        format!("{d}Summary from {} to {}, by {}{sw}", p.from, p.to, by_word(key, false))
     };
     emit(
         app,
@@ -140,9 +165,10 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
     )
 }
 
-fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<()> {
+fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, structure: Option<&str>, out: &Out) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
+    let structure = parse_structure(structure, by == QuotaBy::Ward)?;
     let conn = app.open_read()?;
     let (rby, key) = match by {
         QuotaBy::Ward => (quota::By::Ward, "ward"),
@@ -150,17 +176,18 @@ fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<
         QuotaBy::Member => (quota::By::Member, "member"),
     };
     let n = lookup::quota(&conn)?;
-    let q = quota::quota(&conn, p, n, rby)?;
+    let q = quota::quota_in(&conn, p, n, rby, structure)?;
     let d = district_prefix(&conn)?;
+    let sw = structure_words(structure, app.vi);
     let title = if app.vi {
         format!(
-            "{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên) từ ngày {} đến ngày {}, theo {}",
+            "{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên) từ ngày {} đến ngày {}, theo {}{sw}",
             p.from,
             p.to,
             by_word(key, true)
         )
     } else {
-        format!("{d}Quota ({n} people per member) from {} to {}, by {}", p.from, p.to, by_word(key, false))
+        format!("{d}Quota ({n} people per member) from {} to {}, by {}{sw}", p.from, p.to, by_word(key, false))
     };
     emit(
         app,

@@ -12,6 +12,7 @@ pub mod lookup;
 pub mod members;
 pub mod register;
 pub mod types;
+pub mod wards;
 
 use chrono::NaiveDate;
 
