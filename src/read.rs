@@ -166,7 +166,8 @@ pub fn case_fields(conn: &Connection, typed: &str) -> Result<Vec<Cell>> {
 
 pub const TIMELINE_COLUMNS: &[&str] = &["date", "event", "member_id", "detail"];
 
-/// Everything that happened to a case, in date order.
+/// Everything that happened to a case, in date order: moves (`move`) and mergers (`merge`)
+/// show as `OLD → NEW` ward codes.
 pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
     let c = lookup::case(conn, typed)?;
     stream(
@@ -175,6 +176,10 @@ pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
            SELECT enrolled_on AS d, 0 AS o, 0 AS i, 'enroll' AS event, NULL AS member_id,
                   (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS detail
              FROM cases c WHERE c.id = ?1
+           UNION ALL SELECT from_on, 0, 1, cause, NULL, prev || ' → ' || code FROM (
+               SELECT cw.from_on, cw.cause, w.code, lag(w.code) OVER (ORDER BY cw.from_on) AS prev
+               FROM case_wards cw JOIN wards w ON w.id = cw.ward_id WHERE cw.case_id = ?1)
+             WHERE prev IS NOT NULL
            UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL FROM assignments WHERE case_id = ?1
            UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL FROM assignments
              WHERE case_id = ?1 AND end_on IS NOT NULL

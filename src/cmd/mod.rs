@@ -67,11 +67,15 @@ impl App {
     }
 
     pub fn open(&self) -> Result<Connection> {
-        db::open(&self.db)
+        let conn = db::open(&self.db)?;
+        ward_label(&conn)?;
+        Ok(conn)
     }
 
     pub fn open_read(&self) -> Result<Connection> {
-        db::open_read_only(&self.db)
+        let conn = db::open_read_only(&self.db)?;
+        ward_label(&conn)?;
+        Ok(conn)
     }
 
     /// Run one write in one IMMEDIATE transaction and print its result alone on stdout.
@@ -101,6 +105,14 @@ impl App {
     pub fn say(&self, en: &str, vi: &str) {
         eprintln!("{}", if self.vi { vi } else { en });
     }
+}
+
+/// The register's word for a ward, when it has one (SPEC §13), for headers and titles.
+fn ward_label(conn: &Connection) -> Result<()> {
+    if let Some(l) = crate::domain::lookup::setting(conn, "ward_label")? {
+        output::set_ward_label(&l);
+    }
+    Ok(())
 }
 
 /// The login name of the current uid, from /etc/passwd (when USER is not set, as in cron).

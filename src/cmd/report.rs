@@ -44,7 +44,18 @@ fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
     })
 }
 
-fn by_word(key: &str, vi: bool) -> &'static str {
+fn by_word(key: &str, vi: bool) -> String {
+    if key == "ward" {
+        // The register's own word (settings ward_label), else "ward"/"phường".
+        let l = output::label("ward", vi);
+        if l != "Ward" && l != "Phường" {
+            return l.to_lowercase();
+        }
+    }
+    by_word_default(key, vi).to_string()
+}
+
+fn by_word_default(key: &str, vi: bool) -> &'static str {
     match (key, vi) {
         ("ward", false) => "ward",
         ("ward", true) => "phường",
