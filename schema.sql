@@ -222,15 +222,6 @@ CREATE TABLE member_wards (
 ) STRICT;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);
 
-CREATE TRIGGER case_wards_no_delete BEFORE DELETE ON case_wards
-BEGIN
-    SELECT RAISE(ABORT, 'mh51 never deletes ward history: record a move with mh51 move');
-END;
-CREATE TRIGGER member_wards_no_delete BEFORE DELETE ON member_wards
-BEGIN
-    SELECT RAISE(ABORT, 'mh51 never deletes ward history: record a move with mh51 member move');
-END;
-
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).
 --   case_no            YYYY-NNNN
 --   person_id          the person (several cases may share one)

@@ -34,14 +34,5 @@ CREATE TABLE member_wards (
 ) STRICT;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);
 
-CREATE TRIGGER case_wards_no_delete BEFORE DELETE ON case_wards
-BEGIN
-    SELECT RAISE(ABORT, 'mh51 never deletes ward history: record a move with mh51 move');
-END;
-CREATE TRIGGER member_wards_no_delete BEFORE DELETE ON member_wards
-BEGIN
-    SELECT RAISE(ABORT, 'mh51 never deletes ward history: record a move with mh51 member move');
-END;
-
 INSERT INTO case_wards (case_id, from_on, ward_id, cause) SELECT id, enrolled_on, ward_id, 'enroll' FROM cases;
 INSERT INTO member_wards (member_id, from_on, ward_id, cause) SELECT id, joined_on, ward_id, 'join' FROM members;

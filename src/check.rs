@@ -322,10 +322,18 @@ const RULES: &[Rule] = &[
     Rule {
         en: "a case or member has no audit row (its history was cut from the audit log)",
         vi: "hồ sơ hoặc thành viên không có dòng nhật ký (lịch sử bị cắt khỏi nhật ký)",
-        sql: "SELECT 'case', c.case_no, 'no audit row for this case' FROM cases c
-              WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'case' AND l.entity_key = c.case_no)
+        // A register made by `extract` holds the cases and members it was handed up to the
+        // ids its first audit row records; their history is in the source's chain.
+        sql: "WITH x AS (SELECT coalesce((SELECT json_extract(detail, '$.last_case_id') FROM audit_log
+                                           WHERE seq = 1 AND action = 'extract'), 0) AS c,
+                                 coalesce((SELECT json_extract(detail, '$.last_member_id') FROM audit_log
+                                           WHERE seq = 1 AND action = 'extract'), 0) AS m)
+              SELECT 'case', c.case_no, 'no audit row for this case' FROM cases c
+              WHERE c.id > (SELECT c FROM x)
+                AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'case' AND l.entity_key = c.case_no)
               UNION ALL SELECT 'member', CAST(m.id AS TEXT), 'no audit row for this member' FROM members m
-              WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'member' AND l.entity_key = CAST(m.id AS TEXT))",
+              WHERE m.id > (SELECT m FROM x)
+                AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'member' AND l.entity_key = CAST(m.id AS TEXT))",
     },
     // Wards change (SPEC §13): one ward per case and member per day (the primary key
     // (case_id, from_on) holds one row per day), a history that covers exactly the case's

@@ -141,7 +141,10 @@ pub fn extract(src: &Connection, src_path: &Path, dest: &Path, wards: &[String],
             "database",
             &name,
             &json!({"source": name, "source_seq": seq, "source_hash": hash, "wards": codes,
-                    "persons": persons.len(), "cases": cases.len(), "members": members.len()}),
+                    "persons": persons.len(), "cases": cases.len(), "members": members.len(),
+                    // `check` reads these: rows up to them were handed over, not typed here.
+                    "last_case_id": cases.iter().max().copied().unwrap_or(0),
+                    "last_member_id": members.iter().max().copied().unwrap_or(0)}),
         )
     })
     .and_then(|()| {

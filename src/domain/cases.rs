@@ -385,9 +385,9 @@ pub fn release(
                 "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
     }
     c.require_within(d, "release", "đưa ra khỏi diện")?;
-    if let Some(moved) = wards::case_last_change(conn, c.id)?.filter(|m| *m > d) {
-        refuse!("release date {} is before case {} changed ward ({}); give a date on or after it", d, c.no, moved;
-                "ngày đưa ra khỏi diện {} trước ngày hồ sơ {} đổi phường ({}); hãy nhập ngày từ ngày đó", d, c.no, moved);
+    if let Some(moved) = wards::case_last_move(conn, c.id)?.filter(|m| *m > d) {
+        refuse!("release date {} is before case {} moved ward ({}); give a date on or after it", d, c.no, moved;
+                "ngày đưa ra khỏi diện {} trước ngày hồ sơ {} chuyển phường ({}); hãy nhập ngày từ ngày đó", d, c.no, moved);
     }
     if let Some(last) = last_event(conn, c.id)?.filter(|l| *l > iso(d)) {
         refuse!("release date {} is before an event already recorded on case {} ({}); give a date on or after it", d, c.no, last;
@@ -419,6 +419,7 @@ pub fn release(
     .execute(params![c.id, iso(d), reason.code(), credited, note])?;
     conn.prepare_cached("UPDATE assignments SET end_on = ?2 WHERE case_id = ?1 AND end_on IS NULL")?
         .execute(params![c.id, iso(d)])?;
+    wards::case_released(conn, c.id, d)?;
     audit::append(
         conn,
         &ctx.stamp,

@@ -118,9 +118,9 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
         refuse!("member {} still has open cases ({}); reassign them with `mh51 assign CASE MEMBER` first", m.id, list;
                 "thành viên {} còn phụ trách hồ sơ ({}); hãy phân công lại bằng `mh51 assign CASE MEMBER` trước", m.id, list);
     }
-    if let Some(moved) = wards::member_last_change(conn, m.id)?.filter(|x| *x > d) {
-        refuse!("leaving date {} is before member {} changed ward ({}); give a later date", d, m.id, moved;
-                "ngày nghỉ {} trước ngày thành viên {} đổi phường ({}); hãy nhập ngày muộn hơn", d, m.id, moved);
+    if let Some(moved) = wards::member_last_move(conn, m.id)?.filter(|x| *x > d) {
+        refuse!("leaving date {} is before member {} moved ward ({}); give a later date", d, m.id, moved;
+                "ngày nghỉ {} trước ngày thành viên {} chuyển phường ({}); hãy nhập ngày muộn hơn", d, m.id, moved);
     }
     if let (_, Some(last)) = activity_bounds(conn, m.id)? {
         if last > iso(d) {
@@ -129,6 +129,7 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
         }
     }
     conn.prepare_cached("UPDATE members SET left_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
+    wards::member_left(conn, m.id, d)?;
     audit::append(conn, &ctx.stamp, "leave", "member", &m.id.to_string(), &json!({"left_on": iso(d)}))?;
     Ok(m.id)
 }

@@ -178,14 +178,17 @@ impl Hist {
     }
 }
 
-/// Begin a new case's history (its enrollment ward, checked to exist on that day).
+/// Begin a new case's history (its enrollment ward, checked to exist on that day); a case
+/// enrolled in a ward that a merger recorded earlier dissolves later follows the merger.
 pub fn start_case(conn: &Connection, case_id: i64, ward_id: i64, enrolled: NaiveDate) -> Result<()> {
-    CASE.add(conn, case_id, enrolled, ward_id, CASE.first_cause)
+    CASE.add(conn, case_id, enrolled, ward_id, CASE.first_cause)?;
+    CASE.follow_merges(conn, case_id, None)
 }
 
-/// Begin a new member's history.
+/// Begin a new member's history, following later mergers likewise.
 pub fn start_member(conn: &Connection, member_id: i64, ward_id: i64, joined: NaiveDate) -> Result<()> {
-    MEMBER.add(conn, member_id, joined, ward_id, MEMBER.first_cause)
+    MEMBER.add(conn, member_id, joined, ward_id, MEMBER.first_cause)?;
+    MEMBER.follow_merges(conn, member_id, None)
 }
 
 /// Refuse unless the ward exists on `d` (for a new case or member).
@@ -193,14 +196,36 @@ pub fn require_ward_on(conn: &Connection, ward_id: i64, d: NaiveDate) -> Result<
     ward_by_id(conn, ward_id)?.require_on(conn, d)
 }
 
-/// The day of a case's latest ward change, if it ever changed ward (a release or a leave
-/// cannot be dated before it).
-pub fn case_last_change(conn: &Connection, case_id: i64) -> Result<Option<NaiveDate>> {
-    Ok(if CASE.rows(conn, case_id)? > 1 { CASE.last(conn, case_id)?.map(|x| x.0) } else { None })
+/// The day of a case's latest move, if it ever moved (a release cannot be dated before it).
+pub fn case_last_move(conn: &Connection, case_id: i64) -> Result<Option<NaiveDate>> {
+    let d: Option<String> = conn
+        .prepare_cached("SELECT max(from_on) FROM case_wards WHERE case_id = ?1 AND cause = 'move'")?
+        .query_row(params![case_id], |r| r.get(0))?;
+    d.as_deref().map(from_iso).transpose()
 }
 
-pub fn member_last_change(conn: &Connection, member_id: i64) -> Result<Option<NaiveDate>> {
-    Ok(if MEMBER.rows(conn, member_id)? > 1 { MEMBER.last(conn, member_id)?.map(|x| x.0) } else { None })
+pub fn member_last_move(conn: &Connection, member_id: i64) -> Result<Option<NaiveDate>> {
+    let d: Option<String> = conn
+        .prepare_cached("SELECT max(from_on) FROM member_wards WHERE member_id = ?1 AND cause = 'move'")?
+        .query_row(params![member_id], |r| r.get(0))?;
+    d.as_deref().map(from_iso).transpose()
+}
+
+/// A case released on `d` was not there for a merger after `d`: the merger rows a case
+/// open until now had received are removed (a case's history covers its own days only).
+pub fn case_released(conn: &Connection, case_id: i64, d: NaiveDate) -> Result<()> {
+    conn.prepare_cached("DELETE FROM case_wards WHERE case_id = ?1 AND cause = 'merge' AND from_on > ?2")?
+        .execute(params![case_id, iso(d)])?;
+    conn.prepare_cached(CASE.sync)?.execute(params![case_id])?;
+    Ok(())
+}
+
+/// The same for a member who leaves on `d`.
+pub fn member_left(conn: &Connection, member_id: i64, d: NaiveDate) -> Result<()> {
+    conn.prepare_cached("DELETE FROM member_wards WHERE member_id = ?1 AND cause = 'merge' AND from_on > ?2")?
+        .execute(params![member_id, iso(d)])?;
+    conn.prepare_cached(MEMBER.sync)?.execute(params![member_id])?;
+    Ok(())
 }
 
 /// After a reopen: a case released before its ward was merged follows the merger.
