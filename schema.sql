@@ -210,7 +210,7 @@ CREATE TABLE case_wards (
     ward_id INTEGER NOT NULL REFERENCES wards (id),
     cause   TEXT NOT NULL CHECK (cause IN ('enroll', 'move', 'merge')),
     PRIMARY KEY (case_id, from_on)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX case_wards_ward ON case_wards (ward_id);
 
 CREATE TABLE member_wards (
@@ -219,7 +219,7 @@ CREATE TABLE member_wards (
     ward_id   INTEGER NOT NULL REFERENCES wards (id),
     cause     TEXT NOT NULL CHECK (cause IN ('join', 'move', 'merge')),
     PRIMARY KEY (member_id, from_on)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);
 
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).

@@ -5,7 +5,8 @@
 -- `dissolved_on` (NULL: it still exists); a dissolved ward names the ward that took it over
 -- (`successor_id`). `case_wards` and `member_wards` hold one row per change: the ward of a
 -- case on day d is the row with the greatest `from_on` <= d, and the first row's `from_on` is
--- the enrollment (joining) day. `cause` says what began the row. `cases.ward_id` and
+-- the enrollment (joining) day. `cause` says what began the row. WITHOUT ROWID: the primary
+-- key is the table, so "ward of case X on day d" is one covering seek (reports do 100,000). `cases.ward_id` and
 -- `members.ward_id` stay, meaning the current (or last) ward, so `v_cases`, `v_members`,
 -- `list --ward` and scripts keep working; src/domain/wards.rs keeps them in step.
 --
@@ -22,7 +23,7 @@ CREATE TABLE case_wards (
     ward_id INTEGER NOT NULL REFERENCES wards (id),
     cause   TEXT NOT NULL CHECK (cause IN ('enroll', 'move', 'merge')),
     PRIMARY KEY (case_id, from_on)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX case_wards_ward ON case_wards (ward_id);
 
 CREATE TABLE member_wards (
@@ -31,7 +32,7 @@ CREATE TABLE member_wards (
     ward_id   INTEGER NOT NULL REFERENCES wards (id),
     cause     TEXT NOT NULL CHECK (cause IN ('join', 'move', 'merge')),
     PRIMARY KEY (member_id, from_on)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);
 
 INSERT INTO case_wards (case_id, from_on, ward_id, cause) SELECT id, enrolled_on, ward_id, 'enroll' FROM cases;

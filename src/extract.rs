@@ -69,8 +69,16 @@ const TABLES: &[(&str, &str, Keep)] = &[
         "INSERT INTO cases VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
         Keep::Case(0),
     ),
-    ("SELECT * FROM case_wards ORDER BY rowid", "INSERT INTO case_wards VALUES (?1, ?2, ?3, ?4)", Keep::Case(0)),
-    ("SELECT * FROM member_wards ORDER BY rowid", "INSERT INTO member_wards VALUES (?1, ?2, ?3, ?4)", Keep::Member(0)),
+    (
+        "SELECT * FROM case_wards ORDER BY case_id, from_on",
+        "INSERT INTO case_wards VALUES (?1, ?2, ?3, ?4)",
+        Keep::Case(0),
+    ),
+    (
+        "SELECT * FROM member_wards ORDER BY member_id, from_on",
+        "INSERT INTO member_wards VALUES (?1, ?2, ?3, ?4)",
+        Keep::Member(0),
+    ),
     ("SELECT * FROM assignments ORDER BY id", "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4, ?5)", Keep::Case(1)),
     ("SELECT * FROM reviews ORDER BY id", "INSERT INTO reviews VALUES (?1, ?2, ?3, ?4, ?5, ?6)", Keep::Case(1)),
     ("SELECT * FROM supports ORDER BY id", "INSERT INTO supports VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", Keep::Case(1)),

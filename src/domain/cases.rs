@@ -47,7 +47,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
     let note = parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
-    wards::require_ward_on(conn, ward_id, date)?;
+    let ward_row = wards::require_ward_on(conn, ward_id, date)?;
     if let Some((y, _)) = birth {
         if y > date.year() {
             refuse!("birth year {} is after the enrollment date {}", y, date;
@@ -183,7 +183,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
     .context("adding the case")?;
     let case_id = conn.last_insert_rowid();
-    wards::start_case(conn, case_id, ward_id, date)?;
+    wards::start_case(conn, case_id, &ward_row, date)?;
     // One command, one audit row: an assignment made with `--member` is part of the enroll row.
     let mut detail = json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)});
     if let Some(m) = &member {

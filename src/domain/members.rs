@@ -44,7 +44,7 @@ pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
     let phone = parse_phone(input.phone.as_deref())?;
     let joined = event_date_or_today(input.joined.as_deref(), ctx.today)?;
-    wards::require_ward_on(conn, ward_id, joined)?;
+    let ward_row = wards::require_ward_on(conn, ward_id, joined)?;
     let name_fold = fold(&name);
     if !input.allow_duplicate {
         let existing: Option<i64> = conn
@@ -67,7 +67,7 @@ pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     )?
     .execute(params![name, name_fold, org_id, ward_id, phone, iso(joined)])?;
     let id = conn.last_insert_rowid();
-    wards::start_member(conn, id, ward_id, joined)?;
+    wards::start_member(conn, id, &ward_row, joined)?;
     audit::append(
         conn,
         &ctx.stamp,

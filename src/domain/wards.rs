@@ -178,22 +178,35 @@ impl Hist {
     }
 }
 
-/// Begin a new case's history (its enrollment ward, checked to exist on that day); a case
-/// enrolled in a ward that a merger recorded earlier dissolves later follows the merger.
-pub fn start_case(conn: &Connection, case_id: i64, ward_id: i64, enrolled: NaiveDate) -> Result<()> {
-    CASE.add(conn, case_id, enrolled, ward_id, CASE.first_cause)?;
-    CASE.follow_merges(conn, case_id, None)
+/// Begin a new case's history in `ward` (checked by [`require_ward_on`]); a case enrolled in
+/// a ward that a merger recorded earlier dissolves later follows the merger. One insert when
+/// the ward is not dissolved (an import of a city's cases does this 100,000 times).
+pub fn start_case(conn: &Connection, case_id: i64, ward: &Ward, enrolled: NaiveDate) -> Result<()> {
+    conn.prepare_cached(CASE.insert)?
+        .execute(params![case_id, iso(enrolled), ward.id, CASE.first_cause])
+        .context("recording the case's ward")?;
+    if ward.dissolved_on.is_some() {
+        CASE.follow_merges(conn, case_id, None)?;
+    }
+    Ok(())
 }
 
 /// Begin a new member's history, following later mergers likewise.
-pub fn start_member(conn: &Connection, member_id: i64, ward_id: i64, joined: NaiveDate) -> Result<()> {
-    MEMBER.add(conn, member_id, joined, ward_id, MEMBER.first_cause)?;
-    MEMBER.follow_merges(conn, member_id, None)
+pub fn start_member(conn: &Connection, member_id: i64, ward: &Ward, joined: NaiveDate) -> Result<()> {
+    conn.prepare_cached(MEMBER.insert)?
+        .execute(params![member_id, iso(joined), ward.id, MEMBER.first_cause])
+        .context("recording the member's ward")?;
+    if ward.dissolved_on.is_some() {
+        MEMBER.follow_merges(conn, member_id, None)?;
+    }
+    Ok(())
 }
 
-/// Refuse unless the ward exists on `d` (for a new case or member).
-pub fn require_ward_on(conn: &Connection, ward_id: i64, d: NaiveDate) -> Result<()> {
-    ward_by_id(conn, ward_id)?.require_on(conn, d)
+/// The ward of a new case or member, refused unless it exists on `d`.
+pub fn require_ward_on(conn: &Connection, ward_id: i64, d: NaiveDate) -> Result<Ward> {
+    let w = ward_by_id(conn, ward_id)?;
+    w.require_on(conn, d)?;
+    Ok(w)
 }
 
 /// The day of a case's latest move, if it ever moved (a release cannot be dated before it).
@@ -402,6 +415,18 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
             refuse!("ward {} exists only from {}; it cannot be dissolved on {}", w.code, f, d;
                     "phường {} chỉ có từ ngày {}; không thể giải thể ngày {}", w.code, f, d);
         }
+        // A ward that takes over another on or after D must still exist then.
+        let later: Option<(String, String)> = conn
+            .prepare_cached(
+                "SELECT code, dissolved_on FROM wards WHERE successor_id = ?1 AND dissolved_on >= ?2
+                 ORDER BY dissolved_on DESC LIMIT 1",
+            )?
+            .query_row(params![w.id, iso(d)], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        if let Some((other, on)) = later {
+            refuse!("ward {} takes over ward {} on {}; it cannot be dissolved on {}, before that", w.code, other, on, d;
+                    "phường {} nhận sáp nhập phường {} ngày {}; không thể giải thể ngày {}, trước đó", w.code, other, on, d);
+        }
         if !listed.iter().any(|x| x.id == w.id) {
             listed.push(w);
         }
@@ -443,47 +468,19 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
     };
     let (mut cases, mut members) = (0usize, 0usize);
     for w in &listed {
-        let p = params![w.id, into.id, iso(d)];
-        // Rows dated on or after D in the dissolved ward: typed before the merger was recorded.
-        cases += conn
-            .prepare_cached("UPDATE case_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?
-            .execute(p)?;
-        cases += conn
-            .prepare_cached(
-                "INSERT INTO case_wards (case_id, from_on, ward_id, cause)
-                 SELECT c.id, ?3, ?2, 'merge' FROM cases c
-                 WHERE c.id IN (SELECT case_id FROM case_wards WHERE ward_id = ?1)
-                   AND c.enrolled_on <= ?3 AND (c.released_on IS NULL OR c.released_on >= ?3)
-                   AND (SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on < ?3
-                        ORDER BY cw.from_on DESC LIMIT 1) = ?1
-                   AND NOT EXISTS (SELECT 1 FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on = ?3)",
-            )?
-            .execute(p)?;
-        conn.prepare_cached(
-            "UPDATE cases SET ward_id = (SELECT ward_id FROM case_wards WHERE case_id = cases.id
-               ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
-        )?
-        .execute(params![w.id])?;
-        members += conn
-            .prepare_cached("UPDATE member_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?
-            .execute(p)?;
-        members += conn
-            .prepare_cached(
-                "INSERT INTO member_wards (member_id, from_on, ward_id, cause)
-                 SELECT m.id, ?3, ?2, 'merge' FROM members m
-                 WHERE m.id IN (SELECT member_id FROM member_wards WHERE ward_id = ?1)
-                   AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
-                   AND (SELECT mw.ward_id FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on < ?3
-                        ORDER BY mw.from_on DESC LIMIT 1) = ?1
-                   AND NOT EXISTS (SELECT 1 FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on = ?3)",
-            )?
-            .execute(p)?;
-        conn.prepare_cached(
-            "UPDATE members SET ward_id = (SELECT ward_id FROM member_wards WHERE member_id = members.id
-               ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
-        )?
-        .execute(params![w.id])?;
-        conn.prepare_cached("UPDATE wards SET dissolved_on = ?3, successor_id = ?2 WHERE id = ?1")?.execute(p)?;
+        let (c, m) = take_over(conn, w.id, into.id, d)?;
+        cases += c;
+        members += m;
+        conn.prepare_cached("UPDATE wards SET dissolved_on = ?3, successor_id = ?2 WHERE id = ?1")?
+            .execute(params![w.id, into.id, iso(d)])?;
+    }
+    // `into` may itself be dissolved later (a merger recorded earlier): those who came to it
+    // on D follow that merger too, and so on down the chain.
+    let mut next = into.clone();
+    for _ in 0..1000 {
+        let (Some(dd), Some(s)) = (next.dissolved_on, next.successor) else { break };
+        take_over(conn, next.id, s, dd)?;
+        next = ward_by_id(conn, s)?;
     }
     let codes: Vec<&str> = listed.iter().map(|w| w.code.as_str()).collect();
     let mut detail = json!({"wards": codes, "into": into.code, "on": iso(d), "cases": cases, "members": members});
@@ -494,6 +491,51 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
     }
     audit::append(conn, &ctx.stamp, "merge", "ward", &into.code, &detail)?;
     Ok(into.code)
+}
+
+/// Ward `from` is taken over by `into` on `d`: every case under management on d (released
+/// on d included) and every member who had not left before d whose ward on the day before
+/// was `from` moves on d; rows in `from` dated d or later (typed before the merger was
+/// recorded) are put in `into`. Returns how many case and member rows changed.
+fn take_over(conn: &Connection, from: i64, into: i64, d: NaiveDate) -> Result<(usize, usize)> {
+    let p = params![from, into, iso(d)];
+    let mut cases =
+        conn.prepare_cached("UPDATE case_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?.execute(p)?;
+    cases += conn
+        .prepare_cached(
+            "INSERT INTO case_wards (case_id, from_on, ward_id, cause)
+             SELECT c.id, ?3, ?2, 'merge' FROM cases c
+             WHERE c.id IN (SELECT case_id FROM case_wards WHERE ward_id = ?1)
+               AND c.enrolled_on <= ?3 AND (c.released_on IS NULL OR c.released_on >= ?3)
+               AND (SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on < ?3
+                    ORDER BY cw.from_on DESC LIMIT 1) = ?1
+               AND NOT EXISTS (SELECT 1 FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on = ?3)",
+        )?
+        .execute(p)?;
+    conn.prepare_cached(
+        "UPDATE cases SET ward_id = (SELECT ward_id FROM case_wards WHERE case_id = cases.id
+           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
+    )?
+    .execute(params![from])?;
+    let mut members =
+        conn.prepare_cached("UPDATE member_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?.execute(p)?;
+    members += conn
+        .prepare_cached(
+            "INSERT INTO member_wards (member_id, from_on, ward_id, cause)
+             SELECT m.id, ?3, ?2, 'merge' FROM members m
+             WHERE m.id IN (SELECT member_id FROM member_wards WHERE ward_id = ?1)
+               AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
+               AND (SELECT mw.ward_id FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on < ?3
+                    ORDER BY mw.from_on DESC LIMIT 1) = ?1
+               AND NOT EXISTS (SELECT 1 FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on = ?3)",
+        )?
+        .execute(p)?;
+    conn.prepare_cached(
+        "UPDATE members SET ward_id = (SELECT ward_id FROM member_wards WHERE member_id = members.id
+           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
+    )?
+    .execute(params![from])?;
+    Ok((cases, members))
 }
 
 /// `ward rename CODE NAME`.

@@ -82,7 +82,7 @@ macro_rules! ward_in_period {
 macro_rules! quota_sql {
     ($key:literal, $groups:literal) => {
         concat!(
-            "WITH mm AS (
+            "WITH mm AS MATERIALIZED (
                SELECT m.id, ",
             ward_in_period!(),
             " AS ward_id, m.org_id,
@@ -113,7 +113,7 @@ const BY_WARD: &str = quota_sql!(
 const BY_ORG: &str = quota_sql!("org_id", "SELECT id, code, code FROM orgs");
 const BY_MEMBER: &str = concat!(
     "
-    WITH mm AS (
+    WITH mm AS MATERIALIZED (
       SELECT m.id, m.name, ",
     ward_in_period!(),
     " AS ward_id, m.org_id,
