@@ -557,7 +557,8 @@ proptest! {
                 prop_assert_eq!(&summary::summary(&conn, *p, By::Ward).unwrap(), b, "a merger changed {:?}", p);
             }
         }
-        mh51::check::check(&conn, today()).unwrap().problems.iter().for_each(|pr| panic!("check: {}", pr.en));
+        let problems: Vec<String> = mh51::check::check(&conn, today()).unwrap().problems.into_iter().map(|p| p.en).collect();
+        prop_assert!(problems.is_empty(), "check: {:?}", problems);
         let raw = raw(&conn);
         let from = day(start);
         let to = (from + Duration::days(i64::from(len))).min(today());
