@@ -478,3 +478,119 @@ fn extract_refusals_leave_nothing_behind() {
     e.refused(&["extract", "--ward", "1", "-o", out.to_str().unwrap()], &["already exists"]);
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
 }
+
+/// Every report of the District 6 example as the previous mh51 (schema version 3, commit
+/// 419d17e) printed it: `$ ARGS` lines, each followed by its CSV (tests/fixtures/README.md).
+fn v3_reports() -> Vec<(Vec<String>, String)> {
+    let text =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/quan6-reports-v3.txt")).unwrap();
+    let mut out: Vec<(Vec<String>, String)> = Vec::new();
+    for line in text.lines() {
+        if let Some(args) = line.strip_prefix("$ ") {
+            out.push((args.split(' ').map(String::from).collect(), String::new()));
+        } else if let Some(last) = out.last_mut() {
+            last.1.push_str(line);
+            last.1.push('\n');
+        }
+    }
+    assert!(out.len() > 30);
+    out
+}
+
+/// A copy of `src` as the previous mh51 would have left it: the schema of migrations 1–3 and
+/// every row of the tables it had (the District 6 example has no moves or mergers, so its rows
+/// are what the previous version writes for the same files).
+fn as_version_3(src: &std::path::Path, dest: &std::path::Path) {
+    let c = rusqlite::Connection::open(dest).unwrap();
+    for m in &mh51::db::MIGRATIONS[..3] {
+        c.execute_batch(m).unwrap();
+    }
+    c.execute_batch("PRAGMA user_version = 3;").unwrap();
+    c.execute("ATTACH DATABASE ?1 AS s", [src.to_str().unwrap()]).unwrap();
+    c.execute_batch(
+        "INSERT INTO settings SELECT * FROM s.settings;
+         INSERT INTO wards SELECT id, code, name, code_fold, name_fold, sort_key FROM s.wards;
+         INSERT INTO orgs SELECT * FROM s.orgs;
+         INSERT INTO categories SELECT * FROM s.categories;
+         INSERT INTO persons SELECT * FROM s.persons;
+         INSERT INTO members SELECT * FROM s.members;
+         INSERT INTO cases SELECT * FROM s.cases;
+         INSERT INTO assignments SELECT * FROM s.assignments;
+         INSERT INTO reviews SELECT * FROM s.reviews;
+         INSERT INTO supports SELECT * FROM s.supports;
+         INSERT INTO audit_log SELECT * FROM s.audit_log;
+         DETACH DATABASE s;",
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_district_6_example_gives_the_previous_versions_figures_before_and_after_migration() {
+    let e = Env::empty();
+    e.ok(&["demo", "--db", e.db.to_str().unwrap()]);
+    let old = Env::empty();
+    as_version_3(&e.db, &old.db);
+    assert_eq!(old.scalar("PRAGMA user_version"), "3");
+    for (args, want) in v3_reports() {
+        let a: Vec<&str> = args.iter().map(String::as_str).collect();
+        // CSV rows end in CRLF (RFC 4180); the fixture is kept with plain line ends.
+        let run = |env: &Env| format!("{}\n", env.ok(&a).replace("\r\n", "\n"));
+        assert_eq!(run(&e), want, "new register: {args:?}");
+        // The first command migrates the version-3 copy (backed up first); then the same.
+        assert_eq!(run(&old), want, "migrated register: {args:?}");
+    }
+    assert_eq!(old.scalar("PRAGMA user_version"), mh51::db::SCHEMA_VERSION.to_string());
+    assert!(old.path("test.db.v3.bak").exists());
+    assert_eq!(old.scalar("SELECT count(*) FROM case_wards"), old.scalar("SELECT count(*) FROM cases"));
+    old.ok(&["check"]);
+}
+
+#[test]
+fn the_v1_fixture_gives_the_same_figures_after_migration() {
+    // The v1 fixture (tests/fixtures/README.md): wards 1–3; 2022-0001 in ward 1, enrolled
+    // 2022-03-01, reviewed once, a loan, released progressed; 2023-0001 enrolled 2023-01-10.
+    // Before migration the previous versions grouped a case by its one stored ward; the
+    // figures below are worked from the fixture's raw rows that way.
+    let fixture = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1.db"));
+    let raw = rusqlite::Connection::open_with_flags(fixture, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let rows: Vec<(String, String, Option<String>)> = raw
+        .prepare("SELECT w.code, c.enrolled_on, c.released_on FROM cases c JOIN wards w ON w.id = c.ward_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    drop(raw);
+    let e = Env::empty();
+    std::fs::copy(fixture, &e.db).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
+    for (p, f, t) in [
+        ("2022", "2022-01-01", "2022-12-31"),
+        ("2023", "2023-01-01", "2023-06-30"),
+        ("2022-Q1", "2022-01-01", "2022-03-31"),
+        ("2022-01-01..2023-06-30", "2022-01-01", "2023-06-30"),
+    ] {
+        let s = report(&e, &["summary", "-p", p]);
+        for ward in ["1", "2", "3"] {
+            let mut want = [0i64; 4];
+            for (w, en, rel) in &rows {
+                if w != ward || en.as_str() > t || rel.as_deref().is_some_and(|r| r < f) {
+                    continue;
+                }
+                if en.as_str() < f {
+                    want[0] += 1;
+                } else {
+                    want[1] += 1;
+                }
+                if rel.as_deref().is_some_and(|r| r <= t) {
+                    want[2] += 1;
+                } else {
+                    want[3] += 1;
+                }
+            }
+            assert_eq!(oiec(&s, ward), want, "ward {ward} over {p}");
+        }
+    }
+    e.ok(&["check"]);
+}
