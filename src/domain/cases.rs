@@ -39,7 +39,8 @@ pub struct EnrollInput {
 pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
     let name = parse_name(&input.name, "name", "họ tên")?;
     let name_fold = fold(&name);
-    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let ward_row = wards::find(conn, &input.ward)?;
+    let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
     let (category_id, category) = lookup::find(conn, Dict::Category, &input.category)?;
     let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
     let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
@@ -47,7 +48,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
     let note = parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
-    let ward_row = wards::require_ward_on(conn, ward_id, date)?;
+    ward_row.require_on(conn, date)?;
     if let Some((y, _)) = birth {
         if y > date.year() {
             refuse!("birth year {} is after the enrollment date {}", y, date;

@@ -41,10 +41,11 @@ fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
 pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     let name = parse_name(&input.name, "member name", "tên thành viên")?;
     let (org_id, org) = lookup::find(conn, Dict::Org, &input.org)?;
-    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let ward_row = wards::find(conn, &input.ward)?;
+    let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
     let phone = parse_phone(input.phone.as_deref())?;
     let joined = event_date_or_today(input.joined.as_deref(), ctx.today)?;
-    let ward_row = wards::require_ward_on(conn, ward_id, joined)?;
+    ward_row.require_on(conn, joined)?;
     let name_fold = fold(&name);
     if !input.allow_duplicate {
         let existing: Option<i64> = conn

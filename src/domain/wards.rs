@@ -47,11 +47,14 @@ pub struct Ward {
     pub successor: Option<i64>,
 }
 
-pub fn ward_by_id(conn: &Connection, id: i64) -> Result<Ward> {
-    let (code, from, dissolved, successor): (String, Option<String>, Option<String>, Option<i64>) = conn
-        .prepare_cached("SELECT code, from_on, dissolved_on, successor_id FROM wards WHERE id = ?1")?
-        .query_row(params![id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
-        .context("looking up a ward")?;
+/// A ward row as read: id, code, from_on, dissolved_on, successor_id.
+type WardRow = (i64, String, Option<String>, Option<String>, Option<i64>);
+
+fn ward_row(r: &rusqlite::Row) -> rusqlite::Result<WardRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn to_ward((id, code, from, dissolved, successor): WardRow) -> Result<Ward> {
     Ok(Ward {
         id,
         code,
@@ -61,10 +64,31 @@ pub fn ward_by_id(conn: &Connection, id: i64) -> Result<Ward> {
     })
 }
 
-/// A ward by what the clerk typed (code or name).
+pub fn ward_by_id(conn: &Connection, id: i64) -> Result<Ward> {
+    let row = conn
+        .prepare_cached("SELECT id, code, from_on, dissolved_on, successor_id FROM wards WHERE id = ?1")?
+        .query_row(params![id], ward_row)
+        .context("looking up a ward")?;
+    to_ward(row)
+}
+
+/// A ward by what the clerk typed (code or name): one lookup in the common case (every
+/// enrollment of an import comes here), `lookup::find` for shorthands and the refusal.
 pub fn find(conn: &Connection, typed: &str) -> Result<Ward> {
-    let (id, _) = lookup::find(conn, Dict::Ward, typed)?;
-    ward_by_id(conn, id)
+    let row = conn
+        .prepare_cached(
+            "SELECT id, code, from_on, dissolved_on, successor_id FROM wards WHERE code_fold = ?1 OR name_fold = ?1",
+        )?
+        .query_row(params![fold(typed)], ward_row)
+        .optional()
+        .context("looking up a ward")?;
+    match row {
+        Some(row) => to_ward(row),
+        None => {
+            let (id, _) = lookup::find(conn, Dict::Ward, typed)?;
+            ward_by_id(conn, id)
+        }
+    }
 }
 
 /// The code of the ward that has taken over `w` today (following every merger forward).
@@ -200,13 +224,6 @@ pub fn start_member(conn: &Connection, member_id: i64, ward: &Ward, joined: Naiv
         MEMBER.follow_merges(conn, member_id, None)?;
     }
     Ok(())
-}
-
-/// The ward of a new case or member, refused unless it exists on `d`.
-pub fn require_ward_on(conn: &Connection, ward_id: i64, d: NaiveDate) -> Result<Ward> {
-    let w = ward_by_id(conn, ward_id)?;
-    w.require_on(conn, d)?;
-    Ok(w)
 }
 
 /// The day of a case's latest move, if it ever moved (a release cannot be dated before it).

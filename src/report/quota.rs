@@ -77,8 +77,9 @@ macro_rules! ward_in_period {
     };
 }
 
-/// Per-member credit in [?1, ?2] with quota ?3, aggregated over groups `$groups` (g, code,
-/// sort key) joined on `$key` of the member.
+/// Per-member credit in [?1, ?2] with quota ?3, aggregated per `$key` of the member (one
+/// pass over the members), then joined onto the groups `$groups` (g, code, sort key), which
+/// may name `ag` (the groups that have members).
 macro_rules! quota_sql {
     ($key:literal, $groups:literal) => {
         concat!(
@@ -90,15 +91,18 @@ macro_rules! quota_sql {
                        WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
                FROM members m
                WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)),
+             ag AS MATERIALIZED (
+               SELECT ",
+            $key,
+            " AS g, count(*) AS n, sum(credited) AS achieved, sum(credited >= ?3) AS met,
+                      sum(max(0, ?3 - credited)) AS short
+               FROM mm GROUP BY 1),
              gr (g, code, k) AS (",
             $groups,
             ")
-             SELECT gr.code, '', '', '', count(mm.id), coalesce(sum(mm.credited), 0),
-                    coalesce(sum(mm.credited >= ?3), 0), coalesce(sum(max(0, ?3 - mm.credited)), 0)
-             FROM gr LEFT JOIN mm ON mm.",
-            $key,
-            " = gr.g
-             GROUP BY gr.g
+             SELECT gr.code, '', '', '', coalesce(ag.n, 0), coalesce(ag.achieved, 0),
+                    coalesce(ag.met, 0), coalesce(ag.short, 0)
+             FROM gr LEFT JOIN ag ON ag.g = gr.g
              ORDER BY gr.k, gr.code"
         )
     };
@@ -108,7 +112,7 @@ const BY_WARD: &str = quota_sql!(
     "ward_id",
     "SELECT id, code, sort_key FROM wards
      WHERE ((from_on IS NULL OR from_on <= ?2) AND (dissolved_on IS NULL OR dissolved_on > ?1))
-        OR id IN (SELECT ward_id FROM mm)"
+        OR id IN (SELECT g FROM ag)"
 );
 const BY_ORG: &str = quota_sql!("org_id", "SELECT id, code, code FROM orgs");
 const BY_MEMBER: &str = concat!(
