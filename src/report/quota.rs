@@ -216,6 +216,7 @@ mod tests {
             let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &2]);
             assert!(full_scans(&pl, &["c", "cases"]).is_empty(), "{pl:#?}");
             assert!(pl.iter().any(|l| l.contains("cases_credited")), "{pl:#?}");
+            assert!(full_scans(&pl, &["mw", "member_wards"]).is_empty(), "{pl:#?}");
         }
     }
 }
