@@ -594,3 +594,27 @@ fn the_v1_fixture_gives_the_same_figures_after_migration() {
     }
     e.ok(&["check"]);
 }
+
+#[test]
+fn import_refuses_a_dissolved_ward_in_its_column() {
+    let e = env();
+    e.ok(&["ward", "merge", "1", "--into", "2", "--on", "2025-07-01"]);
+    let f = e.path("cases.csv");
+    std::fs::write(
+        &f,
+        "name,ward,category,enrolled\nLê Văn Tám,1,prison,2025-08-01\nLê Văn Chín,1,prison,2025-05-01\n",
+    )
+    .unwrap();
+    e.refused(
+        &["import", "cases", f.to_str().unwrap()],
+        &["cases.csv:2: ward: ward 1 was dissolved on 2025-07-01 and merged into ward 2"],
+    );
+    let m = e.path("members.csv");
+    std::fs::write(&m, "name,org,ward,joined\nLê Văn Mười,PN,1,2025-08-01\n").unwrap();
+    e.refused(&["import", "members", m.to_str().unwrap()], &["members.csv:2: ward: ward 1 was dissolved"]);
+    // The row dated before the merger alone is accepted, and follows the merger.
+    std::fs::write(&f, "name,ward,category,enrolled\nLê Văn Chín,1,prison,2025-05-01\n").unwrap();
+    e.ok(&["import", "cases", f.to_str().unwrap()]);
+    assert_eq!(e.scalar("SELECT ward FROM v_cases"), "2");
+    e.ok(&["check"]);
+}
