@@ -298,6 +298,7 @@ fn merge_refusals_name_the_bad_value_and_change_nothing() {
     e.refused(&["ward", "rename", "42", "Phường Mới"], &["unknown ward '42'"]);
     e.refused(&["settings", "colour", "blue"], &["unknown setting 'colour'", "district, ward_label"]);
     e.refused(&["settings", "ward_label", "  "], &["invalid ward_label"]);
+    e.refused(&["settings", "district"], &["give a value for 'district'"]);
     e.refused(&["edit", "2025-0004", "--ward", "1"], &["ward 1 was dissolved on 2025-07-01", "BT"]);
     // --structure regroups wards only.
     let before = dump(&e.db);
@@ -459,6 +460,15 @@ fn extract_hands_a_ward_its_own_register() {
         let b = report(&x, &["quota", "-p", &p[..4]]);
         assert_eq!(a["1"], b["1"], "quota ward 1 over {p}");
     }
+    // Overdue cases of ward 1 (with their members) are the same on both.
+    let overdue = |env: &Env| -> Vec<Vec<String>> {
+        csv_rows(&env.ok(&["report", "overdue", "--as-of", "2023-06-30", "-f", "csv"]))
+            .into_iter()
+            .filter(|r| r[2] == "1")
+            .collect()
+    };
+    assert_eq!(overdue(&e).len(), 1, "2022-0001, last seen 2022-03-01");
+    assert_eq!(overdue(&e), overdue(&x));
     // The ward's clerk names the new register and works on in it.
     x.ok(&["settings", "district", "Phường 1"]);
     x.ok(&["review", "2022-0001", "--class", "A", "--date", "2023-06-01"]);
