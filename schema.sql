@@ -1,4 +1,4 @@
--- mh51 schema, version 2.
+-- mh51 schema, version 4.
 --
 -- This file is the whole schema of a fresh database. It is applied by migration 1 in
 -- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
@@ -15,7 +15,10 @@ CREATE TABLE settings (
 ) STRICT;
 
 -- Wards (phường). `code` is what clerks type (`5`); `sort_key` gives natural order
--- (`2` before `10`): every run of digits left-padded to 10 places.
+-- (`2` before `10`): every run of digits left-padded to 10 places. A ward exists from
+-- `from_on` (NULL: since the register began) until the day before `dissolved_on` (NULL: it
+-- still exists); a dissolved ward names the ward that took it over, `successor_id` (SPEC §13,
+-- added in version 4, hence the column layout ALTER TABLE gives).
 CREATE TABLE wards (
     id        INTEGER PRIMARY KEY,
     code      TEXT NOT NULL UNIQUE CHECK (length(code) BETWEEN 1 AND 40),
@@ -23,7 +26,9 @@ CREATE TABLE wards (
     code_fold TEXT NOT NULL UNIQUE,
     name_fold TEXT NOT NULL UNIQUE,
     sort_key  TEXT NOT NULL
-) STRICT;
+, from_on TEXT CHECK (from_on IS NULL OR from_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+  dissolved_on TEXT CHECK (dissolved_on IS NULL OR dissolved_on > coalesce(from_on, '')),
+  successor_id INTEGER REFERENCES wards (id) CHECK ((successor_id IS NULL) = (dissolved_on IS NULL))) STRICT;
 
 -- Mass organizations (đoàn thể): MTTQ, CA, PN, TN, CCB, NCT and any added.
 CREATE TABLE orgs (
@@ -195,6 +200,28 @@ BEGIN
     SELECT RAISE(ABORT, 'mh51 never deletes supports');
 END;
 
+-- Ward history (version 4): the ward of a case or member on day d is the row with the
+-- greatest `from_on` <= d; the first row's `from_on` is the enrollment (joining) day. `cause`
+-- says what began the row (`enroll`/`join`, `move`, `merge`). `cases.ward_id` and
+-- `members.ward_id` hold the current (or last) ward, kept in step by src/domain/wards.rs.
+CREATE TABLE case_wards (
+    case_id INTEGER NOT NULL REFERENCES cases (id),
+    from_on TEXT NOT NULL CHECK (from_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    ward_id INTEGER NOT NULL REFERENCES wards (id),
+    cause   TEXT NOT NULL CHECK (cause IN ('enroll', 'move', 'merge')),
+    PRIMARY KEY (case_id, from_on)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX case_wards_ward ON case_wards (ward_id);
+
+CREATE TABLE member_wards (
+    member_id INTEGER NOT NULL REFERENCES members (id),
+    from_on   TEXT NOT NULL CHECK (from_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    ward_id   INTEGER NOT NULL REFERENCES wards (id),
+    cause     TEXT NOT NULL CHECK (cause IN ('join', 'move', 'merge')),
+    PRIMARY KEY (member_id, from_on)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX member_wards_ward ON member_wards (ward_id);
+
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).
 --   case_no            YYYY-NNNN
 --   person_id          the person (several cases may share one)
@@ -204,7 +231,7 @@ END;
 --   gender             'male', 'female' or NULL
 --   id_number          CCCD/CMND, or NULL
 --   address            or NULL
---   ward               ward code
+--   ward               the current ward's code (for a released case, its last ward)
 --   category           category code
 --   enrolled_on        ISO date the case was opened
 --   released_on        ISO date it was closed, NULL while open

@@ -322,10 +322,107 @@ const RULES: &[Rule] = &[
     Rule {
         en: "a case or member has no audit row (its history was cut from the audit log)",
         vi: "hồ sơ hoặc thành viên không có dòng nhật ký (lịch sử bị cắt khỏi nhật ký)",
-        sql: "SELECT 'case', c.case_no, 'no audit row for this case' FROM cases c
-              WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'case' AND l.entity_key = c.case_no)
+        // A register made by `extract` holds the cases and members it was handed up to the
+        // ids its first audit row records; their history is in the source's chain.
+        sql: "WITH x AS (SELECT coalesce((SELECT json_extract(detail, '$.last_case_id') FROM audit_log
+                                           WHERE seq = 1 AND action = 'extract'), 0) AS c,
+                                 coalesce((SELECT json_extract(detail, '$.last_member_id') FROM audit_log
+                                           WHERE seq = 1 AND action = 'extract'), 0) AS m)
+              SELECT 'case', c.case_no, 'no audit row for this case' FROM cases c
+              WHERE c.id > (SELECT c FROM x)
+                AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'case' AND l.entity_key = c.case_no)
               UNION ALL SELECT 'member', CAST(m.id AS TEXT), 'no audit row for this member' FROM members m
-              WHERE NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'member' AND l.entity_key = CAST(m.id AS TEXT))",
+              WHERE m.id > (SELECT m FROM x)
+                AND NOT EXISTS (SELECT 1 FROM audit_log l WHERE l.entity = 'member' AND l.entity_key = CAST(m.id AS TEXT))",
+    },
+    // Wards change (SPEC §13): one ward per case and member per day (the primary key
+    // (case_id, from_on) holds one row per day), a history that covers exactly the case's
+    // (member's) own days, and no day spent in a ward that did not exist on it.
+    Rule {
+        en: "a case's ward history does not begin on its enrollment day",
+        vi: "lịch sử phường của hồ sơ không bắt đầu từ ngày đưa vào diện",
+        sql: "SELECT 'case', c.case_no, 'enrolled ' || c.enrolled_on || ', first ward row '
+                     || coalesce((SELECT min(cw.from_on) FROM case_wards cw WHERE cw.case_id = c.id), 'none')
+              FROM cases c
+              WHERE (SELECT min(cw.from_on) FROM case_wards cw WHERE cw.case_id = c.id) IS NOT c.enrolled_on
+              ORDER BY c.case_no",
+    },
+    Rule {
+        en: "a case changes ward after its release",
+        vi: "hồ sơ đổi phường sau ngày đưa ra khỏi diện",
+        sql: "SELECT 'case', c.case_no, 'ward change on ' || cw.from_on || ', released ' || c.released_on
+              FROM case_wards cw JOIN cases c ON c.id = cw.case_id
+              WHERE c.released_on IS NOT NULL AND cw.from_on > c.released_on
+              ORDER BY c.case_no",
+    },
+    Rule {
+        en: "a case's ward is not the ward of its latest ward history row",
+        vi: "phường của hồ sơ khác phường ở dòng lịch sử mới nhất",
+        sql: "SELECT 'case', c.case_no, 'ward id ' || c.ward_id
+              FROM cases c
+              WHERE c.ward_id IS NOT (SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id
+                                      ORDER BY cw.from_on DESC LIMIT 1)
+              ORDER BY c.case_no",
+    },
+    Rule {
+        en: "a case is in a ward on a day the ward did not exist",
+        vi: "hồ sơ thuộc một phường vào ngày phường đó không tồn tại",
+        sql: "SELECT 'case', case_no, 'ward ' || code || ' from ' || s || ' to ' || coalesce(e, 'now')
+                     || '; the ward exists from ' || coalesce(wf, 'the start') || coalesce(' until before ' || wd, ' on')
+              FROM (SELECT c.case_no, w.code, cw.from_on AS s, w.from_on AS wf, w.dissolved_on AS wd,
+                           coalesce(date(lead(cw.from_on) OVER (PARTITION BY cw.case_id ORDER BY cw.from_on), '-1 day'),
+                                    c.released_on) AS e
+                    FROM case_wards cw JOIN cases c ON c.id = cw.case_id JOIN wards w ON w.id = cw.ward_id)
+              WHERE (wf IS NOT NULL AND wf > s) OR (wd IS NOT NULL AND (e IS NULL OR wd <= e))
+              ORDER BY case_no, s",
+    },
+    Rule {
+        en: "a member's ward history does not begin on their joining day",
+        vi: "lịch sử phường của thành viên không bắt đầu từ ngày tham gia",
+        sql: "SELECT 'member', CAST(m.id AS TEXT), 'joined ' || m.joined_on || ', first ward row '
+                     || coalesce((SELECT min(mw.from_on) FROM member_wards mw WHERE mw.member_id = m.id), 'none')
+              FROM members m
+              WHERE (SELECT min(mw.from_on) FROM member_wards mw WHERE mw.member_id = m.id) IS NOT m.joined_on
+              ORDER BY m.id",
+    },
+    Rule {
+        en: "a member changes ward after leaving",
+        vi: "thành viên đổi phường sau ngày nghỉ",
+        sql: "SELECT 'member', CAST(m.id AS TEXT), 'ward change on ' || mw.from_on || ', left ' || m.left_on
+              FROM member_wards mw JOIN members m ON m.id = mw.member_id
+              WHERE m.left_on IS NOT NULL AND mw.from_on > m.left_on
+              ORDER BY m.id",
+    },
+    Rule {
+        en: "a member's ward is not the ward of their latest ward history row",
+        vi: "phường của thành viên khác phường ở dòng lịch sử mới nhất",
+        sql: "SELECT 'member', CAST(m.id AS TEXT), 'ward id ' || m.ward_id
+              FROM members m
+              WHERE m.ward_id IS NOT (SELECT mw.ward_id FROM member_wards mw WHERE mw.member_id = m.id
+                                      ORDER BY mw.from_on DESC LIMIT 1)
+              ORDER BY m.id",
+    },
+    Rule {
+        en: "a member is in a ward on a day the ward did not exist",
+        vi: "thành viên thuộc một phường vào ngày phường đó không tồn tại",
+        sql: "SELECT 'member', CAST(id AS TEXT), 'ward ' || code || ' from ' || s || ' to ' || coalesce(e, 'now')
+                     || '; the ward exists from ' || coalesce(wf, 'the start') || coalesce(' until before ' || wd, ' on')
+              FROM (SELECT m.id, w.code, mw.from_on AS s, w.from_on AS wf, w.dissolved_on AS wd,
+                           coalesce(date(lead(mw.from_on) OVER (PARTITION BY mw.member_id ORDER BY mw.from_on), '-1 day'),
+                                    m.left_on) AS e
+                    FROM member_wards mw JOIN members m ON m.id = mw.member_id JOIN wards w ON w.id = mw.ward_id)
+              WHERE (wf IS NOT NULL AND wf > s) OR (wd IS NOT NULL AND (e IS NULL OR wd <= e))
+              ORDER BY id, s",
+    },
+    Rule {
+        en: "a dissolved ward's successor did not exist on the day it took over",
+        vi: "phường nhận sáp nhập không tồn tại vào ngày nhận",
+        sql: "SELECT 'ward', w.code, 'dissolved ' || w.dissolved_on || ' into ' || coalesce(s.code, 'nothing')
+              FROM wards w LEFT JOIN wards s ON s.id = w.successor_id
+              WHERE w.dissolved_on IS NOT NULL
+                AND (s.id IS NULL OR s.id = w.id OR coalesce(s.from_on, '') > w.dissolved_on
+                     OR coalesce(s.dissolved_on, '9999-12-31') <= w.dissolved_on)
+              ORDER BY w.code",
     },
 ];
 

@@ -79,9 +79,9 @@ pub enum Command {
         #[arg(long)]
         encrypt: bool,
     },
-    /// Wards (phường).
+    /// Wards (phường): list, add, merge, rename.
     #[command(subcommand)]
-    Ward(DictCmd),
+    Ward(WardCmd),
     /// Mass organizations (đoàn thể).
     #[command(subcommand)]
     Org(DictCmd),
@@ -145,6 +145,32 @@ pub enum Command {
     },
     /// Undo a release recorded by mistake.
     Reopen { case: String },
+    /// The person now lives in another ward: the case goes on there from --date (history kept).
+    Move {
+        case: String,
+        #[arg(long)]
+        ward: String,
+        #[arg(long)]
+        date: Option<String>,
+    },
+    /// The register's own settings: list them, or set `district` or `ward_label`.
+    Settings {
+        /// `district` or `ward_label` (none: list every setting).
+        key: Option<String>,
+        /// The new value, e.g. "Phường Bình Tiên" or "Khu phố".
+        value: Option<String>,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Hand wards their own register: a new file with only their people and whole history.
+    Extract {
+        /// The wards (codes or names) whose register to write.
+        #[arg(long, num_args = 1.., required = true)]
+        ward: Vec<String>,
+        /// The new register (refuses an existing file).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
     /// Correct a case or its person.
     Edit(EditArgs),
     /// The person, the case and its whole timeline.
@@ -248,6 +274,37 @@ pub enum DictCmd {
 }
 
 #[derive(Debug, Subcommand)]
+pub enum WardCmd {
+    /// List today's wards (--all: every ward, with the day each began and was dissolved).
+    List {
+        /// Every ward ever, dissolved ones too, with their dates and successors.
+        #[arg(long)]
+        all: bool,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Add a ward.
+    Add { code: String, name: String },
+    /// Dissolve wards on a day into another (created with --name if new).
+    Merge {
+        /// The wards dissolved.
+        #[arg(required = true)]
+        wards: Vec<String>,
+        /// The ward that takes them over.
+        #[arg(long)]
+        into: String,
+        /// Name of the new ward, when --into does not exist yet.
+        #[arg(long)]
+        name: Option<String>,
+        /// The first day of the new structure.
+        #[arg(long)]
+        on: String,
+    },
+    /// Change a ward's name.
+    Rename { ward: String, name: String },
+}
+
+#[derive(Debug, Subcommand)]
 pub enum MemberCmd {
     /// Add a member; prints the id.
     Add {
@@ -281,6 +338,14 @@ pub enum MemberCmd {
         id: String,
         #[command(flatten)]
         out: Out,
+    },
+    /// A member now works in another ward from --date (history kept).
+    Move {
+        id: String,
+        #[arg(long)]
+        ward: String,
+        #[arg(long)]
+        date: Option<String>,
     },
     /// A member leaves (their last day).
     Leave {
@@ -397,6 +462,9 @@ pub enum ReportCmd {
         period: Option<String>,
         #[arg(long, value_enum, default_value_t = SummaryBy::Ward)]
         by: SummaryBy,
+        /// Group the wards as they were on this day (following mergers); with --by ward only.
+        #[arg(long)]
+        structure: Option<String>,
         #[command(flatten)]
         out: Out,
     },
@@ -406,6 +474,9 @@ pub enum ReportCmd {
         period: Option<String>,
         #[arg(long, value_enum, default_value_t = QuotaBy::Ward)]
         by: QuotaBy,
+        /// Group the wards as they were on this day (following mergers); with --by ward only.
+        #[arg(long)]
+        structure: Option<String>,
         #[command(flatten)]
         out: Out,
     },

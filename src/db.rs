@@ -147,6 +147,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_no_delete.sql"),
     include_str!("../migrations/0003_partial_release_index.sql"),
+    include_str!("../migrations/0004_ward_history.sql"),
 ];
 
 /// The schema version this build writes.

@@ -571,7 +571,7 @@ fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Res
         check(&mut out, "joined", parse_event_date(j, ctx.today))?;
     }
     if out.is_empty() {
-        let c = column_of(&refused, &[("phone", "phone"), ("date", "joined")], "name");
+        let c = column_of(&refused, &[("ward ", "ward"), ("phone", "phone"), ("date", "joined")], "name");
         out.push((c, refused));
     }
     Ok(Err(out))
@@ -647,6 +647,7 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
                 let c = column_of(
                     &refused,
                     &[
+                        ("ward ", "ward"),
                         ("identity number", "id_number"),
                         ("birth", "born"),
                         ("member", "member"),

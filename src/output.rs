@@ -732,6 +732,15 @@ fn render_shown(
     }
     s
 }
+
+/// The register's own word for its sub-units (`mh51 settings ward_label "Khu phố"`), set
+/// once per run when the database is opened; table headers and titles use it for "ward".
+static WARD_LABEL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+pub fn set_ward_label(label: &str) {
+    let _ = WARD_LABEL.set(label.to_string());
+}
+
 /// Label of a column key or a word, in the user's language.
 pub fn label(key: &str, vi: bool) -> String {
     let (en, v) = match key {
@@ -814,8 +823,19 @@ pub fn label(key: &str, vi: bool) -> String {
         "review" => ("review", "tiếp xúc"),
         "support" => ("support", "giúp đỡ"),
         "release" => ("released", "đưa ra khỏi diện"),
+        "move" => ("moved ward", "chuyển phường"),
+        "merge" => ("ward merger", "sáp nhập phường"),
+        "from_on" => ("From", "Từ ngày"),
+        "dissolved_on" => ("Dissolved", "Giải thể từ"),
+        "successor" => ("Merged into", "Sáp nhập vào"),
+        "key" => ("Setting", "Mục"),
         other => (other, other),
     };
+    if key == "ward" {
+        if let Some(l) = WARD_LABEL.get() {
+            return l.clone();
+        }
+    }
     if vi {
         v.to_string()
     } else {

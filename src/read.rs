@@ -31,6 +31,40 @@ pub fn dict(conn: &Connection, d: Dict, f: &mut RowFn) -> Result<()> {
     stream(conn, d.list_sql(), &[], 2, f)
 }
 
+/// The wards that exist on `d` (code, name): those not created after it nor dissolved by it.
+pub fn wards_on(conn: &Connection, d: chrono::NaiveDate, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT code, name FROM wards
+         WHERE (from_on IS NULL OR from_on <= ?1) AND (dissolved_on IS NULL OR dissolved_on > ?1)
+         ORDER BY sort_key, code",
+        params![iso(d)],
+        2,
+        f,
+    )
+}
+
+pub const WARD_ALL_COLUMNS: &[&str] = &["code", "name", "from_on", "dissolved_on", "successor"];
+
+/// Every ward ever: `from_on` empty for wards there since the register began, `dissolved_on`
+/// and `successor` (the ward that took it over) empty while it exists.
+pub fn wards_all(conn: &Connection, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT w.code, w.name, w.from_on, w.dissolved_on, s.code FROM wards w
+         LEFT JOIN wards s ON s.id = w.successor_id ORDER BY w.sort_key, w.code",
+        &[],
+        5,
+        f,
+    )
+}
+
+pub const SETTINGS_COLUMNS: &[&str] = &["key", "value"];
+
+pub fn settings(conn: &Connection, f: &mut RowFn) -> Result<()> {
+    stream(conn, "SELECT key, value FROM settings ORDER BY key", &[], 2, f)
+}
+
 pub const LIST_COLUMNS: &[&str] = &[
     "case_no",
     "name",
@@ -134,7 +168,8 @@ pub const TIMELINE_COLUMNS: &[&str] = &["date", "event", "member_id", "detail"];
 
 /// Everything that happened to a case, in date order: the `TIMELINE_COLUMNS`, then the parts
 /// of `detail` for a table to name in the reader's language — the code (category, class,
-/// support kind or reason), the amount and the note.
+/// support kind or reason), the amount and the note. Moves (`move`) and mergers (`merge`)
+/// show as `OLD → NEW` ward codes.
 pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
     let c = lookup::case(conn, typed)?;
     stream(
@@ -145,6 +180,10 @@ pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
                   (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS code,
                   NULL AS amount, NULL AS note
              FROM cases c WHERE c.id = ?1
+           UNION ALL SELECT from_on, 0, 1, cause, NULL, prev || ' → ' || code, NULL, NULL, NULL FROM (
+               SELECT cw.from_on, cw.cause, w.code, lag(w.code) OVER (ORDER BY cw.from_on) AS prev
+               FROM case_wards cw JOIN wards w ON w.id = cw.ward_id WHERE cw.case_id = ?1)
+             WHERE prev IS NOT NULL
            UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL, NULL, NULL, NULL
              FROM assignments WHERE case_id = ?1
            UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL, NULL, NULL, NULL FROM assignments

@@ -19,6 +19,7 @@ use mh51::domain::cases::{self, EnrollInput};
 use mh51::domain::members::{self, MemberInput};
 use mh51::domain::register::{self, InitInput};
 use mh51::domain::types::{iso, Period};
+use mh51::domain::wards;
 use mh51::domain::Ctx;
 use mh51::report::quota;
 use mh51::report::summary::{self, By, Row};
@@ -46,6 +47,8 @@ struct MemberPlan {
     ward: usize,
     joined: u16,
     leave: Option<u16>,
+    /// A move to another ward on a day (SPEC §13).
+    moves: Option<(u16, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -58,11 +61,24 @@ struct CasePlan {
     reviews: Vec<u16>,
     loan: Option<(u16, u32)>,
     release: Option<(u16, usize)>,
+    /// Moves to other wards, days after enrollment (SPEC §13).
+    moves: Vec<(u16, usize)>,
+}
+
+/// A merger recorded after everything else (as a clerk records 1 July 2025 later on): on
+/// day `.0`, ward `.1` is dissolved into ward `.2` (indexes into `MERGE_WARDS`).
+type MergePlan = (u16, usize, usize);
+
+/// The wards of the random histories plus one that only ever receives mergers.
+const MERGE_WARDS: [&str; 5] = ["1", "2", "10", "11", "3"];
+
+fn merge_plan() -> impl Strategy<Value = MergePlan> {
+    (0..1095u16, 0..4usize, 0..5usize)
 }
 
 fn member_plan() -> impl Strategy<Value = MemberPlan> {
-    (0..6usize, 0..4usize, 0..500u16, proptest::option::of(0..1095u16))
-        .prop_map(|(org, ward, joined, leave)| MemberPlan { org, ward, joined, leave })
+    (0..6usize, 0..4usize, 0..500u16, proptest::option::of(0..1095u16), proptest::option::of((0..1095u16, 0..4usize)))
+        .prop_map(|(org, ward, joined, leave, moves)| MemberPlan { org, ward, joined, leave, moves })
 }
 
 fn case_plan() -> impl Strategy<Value = CasePlan> {
@@ -73,8 +89,9 @@ fn case_plan() -> impl Strategy<Value = CasePlan> {
         proptest::collection::vec(0..400u16, 0..3),
         proptest::option::of((0..300u16, 0..3_000_000u32)),
         proptest::option::of((0..500u16, 0..6usize)),
+        proptest::collection::vec((0..500u16, 0..4usize), 0..3),
     )
-        .prop_map(|((ward, category, enroll), member, reassign, reviews, loan, release)| CasePlan {
+        .prop_map(|((ward, category, enroll), member, reassign, reviews, loan, release, moves)| CasePlan {
             ward,
             category,
             enroll,
@@ -83,6 +100,7 @@ fn case_plan() -> impl Strategy<Value = CasePlan> {
             reviews,
             loan,
             release,
+            moves,
         })
 }
 
@@ -91,7 +109,18 @@ fn attempt<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> anyhow::Res
     mh51::db::write(conn, f).ok()
 }
 
-fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
+/// What the plan did, as the model needs it: each case's and member's ward as typed
+/// (first day, ward) and the moves that were accepted, and the mergers accepted (day, from,
+/// into) — recorded from the plan, never read back from the product's ward history.
+#[derive(Debug, Default)]
+struct Plan {
+    cases: BTreeMap<i64, Vec<(String, String)>>,
+    members: BTreeMap<i64, Vec<(String, String)>>,
+    merges: Vec<(String, String, String)>,
+}
+
+fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> (Connection, Plan) {
+    let mut plan = Plan::default();
     let mut conn = mh51::db::create(path, None).unwrap();
     // Durability is not under test here; speed is welcome.
     conn.pragma_update(None, "synchronous", "OFF").unwrap();
@@ -107,7 +136,9 @@ fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
             allow_duplicate: true,
             ..MemberInput::default()
         };
-        ids.push(attempt(&mut conn, |tx| members::add(tx, &ctx, &input)).unwrap().to_string());
+        let id = attempt(&mut conn, |tx| members::add(tx, &ctx, &input)).unwrap();
+        plan.members.insert(id, vec![(iso(day(m.joined)), WARDS[m.ward].to_string())]);
+        ids.push(id.to_string());
     }
     let member = |k: usize| ids[k % ids.len()].clone();
     for (i, c) in cs.iter().enumerate() {
@@ -120,6 +151,17 @@ fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
         };
         let Some(no) = attempt(&mut conn, |tx| cases::enroll(tx, &ctx, &input)) else { continue };
         let d = |off: u16| Some(iso(day(c.enroll.saturating_add(off))));
+        let case_id: i64 = conn.query_row("SELECT id FROM cases WHERE case_no = ?1", [&no], |r| r.get(0)).unwrap();
+        let mut hist = vec![(iso(day(c.enroll)), WARDS[c.ward].to_string())];
+        let mut moves = c.moves.clone();
+        moves.sort();
+        for (off, w) in moves {
+            let on = d(off).unwrap();
+            if attempt(&mut conn, |tx| wards::move_case(tx, &ctx, &no, WARDS[w], Some(&on))).is_some() {
+                hist.push((on, WARDS[w].to_string()));
+            }
+        }
+        plan.cases.insert(case_id, hist);
         if let Some(k) = c.member {
             attempt(&mut conn, |tx| cases::assign(tx, &ctx, &no, &member(k), d(0).as_deref()));
         }
@@ -154,12 +196,47 @@ fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> Connection {
         }
     }
     for (i, m) in ms.iter().enumerate() {
+        if let Some((on, w)) = m.moves {
+            let id = ids[i].clone();
+            let on = iso(day(on));
+            if attempt(&mut conn, |tx| wards::move_member(tx, &ctx, &id, WARDS[w], Some(&on))).is_some() {
+                plan.members.get_mut(&id.parse::<i64>().unwrap()).unwrap().push((on, WARDS[w].to_string()));
+            }
+        }
+    }
+    for (i, m) in ms.iter().enumerate() {
         if let Some(l) = m.leave {
             let id = ids[i].clone();
             attempt(&mut conn, |tx| members::leave(tx, &ctx, &id, Some(&iso(day(l)))));
         }
     }
-    conn
+    (conn, plan)
+}
+
+/// Record the mergers (after everything else); the accepted ones join the plan.
+fn apply_merges(conn: &mut Connection, plan: &mut Plan, merges: &[MergePlan]) {
+    let ctx = Ctx { stamp: Stamp { actor: "prop".into(), at: "2023-12-31T00:00:00".into() }, today: today() };
+    for (on, from, into) in merges {
+        let input = wards::MergeInput {
+            wards: vec![MERGE_WARDS[*from].into()],
+            into: MERGE_WARDS[*into].into(),
+            name: None,
+            on: iso(day(*on)),
+        };
+        if attempt(conn, |tx| wards::merge(tx, &ctx, &input)).is_some() {
+            plan.merges.push((iso(day(*on)), MERGE_WARDS[*from].into(), MERGE_WARDS[*into].into()));
+        }
+    }
+}
+
+/// The model's ward of a history on day `d` (SPEC §13): the latest typed ward on or before
+/// d, then every merger of that ward dated on or before d, followed forward.
+fn model_ward(hist: &[(String, String)], merges: &[(String, String, String)], d: &str) -> String {
+    let mut w = hist.iter().rfind(|(from, _)| from.as_str() <= d).unwrap_or(&hist[0]).1.clone();
+    while let Some((_, _, into)) = merges.iter().find(|(on, from, _)| *from == w && on.as_str() <= d) {
+        w = into.clone();
+    }
+    w
 }
 
 /// id, ward, category, enrolled, released, reason
@@ -173,6 +250,10 @@ struct Raw {
     reviews: Vec<(i64, String)>,
     /// case_id, date, loan amount (0 for other kinds)
     supports: Vec<(i64, String, i64)>,
+    /// member id, joined, left
+    members: Vec<(i64, String, Option<String>)>,
+    /// credited member, release date of a progressed release
+    credits: Vec<(i64, String)>,
 }
 
 fn raw(conn: &Connection) -> Raw {
@@ -213,6 +294,14 @@ fn raw(conn: &Connection) -> Raw {
         .iter()
         .map(|r| (i(&r[0]), s(&r[1]), i(&r[2])))
         .collect(),
+        members: all("SELECT id, joined_on, left_on FROM members")
+            .iter()
+            .map(|r| (i(&r[0]), s(&r[1]), o(&r[2])))
+            .collect(),
+        credits: all("SELECT credited_member_id, released_on FROM cases WHERE reason = 'progressed'")
+            .iter()
+            .map(|r| (i(&r[0]), s(&r[1])))
+            .collect(),
     }
 }
 
@@ -226,7 +315,7 @@ enum Key {
 
 /// The model: SPEC §6 definitions, case by case. Returns group → figures, with `closing`
 /// counted directly (enrolled by T and not released by T), not derived.
-fn model(raw: &Raw, p: Period, key: Key) -> BTreeMap<String, Row> {
+fn model(raw: &Raw, plan: &Plan, p: Period, key: Key) -> BTreeMap<String, Row> {
     let (f, t) = (iso(p.from), iso(p.to));
     let mut out: BTreeMap<String, Row> = BTreeMap::new();
     let mut group_of: BTreeMap<i64, String> = BTreeMap::new();
@@ -234,21 +323,21 @@ fn model(raw: &Raw, p: Period, key: Key) -> BTreeMap<String, Row> {
         if *enrolled > t || released.as_ref().is_some_and(|r| *r < f) {
             continue;
         }
+        let last = match released {
+            Some(r) if *r <= t => r.clone(),
+            _ => t.clone(),
+        };
         let g = match key {
-            Key::Ward => ward.clone(),
+            // The ward on the case's last open day in the period (SPEC §13).
+            Key::Ward => plan.cases.get(id).map_or_else(|| ward.clone(), |h| model_ward(h, &plan.merges, &last)),
             Key::Category => cat.clone(),
             Key::All => "TOTAL".into(),
-            Key::Org => {
-                let last = match released {
-                    Some(r) if *r <= t => r.clone(),
-                    _ => t.clone(),
-                };
-                raw.assignments
-                    .iter()
-                    .filter(|a| a.1 == *id && a.3 <= last && a.4.as_ref().is_none_or(|e| *e >= last))
-                    .max_by(|a, b| (&a.3, a.0).cmp(&(&b.3, b.0)))
-                    .map_or("unassigned".to_string(), |a| a.2.clone())
-            }
+            Key::Org => raw
+                .assignments
+                .iter()
+                .filter(|a| a.1 == *id && a.3 <= last && a.4.as_ref().is_none_or(|e| *e >= last))
+                .max_by(|a, b| (&a.3, a.0).cmp(&(&b.3, b.0)))
+                .map_or("unassigned".to_string(), |a| a.2.clone()),
         };
         group_of.insert(*id, g.clone());
         let row = out.entry(g.clone()).or_insert_with(|| Row { group: g, ..Row::default() });
@@ -327,13 +416,13 @@ fn check_sum(s: &summary::Summary) {
     assert_eq!(s.total.group, "TOTAL");
 }
 
-fn check(conn: &Connection, raw: &Raw, p: Period) {
-    let whole = model(raw, p, Key::All).remove("TOTAL").unwrap_or_default();
+fn check(conn: &Connection, raw: &Raw, plan: &Plan, p: Period) {
+    let whole = model(raw, plan, p, Key::All).remove("TOTAL").unwrap_or_default();
     let mut totals = Vec::new();
     for (by, key) in [(By::Ward, Key::Ward), (By::Org, Key::Org), (By::Category, Key::Category)] {
         let s = summary::summary(conn, p, by).unwrap();
         check_sum(&s);
-        let m = model(raw, p, key);
+        let m = model(raw, plan, p, key);
         for r in &s.rows {
             let want = m.get(&r.group).cloned().unwrap_or_default();
             assert_eq!(figures(r), figures(&want), "{by:?} group {} over {p:?}", r.group);
@@ -341,10 +430,74 @@ fn check(conn: &Connection, raw: &Raw, p: Period) {
         assert_eq!(figures(&s.total), figures(&whole), "{by:?} total over {p:?}");
         totals.push(figures(&s.total));
     }
-    // Wards in natural order.
+    // Wards in natural order, every ward that existed on some day of the period.
     let wards: Vec<String> = summary::summary(conn, p, By::Ward).unwrap().rows.into_iter().map(|r| r.group).collect();
-    assert_eq!(wards[..4], ["1", "2", "3", "4"]);
-    assert_eq!(wards[9..11], ["10", "11"]);
+    let keys: Vec<String> = wards.iter().map(|w| mh51::text::natural_key(w)).collect();
+    assert!(keys.windows(2).all(|k| k[0] < k[1]), "{wards:?}");
+    for w in ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"] {
+        let gone = plan.merges.iter().any(|(on, from, _)| from == w && *on <= iso(p.from));
+        assert_eq!(wards.iter().any(|x| x == w), !gone, "ward {w} over {p:?}, mergers {:?}", plan.merges);
+    }
+    // --structure D: each ward under the ward that had taken it over by D; totals unchanged.
+    for d in [p.to, today()] {
+        let s = summary::summary_in(conn, p, By::Ward, Some(d)).unwrap();
+        check_sum(&s);
+        let mut want: BTreeMap<String, Row> = BTreeMap::new();
+        for (g, r) in model(raw, plan, p, Key::Ward) {
+            let g = model_ward(&[(String::new(), g)], &plan.merges, &iso(d));
+            let e = want.entry(g.clone()).or_insert_with(|| Row { group: g, ..Row::default() });
+            for (a, b) in [
+                (&mut e.opening, r.opening),
+                (&mut e.intake, r.intake),
+                (&mut e.total_managed, r.total_managed),
+                (&mut e.progressed, r.progressed),
+                (&mut e.moved, r.moved),
+                (&mut e.deceased, r.deceased),
+                (&mut e.reoffended, r.reoffended),
+                (&mut e.institution, r.institution),
+                (&mut e.other, r.other),
+                (&mut e.exits, r.exits),
+                (&mut e.closing, r.closing),
+                (&mut e.contacts, r.contacts),
+                (&mut e.supports, r.supports),
+                (&mut e.loan_amount, r.loan_amount),
+            ] {
+                *a += b;
+            }
+        }
+        for r in &s.rows {
+            let w = want.get(&r.group).cloned().unwrap_or_default();
+            assert_eq!(figures(r), figures(&w), "structure {d} group {} over {p:?}", r.group);
+        }
+        assert_eq!(figures(&s.total), figures(&whole), "structure {d} total over {p:?}");
+    }
+    // Quota by ward: each member in their ward on their last day of membership in the period.
+    if p.from.format("%Y").to_string() == p.to.format("%Y").to_string() {
+        let q = quota::quota(conn, p, 2, quota::By::Ward).unwrap();
+        let (f, t) = (iso(p.from), iso(p.to));
+        let mut want: BTreeMap<String, (i64, i64)> = BTreeMap::new();
+        for (id, joined, left) in &raw.members {
+            if *joined > t || left.as_ref().is_some_and(|l| *l < f) {
+                continue;
+            }
+            let last = left.as_ref().filter(|l| **l <= t).unwrap_or(&t);
+            let w = model_ward(&plan.members[id], &plan.merges, last);
+            let credited = raw.credits.iter().filter(|(m, r)| m == id && *r >= f && *r <= t).count() as i64;
+            let e = want.entry(w).or_default();
+            e.0 += 1;
+            e.1 += credited;
+        }
+        for r in &q.rows {
+            assert_eq!(
+                (r.members, r.achieved),
+                want.get(&r.group).copied().unwrap_or_default(),
+                "quota ward {} over {p:?}",
+                r.group
+            );
+        }
+        let total: (i64, i64) = want.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        assert_eq!((q.total.members, q.total.achieved), total);
+    }
     for (by, quarter) in [(By::Month, false), (By::Quarter, true)] {
         let s = summary::summary(conn, p, by).unwrap();
         let mut sum = [0i64; 14];
@@ -368,7 +521,7 @@ fn check(conn: &Connection, raw: &Raw, p: Period) {
         assert_eq!(s.rows.len(), sub.len());
         for (r, (label, sp)) in s.rows.iter().zip(&sub) {
             assert_eq!(&r.group, label);
-            let want = model(raw, *sp, Key::All).remove("TOTAL").unwrap_or_default();
+            let want = model(raw, plan, *sp, Key::All).remove("TOTAL").unwrap_or_default();
             assert_eq!(figures(r), figures(&want), "{by:?} row {label}");
         }
         assert_eq!(figures(&s.total), figures(&whole), "{by:?} total is the whole period");
@@ -387,19 +540,33 @@ proptest! {
     fn summary_identities_hold_for_any_history(
         ms in proptest::collection::vec(member_plan(), 1..5),
         cs in proptest::collection::vec(case_plan(), 0..12),
+        merges in proptest::collection::vec(merge_plan(), 0..3),
         start in 0..1095u16,
         len in 0..500u16,
     ) {
         let dir = tempfile::tempdir().unwrap();
-        let conn = build(&dir.path().join("p.db"), &ms, &cs);
+        let (mut conn, mut plan) = build(&dir.path().join("p.db"), &ms, &cs);
+        // Periods that end before every merger: their figures, before the mergers are recorded.
+        let early: Vec<Period> = merges.iter().map(|m| Period { from: day(0), to: day(m.0.saturating_sub(1)) })
+            .chain([Period::parse(Some("2021"), today()).unwrap()]).collect();
+        let before: Vec<_> = early.iter().map(|p| summary::summary(&conn, *p, By::Ward).unwrap()).collect();
+        apply_merges(&mut conn, &mut plan, &merges);
+        let first_merger = plan.merges.iter().map(|m| m.0.clone()).min();
+        for (p, b) in early.iter().zip(&before) {
+            if first_merger.as_ref().is_none_or(|m| iso(p.to) < *m) {
+                prop_assert_eq!(&summary::summary(&conn, *p, By::Ward).unwrap(), b, "a merger changed {:?}", p);
+            }
+        }
+        let problems: Vec<String> = mh51::check::check(&conn, today()).unwrap().problems.into_iter().map(|p| p.en).collect();
+        prop_assert!(problems.is_empty(), "check: {:?}", problems);
         let raw = raw(&conn);
         let from = day(start);
         let to = (from + Duration::days(i64::from(len))).min(today());
         let to = to.max(from);
-        check(&conn, &raw, Period { from, to });
+        check(&conn, &raw, &plan, Period { from, to });
         // Whole years and a quarter, the forms clerks use.
-        for s in ["2021", "2022", "2022-Q3"] {
-            check(&conn, &raw, Period::parse(Some(s), today()).unwrap());
+        for s in ["2021", "2022", "2022-Q3", "2023"] {
+            check(&conn, &raw, &plan, Period::parse(Some(s), today()).unwrap());
         }
         // Periods ending on a reassignment day: both members qualify, the later one wins.
         let mut starts: Vec<&String> = raw.assignments.iter().map(|a| &a.3).collect();
@@ -407,7 +574,7 @@ proptest! {
         for d in starts.iter().rev().take(3) {
             let p = Period { from: day(0), to: mh51::domain::types::from_iso(d).unwrap() };
             let s = summary::summary(&conn, p, By::Org).unwrap();
-            let m = model(&raw, p, Key::Org);
+            let m = model(&raw, &plan, p, Key::Org);
             for r in &s.rows {
                 let want = m.get(&r.group).cloned().unwrap_or_default();
                 prop_assert_eq!(figures(r), figures(&want), "org group {} over {:?}", r.group, p);

@@ -18,3 +18,4 @@ mod register;
 mod reports;
 mod safety;
 mod scale;
+mod wards;

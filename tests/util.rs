@@ -160,7 +160,11 @@ pub fn dump(db: &Path) -> String {
         .unwrap();
     for t in tables {
         out.push_str(&format!("== {t}\n"));
-        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid")).unwrap();
+        // WITHOUT ROWID tables (the ward history) have no rowid: their key order instead.
+        let mut stmt = c
+            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
+            .or_else(|_| c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2")))
+            .unwrap();
         let n = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
         while let Some(r) = rows.next().unwrap() {

@@ -129,11 +129,19 @@ pub fn demo(app: &App) -> Result<()> {
         &format!("đã tạo {db} — Quận 6, 14 phường: {m} thành viên, {c} hồ sơ, {a} lần phân công lại, {r} lần tiếp xúc, {s_} lần giúp đỡ, {l} thành viên đã nghỉ"),
     );
     let table = || Out { format: Format::Table, bom: false, output: None, wide: false };
-    super::report::run(app, ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, out: table() })?;
+    super::report::run(
+        app,
+        ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, structure: None, out: table() },
+    )?;
     writeln!(std::io::stdout())?;
     super::report::run(
         app,
-        ReportCmd::Quota { period: Some("2022-01-01..2022-05-20".into()), by: QuotaBy::Ward, out: table() },
+        ReportCmd::Quota {
+            period: Some("2022-01-01..2022-05-20".into()),
+            by: QuotaBy::Ward,
+            structure: None,
+            out: table(),
+        },
     )?;
     app.say(
         &format!("try: mh51 --db {} report summary -p 2022-01-01..2022-05-20 --by org", app.db.display()),

@@ -9,6 +9,7 @@ pub mod protect;
 pub mod read;
 pub mod report;
 pub mod safety;
+pub mod wards;
 pub mod write;
 
 use std::io::Write;
@@ -72,11 +73,15 @@ impl App {
     }
 
     pub fn open(&self) -> Result<Connection> {
-        db::open(&self.db, self.key()?.as_ref())
+        let conn = db::open(&self.db, self.key()?.as_ref())?;
+        ward_label(&conn)?;
+        Ok(conn)
     }
 
     pub fn open_read(&self) -> Result<Connection> {
-        db::open_read_only(&self.db, self.key()?.as_ref())
+        let conn = db::open_read_only(&self.db, self.key()?.as_ref())?;
+        ward_label(&conn)?;
+        Ok(conn)
     }
 
     /// The passphrase of the register when it is encrypted (read once, from the key file or
@@ -163,6 +168,14 @@ impl App {
     }
 }
 
+/// The register's word for a ward, when it has one (SPEC §13), for headers and titles.
+fn ward_label(conn: &Connection) -> Result<()> {
+    if let Some(l) = crate::domain::lookup::setting(conn, "ward_label")? {
+        output::set_ward_label(&l);
+    }
+    Ok(())
+}
+
 /// The login name of the current uid, from /etc/passwd (when USER is not set, as in cron).
 fn os_user() -> Option<String> {
     use std::os::unix::fs::MetadataExt;
@@ -179,7 +192,7 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
     let app = App::new(&cli, vi)?;
     match cli.command {
         Command::Init { district, wards, quota, encrypt } => write::init(&app, district, wards, quota, encrypt),
-        Command::Ward(c) => write::dict(&app, crate::domain::lookup::Dict::Ward, c),
+        Command::Ward(c) => wards::ward(&app, c),
         Command::Org(c) => write::dict(&app, crate::domain::lookup::Dict::Org, c),
         Command::Category(c) => write::dict(&app, crate::domain::lookup::Dict::Category, c),
         Command::Member(c) => write::member(&app, c),
@@ -206,6 +219,11 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
             crate::domain::cases::release(tx, ctx, &case, &reason, date.as_deref(), credit.as_deref(), note.as_deref())
         }),
         Command::Reopen { case } => app.write(|tx, ctx| crate::domain::cases::reopen(tx, ctx, &case)),
+        Command::Move { case, ward, date } => {
+            app.write(|tx, ctx| crate::domain::wards::move_case(tx, ctx, &case, &ward, date.as_deref()))
+        }
+        Command::Settings { key, value, out } => wards::settings(&app, key, value, &out),
+        Command::Extract { ward, output } => wards::extract(&app, &ward, &output),
         Command::Edit(a) => write::edit(&app, a),
         Command::Show { case, out } => read::show(&app, &case, &out),
         Command::List(a) => read::list(&app, a),

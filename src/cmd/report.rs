@@ -19,8 +19,12 @@ use crate::report::{overdue, quota, summary};
 
 pub fn run(app: &App, c: ReportCmd) -> Result<()> {
     match c {
-        ReportCmd::Summary { period, by, out } => run_summary(app, period.as_deref(), by, &out),
-        ReportCmd::Quota { period, by, out } => run_quota(app, period.as_deref(), by, &out),
+        ReportCmd::Summary { period, by, structure, out } => {
+            run_summary(app, period.as_deref(), by, structure.as_deref(), &out)
+        }
+        ReportCmd::Quota { period, by, structure, out } => {
+            run_quota(app, period.as_deref(), by, structure.as_deref(), &out)
+        }
         ReportCmd::Overdue { as_of, days, out } => run_overdue(app, as_of.as_deref(), days, &out),
         ReportCmd::Brief { period, output, names, chromium } => {
             super::brief::run(app, period.as_deref(), &output, names, chromium.as_deref())
@@ -45,7 +49,18 @@ fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
     })
 }
 
-fn by_word(key: &str, vi: bool) -> &'static str {
+fn by_word(key: &str, vi: bool) -> String {
+    if key == "ward" {
+        // The register's own word (settings ward_label), else "ward"/"phường".
+        let l = output::label("ward", vi);
+        if l != "Ward" && l != "Phường" {
+            return l.to_lowercase();
+        }
+    }
+    by_word_default(key, vi).to_string()
+}
+
+fn by_word_default(key: &str, vi: bool) -> &'static str {
     match (key, vi) {
         ("ward", false) => "ward",
         ("ward", true) => "phường",
@@ -133,9 +148,29 @@ fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Resul
     }
 }
 
-fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Result<()> {
+/// `--structure D`: a date, and only with `--by ward` (checked before opening anything).
+fn parse_structure(s: Option<&str>, by_ward: bool) -> Result<Option<chrono::NaiveDate>> {
+    let Some(s) = s else { return Ok(None) };
+    let d = parse_date_any(s)?;
+    if !by_ward {
+        summary::refuse_structure()?;
+    }
+    Ok(Some(d))
+}
+
+/// ", as wards were on D" in a title.
+fn structure_words(d: Option<chrono::NaiveDate>, vi: bool) -> String {
+    match (d, vi) {
+        (None, _) => String::new(),
+        (Some(d), true) => format!(", gộp theo phường ngày {}", crate::human::date(d, true)),
+        (Some(d), false) => format!(", wards as on {}", crate::human::date(d, false)),
+    }
+}
+
+fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, structure: Option<&str>, out: &Out) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
+    let structure = parse_structure(structure, by == SummaryBy::Ward)?;
     let conn = app.open_read()?;
     let (rby, key, group) = match by {
         SummaryBy::Ward => (summary::By::Ward, "ward", Group::Ward),
@@ -144,13 +179,14 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
         SummaryBy::Month => (summary::By::Month, "month", Group::Month),
         SummaryBy::Quarter => (summary::By::Quarter, "quarter", Group::Quarter),
     };
-    let s = summary::summary(&conn, p, rby)?;
+    let s = summary::summary_in(&conn, p, rby, structure)?;
     let d = district_prefix(&conn)?;
+    let sw = structure_words(structure, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
-        format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true))
+        format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true)) + &sw
     } else {
-        format!("{d}Summary, {when}, by {}", by_word(key, false))
+        format!("{d}Summary, {when}, by {}", by_word(key, false)) + &sw
     };
     emit(
         app,
@@ -168,9 +204,10 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, out: &Out) -> Res
     )
 }
 
-fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<()> {
+fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, structure: Option<&str>, out: &Out) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
+    let structure = parse_structure(structure, by == QuotaBy::Ward)?;
     let conn = app.open_read()?;
     let (rby, key, group) = match by {
         QuotaBy::Ward => (quota::By::Ward, "ward", Group::Ward),
@@ -178,13 +215,14 @@ fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, out: &Out) -> Result<
         QuotaBy::Member => (quota::By::Member, "member", Group::Code),
     };
     let n = lookup::quota(&conn)?;
-    let q = quota::quota(&conn, p, n, rby)?;
+    let q = quota::quota_in(&conn, p, n, rby, structure)?;
     let d = district_prefix(&conn)?;
+    let sw = structure_words(structure, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
-        format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true))
+        format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true)) + &sw
     } else {
-        format!("{d}Quota ({n} people per member), {when}, by {}", by_word(key, false))
+        format!("{d}Quota ({n} people per member), {when}, by {}", by_word(key, false)) + &sw
     };
     emit(
         app,

@@ -48,6 +48,9 @@ pub fn member(app: &App, c: MemberCmd) -> Result<()> {
             let input = members::MemberInput { name, org, ward, phone, joined, allow_duplicate };
             app.write(|tx, ctx| members::add(tx, ctx, &input))
         }
+        MemberCmd::Move { id, ward, date } => {
+            app.write(|tx, ctx| crate::domain::wards::move_member(tx, ctx, &id, &ward, date.as_deref()))
+        }
         MemberCmd::Leave { id, date } => app.write(|tx, ctx| members::leave(tx, ctx, &id, date.as_deref())),
         MemberCmd::Edit { id, name, org, ward, phone, joined } => {
             let e = members::MemberEdit { name, org, ward, phone, joined };

@@ -15,7 +15,7 @@ use crate::domain::types::{
     event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_text,
     Class, Gender, Reason, SupportKind, MAX_ADDRESS, MAX_NOTE,
 };
-use crate::domain::Ctx;
+use crate::domain::{wards, Ctx};
 use crate::text::fold;
 use crate::{refusal, refuse};
 
@@ -39,7 +39,8 @@ pub struct EnrollInput {
 pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
     let name = parse_name(&input.name, "name", "họ tên")?;
     let name_fold = fold(&name);
-    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let ward_row = wards::find(conn, &input.ward)?;
+    let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
     let (category_id, category) = lookup::find(conn, Dict::Category, &input.category)?;
     let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
     let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
@@ -47,6 +48,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
     let note = parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
+    ward_row.require_on(conn, date)?;
     if let Some((y, _)) = birth {
         if y > date.year() {
             refuse!("birth year {} is after the enrollment date {}", y, date;
@@ -182,6 +184,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
     .context("adding the case")?;
     let case_id = conn.last_insert_rowid();
+    wards::start_case(conn, case_id, &ward_row, date)?;
     // One command, one audit row: an assignment made with `--member` is part of the enroll row.
     let mut detail = json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)});
     if let Some(m) = &member {
@@ -383,6 +386,10 @@ pub fn release(
                 "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
     }
     c.require_within(d, "release", "đưa ra khỏi diện")?;
+    if let Some(moved) = wards::case_last_move(conn, c.id)?.filter(|m| *m > d) {
+        refuse!("release date {} is before case {} moved ward ({}); give a date on or after it", d, c.no, moved;
+                "ngày đưa ra khỏi diện {} trước ngày hồ sơ {} chuyển phường ({}); hãy nhập ngày từ ngày đó", d, c.no, moved);
+    }
     if let Some(last) = last_event(conn, c.id)?.filter(|l| *l > iso(d)) {
         refuse!("release date {} is before an event already recorded on case {} ({}); give a date on or after it", d, c.no, last;
                 "ngày đưa ra khỏi diện {} trước một sự kiện đã ghi của hồ sơ {} ({}); hãy nhập ngày từ ngày đó", d, c.no, last);
@@ -413,6 +420,7 @@ pub fn release(
     .execute(params![c.id, iso(d), reason.code(), credited, note])?;
     conn.prepare_cached("UPDATE assignments SET end_on = ?2 WHERE case_id = ?1 AND end_on IS NULL")?
         .execute(params![c.id, iso(d)])?;
+    wards::case_released(conn, c.id, d)?;
     audit::append(
         conn,
         &ctx.stamp,
@@ -460,6 +468,7 @@ pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
               WHERE a.id = assignments.id) IS NULL",
     )?
     .execute(params![c.id, iso(released)])?;
+    wards::case_reopened(conn, c.id)?;
     audit::append(
         conn,
         &ctx.stamp,
@@ -535,8 +544,8 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
         changed.insert("address".into(), json!("changed"));
     }
     if let Some(w) = &e.ward {
-        let (id, code) = lookup::find(conn, Dict::Ward, w)?;
-        conn.prepare_cached("UPDATE cases SET ward_id = ?2 WHERE id = ?1")?.execute(params![c.id, id])?;
+        // A correction from the first day (see wards::correct_case_ward); a move is `mh51 move`.
+        let code = wards::correct_case_ward(conn, &c, w)?;
         changed.insert("ward".into(), json!(code));
     }
     if let Some(k) = &e.category {
@@ -567,6 +576,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
             refuse!("enrollment date {} is before this person's previous case was released ({})", d, p;
                     "ngày đưa vào diện {} trước ngày hồ sơ trước của người này kết thúc ({})", d, p);
         }
+        wards::case_start_changed(conn, &c, d)?;
         conn.prepare_cached("UPDATE cases SET enrolled_on = ?2 WHERE id = ?1")?.execute(params![c.id, iso(d)])?;
         changed.insert("enrolled_on".into(), json!(iso(d)));
     }

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::audit;
 use crate::domain::lookup::{self, Dict};
 use crate::domain::types::{event_date_or_today, iso, parse_event_date, parse_name, parse_text};
-use crate::domain::Ctx;
+use crate::domain::{wards, Ctx};
 use crate::refuse;
 use crate::text::fold;
 
@@ -41,9 +41,11 @@ fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
 pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     let name = parse_name(&input.name, "member name", "tên thành viên")?;
     let (org_id, org) = lookup::find(conn, Dict::Org, &input.org)?;
-    let (ward_id, ward) = lookup::find(conn, Dict::Ward, &input.ward)?;
+    let ward_row = wards::find(conn, &input.ward)?;
+    let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
     let phone = parse_phone(input.phone.as_deref())?;
     let joined = event_date_or_today(input.joined.as_deref(), ctx.today)?;
+    ward_row.require_on(conn, joined)?;
     let name_fold = fold(&name);
     if !input.allow_duplicate {
         let existing: Option<i64> = conn
@@ -66,6 +68,7 @@ pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     )?
     .execute(params![name, name_fold, org_id, ward_id, phone, iso(joined)])?;
     let id = conn.last_insert_rowid();
+    wards::start_member(conn, id, &ward_row, joined)?;
     audit::append(
         conn,
         &ctx.stamp,
@@ -116,6 +119,10 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
         refuse!("member {} still has open cases ({}); reassign them with `mh51 assign CASE MEMBER` first", m.id, list;
                 "thành viên {} còn phụ trách hồ sơ ({}); hãy phân công lại bằng `mh51 assign CASE MEMBER` trước", m.id, list);
     }
+    if let Some(moved) = wards::member_last_move(conn, m.id)?.filter(|x| *x > d) {
+        refuse!("leaving date {} is before member {} moved ward ({}); give a later date", d, m.id, moved;
+                "ngày nghỉ {} trước ngày thành viên {} chuyển phường ({}); hãy nhập ngày muộn hơn", d, m.id, moved);
+    }
     if let (_, Some(last)) = activity_bounds(conn, m.id)? {
         if last > iso(d) {
             refuse!("member {} has activity recorded on {}, after the leaving date {}; give a later date", m.id, last, d;
@@ -123,6 +130,7 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
         }
     }
     conn.prepare_cached("UPDATE members SET left_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
+    wards::member_left(conn, m.id, d)?;
     audit::append(conn, &ctx.stamp, "leave", "member", &m.id.to_string(), &json!({"left_on": iso(d)}))?;
     Ok(m.id)
 }
@@ -136,8 +144,9 @@ pub struct MemberEdit {
     pub joined: Option<String>,
 }
 
-/// Correct a member's details. Changing org or ward regroups their past credits in reports,
-/// which is what a correction means; a real move is `leave` plus a new `member add`.
+/// Correct a member's details. Changing org, or the ward from the first day (refused once
+/// the member has moved), regroups their past credits in reports, which is what a
+/// correction means; a real move is `mh51 member move`, which keeps the history.
 pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result<i64> {
     let m = lookup::member(conn, typed)?;
     let mut changed = serde_json::Map::new();
@@ -156,8 +165,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
         changed.insert("org".into(), json!(code));
     }
     if let Some(w) = &e.ward {
-        let (id, code) = lookup::find(conn, Dict::Ward, w)?;
-        conn.prepare_cached("UPDATE members SET ward_id = ?2 WHERE id = ?1")?.execute(params![m.id, id])?;
+        let code = wards::correct_member_ward(conn, &m, w)?;
         changed.insert("ward".into(), json!(code));
     }
     if let Some(p) = &e.phone {
@@ -177,6 +185,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
                         "thành viên {} có hoạt động ngày {}, trước ngày tham gia {}", m.id, first, d);
             }
         }
+        wards::member_start_changed(conn, &m, d)?;
         conn.prepare_cached("UPDATE members SET joined_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
         changed.insert("joined_on".into(), json!(iso(d)));
     }

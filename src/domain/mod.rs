@@ -13,6 +13,7 @@ pub mod lookup;
 pub mod members;
 pub mod register;
 pub mod types;
+pub mod wards;
 
 use chrono::NaiveDate;
 

@@ -84,7 +84,7 @@ pub fn seed(conn: &Connection, ctx: &Ctx, input: &InitInput) -> Result<()> {
     )
 }
 
-fn insert_dict(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<()> {
+pub(crate) fn insert_dict(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<()> {
     let sql = match dict {
         Dict::Ward => "INSERT INTO wards (code, name, code_fold, name_fold, sort_key) VALUES (?1, ?2, ?3, ?4, ?5)",
         Dict::Org => "INSERT INTO orgs (code, name, code_fold, name_fold) VALUES (?1, ?2, ?3, ?4)",
@@ -103,6 +103,16 @@ fn insert_dict(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<
 /// Add a ward, org or category. Its code and its name must each be new, ignoring case and
 /// diacritics, and neither may equal another entry's code or name (so lookups stay unique).
 pub fn add(conn: &Connection, ctx: &Ctx, dict: Dict, code: &str, name: &str) -> Result<String> {
+    let (code, name) = check_new(conn, dict, code, name)?;
+    insert_dict(conn, dict, &code, &name)?;
+    audit::append(conn, &ctx.stamp, "add", dict.what().0, &code, &json!({"name": name}))?;
+    Ok(code)
+}
+
+/// The cleaned code and name of a new ward, org or category, refused unless both are new
+/// (ignoring case and diacritics) and the code is well-formed. `ward merge` creates the ward
+/// it merges into through the same check.
+pub fn check_new(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<(String, String)> {
     let (what_en, what_vi) = dict.what();
     let code = clean(code);
     if code.is_empty() || code.chars().count() > 40 || code.contains(',') {
@@ -116,7 +126,5 @@ pub fn add(conn: &Connection, ctx: &Ctx, dict: Dict, code: &str, name: &str) -> 
                     "{} '{}' đã có; mã và tên phải khác nhau (không phân biệt hoa thường, dấu)", what_vi, typed);
         }
     }
-    insert_dict(conn, dict, &code, &name)?;
-    audit::append(conn, &ctx.stamp, "add", what_en, &code, &json!({"name": name}))?;
-    Ok(code)
+    Ok((code, name))
 }

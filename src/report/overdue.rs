@@ -44,7 +44,9 @@ impl Row {
 
 const SQL: &str = "
     WITH oc AS MATERIALIZED (
-      SELECT c.case_no, c.person_id, c.ward_id,
+      SELECT c.case_no, c.person_id,
+             coalesce((SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on <= ?1
+                       ORDER BY cw.from_on DESC LIMIT 1), c.ward_id) AS ward_id,
              coalesce((SELECT max(r.reviewed_on) FROM reviews r
                        WHERE r.case_id = c.id AND r.reviewed_on <= ?1), c.enrolled_on) AS last_contact,
              (SELECT a.member_id FROM assignments a

@@ -6,11 +6,14 @@
 //! per-member figures are computed once in SQL and aggregated per ward, org or member.
 //! Quotas are yearly, so a period must lie within one calendar year.
 
+use std::collections::BTreeMap;
+
 use anyhow::{Context, Result};
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
+use crate::domain::wards;
 use crate::output::Cell;
 use crate::refuse;
 
@@ -63,36 +66,61 @@ pub struct Quota {
     pub total: Row,
 }
 
-/// Per-member credit in [?1, ?2] with quota ?3, aggregated over groups `$groups` (g, code,
-/// sort key) joined on `$key` of the member.
+/// The member's ward on their last day of membership in the period (T, or the day they
+/// left), SPEC §13: an index seek on `member_wards` (member_id, from_on).
+macro_rules! ward_in_period {
+    () => {
+        "coalesce((SELECT mw.ward_id FROM member_wards mw
+                    WHERE mw.member_id = m.id
+                      AND mw.from_on <= (CASE WHEN m.left_on <= ?2 THEN m.left_on ELSE ?2 END)
+                    ORDER BY mw.from_on DESC LIMIT 1), m.ward_id)"
+    };
+}
+
+/// Per-member credit in [?1, ?2] with quota ?3, aggregated per `$key` of the member (one
+/// pass over the members), then joined onto the groups `$groups` (g, code, sort key), which
+/// may name `ag` (the groups that have members).
 macro_rules! quota_sql {
     ($key:literal, $groups:literal) => {
         concat!(
-            "WITH mm AS (
-               SELECT m.id, m.ward_id, m.org_id,
+            "WITH mm AS MATERIALIZED (
+               SELECT m.id, ",
+            ward_in_period!(),
+            " AS ward_id, m.org_id,
                       (SELECT count(*) FROM cases c
                        WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
                FROM members m
                WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)),
+             ag AS MATERIALIZED (
+               SELECT ",
+            $key,
+            " AS g, count(*) AS n, sum(credited) AS achieved, sum(credited >= ?3) AS met,
+                      sum(max(0, ?3 - credited)) AS short
+               FROM mm GROUP BY 1),
              gr (g, code, k) AS (",
             $groups,
             ")
-             SELECT gr.code, '', '', '', count(mm.id), coalesce(sum(mm.credited), 0),
-                    coalesce(sum(mm.credited >= ?3), 0), coalesce(sum(max(0, ?3 - mm.credited)), 0)
-             FROM gr LEFT JOIN mm ON mm.",
-            $key,
-            " = gr.g
-             GROUP BY gr.g
+             SELECT gr.code, '', '', '', coalesce(ag.n, 0), coalesce(ag.achieved, 0),
+                    coalesce(ag.met, 0), coalesce(ag.short, 0)
+             FROM gr LEFT JOIN ag ON ag.g = gr.g
              ORDER BY gr.k, gr.code"
         )
     };
 }
 
-const BY_WARD: &str = quota_sql!("ward_id", "SELECT id, code, sort_key FROM wards");
+const BY_WARD: &str = quota_sql!(
+    "ward_id",
+    "SELECT id, code, sort_key FROM wards
+     WHERE ((from_on IS NULL OR from_on <= ?2) AND (dissolved_on IS NULL OR dissolved_on > ?1))
+        OR id IN (SELECT g FROM ag)"
+);
 const BY_ORG: &str = quota_sql!("org_id", "SELECT id, code, code FROM orgs");
-const BY_MEMBER: &str = "
-    WITH mm AS (
-      SELECT m.id, m.name, m.ward_id, m.org_id,
+const BY_MEMBER: &str = concat!(
+    "
+    WITH mm AS MATERIALIZED (
+      SELECT m.id, m.name, ",
+    ward_in_period!(),
+    " AS ward_id, m.org_id,
              (SELECT count(*) FROM cases c
               WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
       FROM members m
@@ -100,12 +128,41 @@ const BY_MEMBER: &str = "
     SELECT CAST(mm.id AS TEXT), mm.name, o.code, w.code, 1, mm.credited,
            mm.credited >= ?3, max(0, ?3 - mm.credited)
     FROM mm JOIN orgs o ON o.id = mm.org_id JOIN wards w ON w.id = mm.ward_id
-    ORDER BY mm.id";
+    ORDER BY mm.id"
+);
 
 pub const TOTAL: &str = "TOTAL";
 
 /// Quota figures of `period` with `quota` people per member, grouped `by`.
 pub fn quota(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Quota> {
+    quota_in(conn, period, quota, by, None)
+}
+
+/// With `structure` (SPEC §13, `--by ward` only): each ward row under the ward that had
+/// taken it over by that day, rows landing in the same ward added up.
+pub fn quota_in(conn: &Connection, period: Period, quota: i64, by: By, structure: Option<NaiveDate>) -> Result<Quota> {
+    let mut q = quota_by(conn, period, quota, by)?;
+    if let Some(d) = structure {
+        if by != By::Ward {
+            crate::report::summary::refuse_structure()?;
+        }
+        let map = wards::structure_map(conn, d)?;
+        let mut acc: BTreeMap<(String, String), Row> = BTreeMap::new();
+        for r in &q.rows {
+            let (code, key) = map.get(&r.group).cloned().unwrap_or_else(|| (r.group.clone(), r.group.clone()));
+            let e = acc.entry((key, code.clone())).or_insert_with(|| Row { group: code, ..Row::default() });
+            e.members += r.members;
+            e.target += r.target;
+            e.achieved += r.achieved;
+            e.members_met += r.members_met;
+            e.shortfall += r.shortfall;
+        }
+        q.rows = acc.into_values().collect();
+    }
+    Ok(q)
+}
+
+fn quota_by(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Quota> {
     if period.from.year() != period.to.year() {
         refuse!("the quota period {}..{} crosses a calendar year; quotas are yearly: give a period within one year, e.g. {} or {}-Q4",
                 period.from, period.to, period.from.year(), period.from.year();
@@ -159,6 +216,7 @@ mod tests {
             let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &2]);
             assert!(full_scans(&pl, &["c", "cases"]).is_empty(), "{pl:#?}");
             assert!(pl.iter().any(|l| l.contains("cases_credited")), "{pl:#?}");
+            assert!(full_scans(&pl, &["mw", "member_wards"]).is_empty(), "{pl:#?}");
         }
     }
 }

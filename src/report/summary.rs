@@ -11,10 +11,14 @@
 //! sub-period in one pass over the date indexes; each row's opening is the previous row's
 //! closing, which is exactly "each row counted over its own dates".
 
+use std::collections::BTreeMap;
+
 use anyhow::{Context, Result};
+use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
+use crate::domain::wards;
 use crate::output::Cell;
 
 /// CSV columns, in the order of SPEC §6.
@@ -174,7 +178,20 @@ macro_rules! summary_sql {
     };
 }
 
-const BY_WARD: &str = summary_sql!("c.ward_id", "SELECT id, code, sort_key FROM wards");
+/// The ward of the case on its last open day in the period: T, or its release date when
+/// released by T (SPEC §13; the one definition is in `domain::wards`), an index seek on
+/// `case_wards` (case_id, from_on). The rows are every ward that existed on some day of the
+/// period, and any other ward a case is counted in (none in a register `check` passes), so
+/// the rows always add up to the total.
+const BY_WARD: &str = summary_sql!(
+    "coalesce((SELECT cw.ward_id FROM case_wards cw
+                WHERE cw.case_id = c.id
+                  AND cw.from_on <= (CASE WHEN c.released_on <= ?2 THEN c.released_on ELSE ?2 END)
+                ORDER BY cw.from_on DESC LIMIT 1), c.ward_id)",
+    "SELECT id, code, sort_key FROM wards
+     WHERE ((from_on IS NULL OR from_on <= ?2) AND (dissolved_on IS NULL OR dissolved_on > ?1))
+        OR id IN (SELECT g FROM cc)"
+);
 
 const BY_CATEGORY: &str = summary_sql!("c.category_id", "SELECT id, code, code FROM categories");
 
@@ -302,6 +319,36 @@ fn run(conn: &Connection, sql: &str, p: Period) -> Result<Vec<Row>> {
 
 /// The summary of `period`, grouped `by`.
 pub fn summary(conn: &Connection, period: Period, by: By) -> Result<Summary> {
+    summary_in(conn, period, by, None)
+}
+
+/// `--structure D` (SPEC §13): with `--by ward`, each row's ward is put under the ward that
+/// had taken it over by D (following mergers forward), and rows that land in the same ward
+/// are added up. Totals never change. Refused with any other grouping.
+pub fn summary_in(conn: &Connection, period: Period, by: By, structure: Option<NaiveDate>) -> Result<Summary> {
+    let mut s = summary_by(conn, period, by)?;
+    if let Some(d) = structure {
+        if by != By::Ward {
+            refuse_structure()?;
+        }
+        let map = wards::structure_map(conn, d)?;
+        let mut acc: BTreeMap<(String, String), Row> = BTreeMap::new();
+        for r in &s.rows {
+            let (code, key) = map.get(&r.group).cloned().unwrap_or_else(|| (r.group.clone(), r.group.clone()));
+            acc.entry((key, code.clone())).or_insert_with(|| Row { group: code, ..Row::default() }).add(r);
+        }
+        s.rows = acc.into_values().map(Row::derive).collect();
+    }
+    Ok(s)
+}
+
+/// `--structure` regroups wards; other groupings have nothing to regroup.
+pub fn refuse_structure() -> Result<()> {
+    crate::refuse!("--structure regroups wards and applies only with --by ward";
+                   "--structure gộp theo phường và chỉ dùng với --by ward")
+}
+
+fn summary_by(conn: &Connection, period: Period, by: By) -> Result<Summary> {
     match by {
         By::Ward | By::Org | By::Category => {
             let sql = match by {
@@ -343,6 +390,10 @@ mod tests {
             let pl = plan(sql, &p);
             assert!(full_scans(&pl, &["r", "reviews", "s", "supports"]).is_empty(), "{pl:#?}");
         }
+        // The ward on the last open day: a seek on the history's key, never a scan of it.
+        let pl = plan(BY_WARD, &p);
+        assert!(full_scans(&pl, &["cw", "case_wards"]).is_empty(), "{pl:#?}");
+        assert!(pl.iter().any(|l| l.contains("SEARCH cw USING PRIMARY KEY")), "{pl:#?}");
         let pl = plan(FLOWS, &[&"2022-01-01", &"2022-12-31", &true]);
         assert!(full_scans(&pl, &["reviews", "supports", "cases"]).is_empty(), "{pl:#?}");
         assert!(pl.iter().any(|l| l.contains("reviews_date")), "{pl:#?}");

@@ -1,0 +1,83 @@
+//! Wards change (SPEC §13): `ward …`, `move`, `member move`, `settings`, `extract`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+
+use super::App;
+use crate::cli::{Out, WardCmd};
+use crate::domain::lookup::Dict;
+use crate::domain::{register, wards};
+
+pub fn ward(app: &App, c: WardCmd) -> Result<()> {
+    match c {
+        WardCmd::List { all, out } => list(app, all, &out),
+        WardCmd::Add { code, name } => app.write(|tx, ctx| register::add(tx, ctx, Dict::Ward, &code, &name)),
+        WardCmd::Merge { wards: listed, into, name, on } => {
+            let input = wards::MergeInput { wards: listed, into, name, on };
+            app.write(|tx, ctx| wards::merge(tx, ctx, &input))
+        }
+        WardCmd::Rename { ward, name } => app.write(|tx, ctx| wards::rename(tx, ctx, &ward, &name)),
+    }
+}
+
+/// Today's wards (`code,name`, as before wards could change); `--all` every ward with the
+/// day it began, the day it was dissolved and the ward that took it over.
+fn list(app: &App, all: bool, out: &Out) -> Result<()> {
+    let conn = app.open_read()?;
+    if all {
+        let mut sink = app.sink(out, crate::read::WARD_ALL_COLUMNS, None)?;
+        crate::read::wards_all(&conn, &mut |r| sink.row(r))?;
+        sink.finish()
+    } else {
+        let mut sink = app.sink(out, crate::read::DICT_COLUMNS, None)?;
+        crate::read::wards_on(&conn, app.today, &mut |r| sink.row(r))?;
+        sink.finish()
+    }
+}
+
+pub fn settings(app: &App, key: Option<String>, value: Option<String>, out: &Out) -> Result<()> {
+    match (key, value) {
+        (Some(k), Some(v)) => app.write(|tx, ctx| wards::set(tx, ctx, &k, &v)),
+        (Some(k), None) => {
+            crate::refuse!("give a value for '{}', e.g. `mh51 settings {} \"…\"` (or `mh51 settings` to list them)", k, k;
+                           "hãy nhập giá trị cho '{}', ví dụ `mh51 settings {} \"…\"` (hoặc `mh51 settings` để xem)", k, k)
+        }
+        _ => {
+            let conn = app.open_read()?;
+            let mut sink = app.sink(out, crate::read::SETTINGS_COLUMNS, None)?;
+            crate::read::settings(&conn, &mut |r| sink.row(r))?;
+            sink.finish()
+        }
+    }
+}
+
+pub fn extract(app: &App, listed: &[String], dest: &Path) -> Result<()> {
+    let src = app.open_read()?;
+    let ctx = app.ctx();
+    let key = app.key()?;
+    let x = crate::extract::extract(&src, &app.db, dest, listed, &ctx, key.as_ref())?;
+    writeln!(std::io::stdout(), "{}", dest.display())?;
+    app.say(
+        &format!(
+            "wrote {}: the register of ward(s) {} — {} persons, {} cases, {} members; rename it with `mh51 --db {} settings district NAME`",
+            dest.display(),
+            x.wards.join(", "),
+            x.persons,
+            x.cases,
+            x.members,
+            dest.display()
+        ),
+        &format!(
+            "đã ghi {}: sổ của phường {} — {} người, {} hồ sơ, {} thành viên; đặt tên bằng `mh51 --db {} settings district TÊN`",
+            dest.display(),
+            x.wards.join(", "),
+            x.persons,
+            x.cases,
+            x.members,
+            dest.display()
+        ),
+    );
+    Ok(())
+}
