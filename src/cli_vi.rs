@@ -177,6 +177,123 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH]",
         "Chromium hoặc Chrome dùng để in PDF [mặc định: chromium, chromium-browser hoặc google-chrome trên PATH]",
     ),
+    // Wards change (SPEC §13) and data protection (SPEC §14)
+    (
+        "A member now works in another ward from --date (history kept)",
+        "Thành viên chuyển sang làm việc ở phường khác từ --date (giữ lịch sử)",
+    ),
+    (
+        "Add a ward",
+        "Thêm phường",
+    ),
+    (
+        "Anonymise, beyond recovery, the people whose every case was released before DATE",
+        "Ẩn danh, không thể khôi phục, những người mà mọi hồ sơ đã đưa ra khỏi diện trước NGÀY",
+    ),
+    (
+        "Change a ward's name",
+        "Đổi tên phường",
+    ),
+    (
+        "Change the passphrase of an encrypted register",
+        "Đổi mật khẩu của sổ đã mã hóa",
+    ),
+    (
+        "Count what would be anonymised and write nothing",
+        "Đếm những gì sẽ được ẩn danh mà không ghi gì",
+    ),
+    (
+        "Cut-off date: persons whose last release is before it are anonymised",
+        "Ngày mốc: người có lần ra khỏi diện cuối cùng trước ngày này sẽ được ẩn danh",
+    ),
+    (
+        "Dissolve wards on a day into another (created with --name if new)",
+        "Sáp nhập các phường vào một phường khác từ một ngày (tạo mới với --name nếu chưa có)",
+    ),
+    (
+        "Encrypt a plain register in place (the passphrase asked twice, or from --key-file)",
+        "Mã hóa sổ chưa mã hóa tại chỗ (hỏi mật khẩu hai lần, hoặc đọc từ --key-file)",
+    ),
+    (
+        "Encrypt the register (SQLCipher); the passphrase is asked twice, or read from --key-file",
+        "Mã hóa sổ (SQLCipher); hỏi mật khẩu hai lần, hoặc đọc từ --key-file",
+    ),
+    (
+        "Every ward ever, dissolved ones too, with their dates and successors",
+        "Mọi phường từng có, kể cả phường đã giải thể, với ngày và phường tiếp nhận",
+    ),
+    (
+        "File whose first line is the passphrase of an encrypted register (readable by its owner only); without it the passphrase is asked on the terminal",
+        "Tệp có dòng đầu là mật khẩu của sổ đã mã hóa (chỉ chủ sở hữu được đọc); nếu không có, mật khẩu được hỏi trên terminal",
+    ),
+    (
+        "Group the wards as they were on this day (following mergers); with --by ward only",
+        "Gộp các phường theo đơn vị hành chính của ngày này (theo các lần sáp nhập); chỉ dùng với --by ward",
+    ),
+    (
+        "Hand wards their own register: a new file with only their people and whole history",
+        "Bàn giao sổ riêng cho phường: một tệp mới chỉ có người của phường đó và toàn bộ lịch sử",
+    ),
+    (
+        "List today's wards (--all: every ward, with the day each began and was dissolved)",
+        "Liệt kê các phường hiện nay (--all: mọi phường, với ngày bắt đầu và ngày giải thể)",
+    ),
+    (
+        "Name of the new ward, when --into does not exist yet",
+        "Tên phường mới, khi --into chưa tồn tại",
+    ),
+    (
+        "Read the new passphrase from this file (first line; readable by its owner only)",
+        "Đọc mật khẩu mới từ tệp này (dòng đầu; chỉ chủ sở hữu được đọc)",
+    ),
+    (
+        "The first day of the new structure",
+        "Ngày đầu tiên của đơn vị hành chính mới",
+    ),
+    (
+        "The new plain file (never overwritten)",
+        "Tệp mới chưa mã hóa (không bao giờ ghi đè)",
+    ),
+    (
+        "The new register (refuses an existing file)",
+        "Sổ mới (từ chối nếu tệp đã tồn tại)",
+    ),
+    (
+        "The new value, e.g. \"Phường Bình Tiên\" or \"Khu phố\"",
+        "Giá trị mới, ví dụ \"Phường Bình Tiên\" hoặc \"Khu phố\"",
+    ),
+    (
+        "The person now lives in another ward: the case goes on there from --date (history kept)",
+        "Người này chuyển đến phường khác: hồ sơ tiếp tục ở đó từ --date (giữ lịch sử)",
+    ),
+    (
+        "The register's own settings: list them, or set `district` or `ward_label`",
+        "Thiết lập của sổ: liệt kê, hoặc đặt `district` hay `ward_label`",
+    ),
+    (
+        "The ward that takes them over",
+        "Phường tiếp nhận",
+    ),
+    (
+        "The wards (codes or names) whose register to write",
+        "Các phường (mã hoặc tên) cần ghi sổ riêng",
+    ),
+    (
+        "The wards dissolved",
+        "Các phường bị giải thể",
+    ),
+    (
+        "Wards (phường): list, add, merge, rename",
+        "Phường: liệt kê, thêm, sáp nhập, đổi tên",
+    ),
+    (
+        "Write a plain (unencrypted) copy of an encrypted register, mode 0600, for other tools",
+        "Ghi một bản sao không mã hóa của sổ đã mã hóa, quyền 0600, cho công cụ khác",
+    ),
+    (
+        "`district` or `ward_label` (none: list every setting)",
+        "`district` hoặc `ward_label` (bỏ trống: liệt kê mọi thiết lập)",
+    ),
 ];
 
 /// clap's fixed English words in help and error messages → Vietnamese, applied in order to
