@@ -155,7 +155,7 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
             Ok(())
         }
         Command::Report(c) => report::run(&app, c),
-        Command::Import { what, file, dry_run } => import::import(&app, what, &file, dry_run),
+        Command::Import { what, file, dry_run, sheet } => import::import(&app, what, &file, dry_run, sheet.as_deref()),
         Command::Export { what, redact, out } => export::export(&app, what, redact, &out),
         Command::Query { sql, out } => export::query(&app, &sql, &out),
         Command::Backup { dest } => safety::backup(&app, &dest),
