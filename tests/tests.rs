@@ -15,3 +15,4 @@ mod register;
 mod reports;
 mod safety;
 mod scale;
+mod workbook;

@@ -162,6 +162,8 @@ impl<'a> Applier<'a> {
             }
             Ok(Err(list)) => {
                 self.sp.rollback()?;
+                // A cell the reader refused was given as blank: its blankness is no news.
+                let list: CellProblems = list.into_iter().filter(|(c, _)| !found.iter().any(|(f, _)| f == c)).collect();
                 found.extend(list);
             }
             Err(e) => {
