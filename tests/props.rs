@@ -341,9 +341,12 @@ fn sub_periods(p: Period, quarter: bool) -> Vec<(String, Period)> {
 /// The quota model (SPEC §6), quota 2: the members whose membership overlaps [F, T], grouped
 /// by `key` (their ward, org, or id); each one's progressed releases in [F, T] credited to
 /// them; target, members met, shortfall and pct from those counts.
-fn quota_model(raw: &Raw, p: Period, key: &str) -> BTreeMap<String, (i64, i64, i64, i64, i64, Option<f64>)> {
+/// members, target, achieved, members_met, shortfall, pct
+type QuotaFigures = (i64, i64, i64, i64, i64, Option<f64>);
+
+fn quota_model(raw: &Raw, p: Period, key: &str) -> BTreeMap<String, QuotaFigures> {
     let (f, t) = (iso(p.from), iso(p.to));
-    let mut out: BTreeMap<String, (i64, i64, i64, i64, i64, Option<f64>)> = BTreeMap::new();
+    let mut out: BTreeMap<String, QuotaFigures> = BTreeMap::new();
     for (id, org, ward, joined, left) in &raw.members {
         if *joined > t || left.as_ref().is_some_and(|l| *l < f) {
             continue;
