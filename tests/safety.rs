@@ -1510,3 +1510,88 @@ fn check_passes_on_the_bundled_example_and_the_small_city() {
     city.ok(&["demo", "--size", "small"]);
     city.ok(&["check"]);
 }
+
+// ---------------------------------------------------------------------------------------
+// Connection settings (SPEC §8), the views (SPEC §7), and the dump the refusal tests rely on.
+
+fn pragma(c: &rusqlite::Connection, name: &str) -> String {
+    c.pragma_query_value(None, name, |r| {
+        let v: rusqlite::types::Value = r.get(0)?;
+        Ok(match v {
+            rusqlite::types::Value::Integer(i) => i.to_string(),
+            rusqlite::types::Value::Text(t) => t,
+            other => format!("{other:?}"),
+        })
+    })
+    .unwrap()
+}
+
+#[test]
+fn every_connection_has_the_settings_of_spec_8() {
+    let e = Env::new();
+    // The read-write connection every write command uses.
+    let c = mh51::db::open(&e.db).unwrap();
+    assert_eq!(pragma(&c, "foreign_keys"), "1");
+    assert_eq!(pragma(&c, "synchronous"), "2", "synchronous=FULL");
+    assert_eq!(pragma(&c, "journal_mode"), "wal");
+    assert!(pragma(&c, "busy_timeout").parse::<i64>().unwrap() >= 5000);
+    drop(c);
+    // The read-only one of reports and `query`.
+    let r = mh51::db::open_read_only(&e.db).unwrap();
+    assert_eq!(pragma(&r, "foreign_keys"), "1");
+    assert_eq!(pragma(&r, "query_only"), "1");
+    assert!(pragma(&r, "busy_timeout").parse::<i64>().unwrap() >= 5000);
+    // And as the binary's `query` sees its own connection.
+    let out = e.ok(&["query", "SELECT foreign_keys FROM pragma_foreign_keys", "-f", "csv"]);
+    assert_eq!(out.lines().collect::<Vec<_>>(), ["foreign_keys", "1"]);
+}
+
+#[test]
+fn a_write_waits_for_another_writer_and_then_succeeds() {
+    let e = Env::new();
+    // Another clerk (here a plain connection) holds the write lock for 3 s.
+    let other = e.raw();
+    other.execute_batch("BEGIN IMMEDIATE; INSERT INTO settings SELECT * FROM settings WHERE 0;").unwrap();
+    let start = std::time::Instant::now();
+    let child = e
+        .command(&["member", "add", "Trần Thị Lan", "--org", "PN", "--ward", "5", "--joined", "2020-01-01"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    other.execute_batch("COMMIT").unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "the write should have waited: {}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim(), "1");
+    assert!(start.elapsed() >= std::time::Duration::from_secs(3), "it cannot have written while the lock was held");
+    assert_eq!(e.scalar("SELECT count(*) FROM members"), "1");
+}
+
+#[test]
+fn the_views_have_the_columns_of_spec_7() {
+    let e = Env::new();
+    let cols = |view: &str| -> Vec<String> {
+        let c = e.raw();
+        let mut st = c.prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid").unwrap();
+        st.query_map([view], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+    };
+    // SPEC §7: the `export cases` columns plus member_name, org, last_contact.
+    let cases = "case_no,person_id,name,birth_year,birth_date,gender,id_number,address,ward,category,enrolled_on,released_on,reason,credited_member_id,member_id,note";
+    assert_eq!(cols("v_cases").join(","), format!("{cases},member_name,org,last_contact"));
+    // The `export members` columns plus open_cases.
+    assert_eq!(cols("v_members").join(","), "id,name,org,ward,phone,joined_on,left_on,open_cases");
+}
+
+#[test]
+fn the_dump_of_refused_commands_sees_the_schema_too() {
+    let e = Env::new();
+    let before = dump(&e.db);
+    // No row changes, only the schema: the dump must differ.
+    e.raw().execute_batch("CREATE INDEX extra_idx ON members (phone)").unwrap();
+    let after = dump(&e.db);
+    assert_ne!(before, after);
+    assert!(after.contains("extra_idx"), "{after}");
+    e.raw().execute_batch("DROP INDEX extra_idx").unwrap();
+    assert_eq!(before, dump(&e.db));
+}

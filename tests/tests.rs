@@ -5,6 +5,7 @@
 
 mod util;
 
+mod audit;
 mod demo;
 mod export;
 mod import;
