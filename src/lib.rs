@@ -15,6 +15,7 @@ pub mod domain;
 pub mod human;
 pub mod import;
 pub mod output;
+pub mod platform;
 pub mod read;
 pub mod report;
 pub mod text;

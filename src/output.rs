@@ -5,9 +5,9 @@
 //! the keys translated. Rows are written through a [`Sink`] as they come, so an export of a
 //! million rows runs in constant memory (the `table` format alone buffers, to size columns).
 
+use crate::platform::OpenOptionsExt;
 use std::fs::OpenOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 use anyhow::{Context, Result};

@@ -44,7 +44,7 @@ impl App {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .or_else(|| std::env::var("LOGNAME").ok())
-            .or_else(os_user)
+            .or_else(crate::platform::os_user)
             .unwrap_or_else(|| "unknown".into());
         let actor = crate::text::clean(&actor);
         // MH51_TODAY pins "today" for reproducible tests and examples.
@@ -100,18 +100,6 @@ impl App {
     pub fn say(&self, en: &str, vi: &str) {
         eprintln!("{}", if self.vi { vi } else { en });
     }
-}
-
-/// The login name of the current uid, from /etc/passwd (when USER is not set, as in cron).
-fn os_user() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        (f.nth(1)? == uid).then(|| name.to_string())
-    })
 }
 
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
