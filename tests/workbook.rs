@@ -225,6 +225,9 @@ fn members_from_a_workbook_get_the_zero_of_their_phone_back() {
     ws.write_datetime_with_format(1, 5, date(2022, 1, 3), &dmy).unwrap();
     ws.write_number(2, 0, 2).unwrap();
     strings(ws, 2, &["", "Lê Văn Hùng", "Hội Cựu chiến binh", "phuong 10", "0918765432", "03/01/2022"]);
+    // Rows 4–5 of a template, numbered in advance but empty: skipped like blank rows.
+    ws.write_number(3, 0, 3).unwrap();
+    ws.write_number(4, 0, 4).unwrap();
     wb.save(&path).unwrap();
     assert_eq!(env.ok(&["import", "members", "tv.xlsx"]), "2");
     assert_eq!(

@@ -4,7 +4,8 @@
 //!
 //! - The header row is the first row whose non-empty cells are all known column names (or
 //!   `STT`); title rows above it ("DANH SÁCH ĐỐI TƯỢNG …", merged cells, blank rows) are
-//!   skipped. A sheet without one is refused, naming the workbook's sheets.
+//!   skipped. A sheet without one is refused, naming the workbook's sheets. Below it, a row
+//!   with nothing in the table's columns is skipped, even if its `STT` cell is numbered.
 //! - A date cell is a date whatever its display format (`dd/mm/yyyy`, `d mmm yyyy`): it
 //!   becomes ISO text. A text cell is taken as typed, and follows the CSV rules (a text
 //!   `01/03/2022` is a date as in a CSV file). A formula gives its saved value.
@@ -115,8 +116,14 @@ impl Sheet {
         for (r, row) in self.range.rows().enumerate().skip(self.header_row + 1) {
             applier.continue_fast()?;
             let line = (self.start.0 + r + 1) as u64;
-            if row.iter().all(is_blank) {
-                continue;
+            // Blank: nothing in any column of the table. A row holding only its `STT` number
+            // is blank too (templates number their empty rows in advance).
+            let cell = |col: usize| col.checked_sub(self.start.1).and_then(|c| row.get(c));
+            if row.iter().all(is_blank) || self.header.map.iter().flatten().all(|&c| cell(c).is_none_or(is_blank)) {
+                let stray = row.iter().enumerate().any(|(c, d)| self.start.1 + c >= self.header.width && !is_blank(d));
+                if !stray {
+                    continue;
+                }
             }
             let mut stray = false;
             for (c, d) in row.iter().enumerate() {
