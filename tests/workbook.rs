@@ -288,3 +288,24 @@ fn a_csv_that_is_not_utf8_says_the_workbook_itself_can_be_imported() {
     std::fs::write(&p, b"name,org,ward\nL\xea Th\xed Mai,PN,2\n").unwrap();
     env.refused(&["import", "members", "old.csv"], &["or import the workbook itself (.xlsx, .xls or .ods"]);
 }
+
+#[test]
+fn a_row_doubled_in_the_sheet_names_the_earlier_row() {
+    let env = Env::new();
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("Thành viên").unwrap();
+    strings(ws, 0, &["Họ tên", "Đoàn thể", "Phường"]);
+    strings(ws, 1, &["Trần Thị Bích", "PN", "5"]);
+    strings(ws, 2, &["Lê Văn Hùng", "CCB", "5"]);
+    strings(ws, 3, &["tran thi bich", "Hội Liên hiệp Phụ nữ", "Phường 5"]);
+    wb.save(env.path("tv.xlsx")).unwrap();
+    env.refused(
+        &["import", "members", "tv.xlsx"],
+        &["tv.xlsx:Thành viên!A4: Họ tên: duplicate of row 2: the same member 'tran thi bich' of PN in ward 5"],
+    );
+    let err = env.refused(
+        &["--lang", "vi", "import", "members", "tv.xlsx"],
+        &["tv.xlsx:Thành viên!A4: Họ tên: trùng với hàng 2"],
+    );
+    assert!(err.starts_with("error: tv.xlsx: 1 dòng lỗi"), "{err}");
+}
