@@ -604,7 +604,7 @@ fn user_version(db: &Path) -> i64 {
 
 /// The data of every table, without the schema version line.
 fn data(db: &Path) -> String {
-    dump(db).lines().filter(|l| !l.starts_with("user_version")).collect::<Vec<_>>().join("\n")
+    crate::util::dump_rows(db).lines().filter(|l| !l.starts_with("user_version")).collect::<Vec<_>>().join("\n")
 }
 
 #[test]

@@ -172,6 +172,18 @@ pub fn dump(db: &Path) -> String {
         out.push_str(&line);
         out.push('\n');
     }
+    out.push_str(&dump_rows(db));
+    out
+}
+
+/// Every table's rows and the schema version, without the schema itself (for comparing the
+/// data of two schema versions).
+pub fn dump_rows(db: &Path) -> String {
+    if !db.exists() {
+        return "<no database>".into();
+    }
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    let mut out = String::new();
     let tables: Vec<String> = c
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         .unwrap()
