@@ -309,3 +309,11 @@ fn a_row_doubled_in_the_sheet_names_the_earlier_row() {
     );
     assert!(err.starts_with("error: tv.xlsx: 1 dòng lỗi"), "{err}");
 }
+
+#[test]
+fn a_workbook_over_50_mb_is_refused_before_reading() {
+    let env = Env::new();
+    let f = std::fs::File::create(env.path("huge.xlsx")).unwrap();
+    f.set_len(51 * 1024 * 1024).unwrap(); // sparse: takes no disk space
+    env.refused(&["import", "cases", "huge.xlsx"], &["'huge.xlsx' is 51 MB", "up to 50 MB"]);
+}
