@@ -9,8 +9,10 @@
 #
 # Needs: bash, the sqlite3 shell, /usr/bin/time (GNU time), cargo. Timings are medians of
 # REPS runs (default 5; 3 with --small). Nothing here is a pass/fail test.
-set -euo pipefail
+set -Eeuo pipefail
 cd "$(dirname "$0")/.."
+# Any failure says what failed (set -e alone would exit silently).
+trap 'rc=$?; echo "bench/run.sh: line $LINENO: \`$BASH_COMMAND\` failed (exit $rc)" >&2; exit $rc' ERR
 
 size=city
 reps=${REPS:-5}
@@ -21,18 +23,32 @@ for tool in sqlite3 /usr/bin/time; do
 done
 
 cargo build --release --quiet
-MH51="$PWD/target/release/mh51"
+# Wherever cargo puts its output: CARGO_TARGET_DIR, build.target-dir in a config, or target/.
+target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+[ -n "$target_dir" ] || { echo "bench/run.sh: cannot find cargo's target directory (cargo metadata)" >&2; exit 1; }
+MH51="$target_dir/release/mh51"
+[ -x "$MH51" ] || { echo "bench/run.sh: no mh51 binary at $MH51 after cargo build --release" >&2; exit 1; }
 data="$PWD/bench/data"
 mkdir -p "$data"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+
+# quiet CMD...: run with its output hidden, but show its stderr if it fails.
+quiet() {
+  "$@" >/dev/null 2>"$work/quiet.err" || {
+    local rc=$?
+    echo "bench/run.sh: failed (exit $rc): $*" >&2
+    cat "$work/quiet.err" >&2
+    return "$rc"
+  }
+}
 export MH51_ACTOR=bench
 unset MH51_TODAY MH51_LANG
 
 db="$data/$size.db"
 # A city built by an older mh51 would be migrated (and backed up) by the first command timed:
 # rebuild it instead when its schema version is not this build's.
-"$MH51" --db "$work/version.db" init >/dev/null 2>&1
+quiet "$MH51" --db "$work/version.db" init
 want=$(sqlite3 "$work/version.db" "PRAGMA user_version")
 if [ -f "$db" ] && [ "$(sqlite3 "$db" "PRAGMA user_version")" != "$want" ]; then
   echo "rebuilding $db (schema version changed)" >&2
@@ -40,10 +56,10 @@ if [ -f "$db" ] && [ "$(sqlite3 "$db" "PRAGMA user_version")" != "$want" ]; then
 fi
 if [ ! -f "$db" ]; then
   echo "building $db (once) ..." >&2
-  "$MH51" --db "$db" demo --size "$size" >/dev/null
+  quiet "$MH51" --db "$db" demo --size "$size"
   # Ward history in place (SPEC §13): three wards merged in mid-2022, so the 2022 reports
   # find cases and members that changed ward inside the period.
-  "$MH51" --db "$db" ward merge 1 2 3 --into 4 --on 2022-07-01 >/dev/null
+  quiet "$MH51" --db "$db" ward merge 1 2 3 --into 4 --on 2022-07-01
 fi
 
 # median of a list of numbers
@@ -191,10 +207,10 @@ ncases=$(($(wc -l <"$cases_csv") - 1))
 wards=$(sqlite3 "$db" "SELECT count(*) FROM wards")
 rm -f "$work/a" "$work/b"
 for i in $(seq "$reps"); do
-  "$MH51" --db "$work/i$i.db" init --wards "$wards" >/dev/null 2>&1
-  "$MH51" --db "$work/i$i.db" import members "$members_csv" >/dev/null 2>&1
+  quiet "$MH51" --db "$work/i$i.db" init --wards "$wards"
+  quiet "$MH51" --db "$work/i$i.db" import members "$members_csv"
   run_one "$work/a" "$MH51" --db "$work/i$i.db" import cases "$cases_csv"
-  "$MH51" --db "$work/s$i.db" init --wards "$wards" >/dev/null 2>&1
+  quiet "$MH51" --db "$work/s$i.db" init --wards "$wards"
   run_one "$work/b" sqlite3 -cmd "PRAGMA synchronous=FULL" -cmd ".import --csv $cases_csv staging" "$work/s$i.db" "BEGIN IMMEDIATE;
 INSERT INTO persons (name, name_fold, birth_year, gender, id_number)
   SELECT name, lower(name), born, gender, id_number FROM staging;

@@ -184,7 +184,7 @@ pub enum Command {
     /// Reports for the meeting: summary, quota, overdue.
     #[command(subcommand)]
     Report(ReportCmd),
-    /// Bring in members or cases from a CSV file (all or nothing).
+    /// Bring in members or cases from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
     Import {
         #[arg(value_enum)]
         what: ImportWhat,
@@ -192,6 +192,9 @@ pub enum Command {
         /// Check every row and write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// The sheet of a workbook to read (default: the first).
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
     },
     /// Export a table as CSV or JSON.
     Export {

@@ -32,8 +32,8 @@
 //! Every write command runs in `write`, one `BEGIN IMMEDIATE` transaction that commits only
 //! if the whole closure succeeds; dropping it rolls back, so a refused command changes nothing.
 
+use crate::platform::OpenOptionsExt;
 use std::fs::OpenOptions;
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::Duration;
 

@@ -17,6 +17,7 @@ pub mod extract;
 pub mod human;
 pub mod import;
 pub mod output;
+pub mod platform;
 pub mod read;
 pub mod report;
 pub mod text;

@@ -14,10 +14,10 @@
 //! view's `ESSENTIAL` columns are shown and stderr says `--wide` shows all. Piped, a table
 //! keeps its natural widths.
 
+use crate::platform::OpenOptionsExt;
 use std::collections::HashMap;
 use std::fs::OpenOptions;
 use std::io::{self, BufWriter, IsTerminal, Write};
-use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 use std::rc::Rc;
 

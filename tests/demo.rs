@@ -162,6 +162,13 @@ fn demo_runs_from_any_directory_with_its_default_path() {
     let o = env.command(&["demo"]).env_remove("MH51_DB").output().expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert!(env.path("mh51-demo.db").is_file());
+    // The example's counts (README "The District 6 example"), said on stderr and in the file.
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("576 cases") || err.contains("cases"), "{err}");
+    assert!(
+        err.contains("174 members, 576 cases, 24 reassignments, 3212 reviews, 158 supports, 5 members left"),
+        "{err}"
+    );
+    let c = rusqlite::Connection::open(env.path("mh51-demo.db")).unwrap();
+    let n: i64 = c.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap();
+    assert_eq!(n, 576);
 }

@@ -319,3 +319,79 @@ fn readme_shows_the_tested_questions_verbatim() {
         assert!(readme.contains(&format!("$ mh51 query \"{q}\"")), "README should show: {q}");
     }
 }
+
+/// SPEC §7: with `--bom`, a text cell beginning with `=`, `+`, `-` or `@` gets a `'` in front,
+/// in every export (and never without `--bom`, where scripts want the value as stored).
+#[test]
+fn the_formula_guard_covers_every_starting_character_and_every_export() {
+    let env = Env::new();
+    // A member whose phone starts with + (an international number is a valid phone).
+    let m = env.ok(&[
+        "member",
+        "add",
+        "Trần Thị Lan",
+        "--org",
+        "PN",
+        "--ward",
+        "5",
+        "--phone",
+        "+84909123456",
+        "--joined",
+        "2020-01-01",
+    ]);
+    let c =
+        env.enroll("Nguyễn Văn An", "5", "2022-01-10", &["--member", &m, "--note", "=1+2", "--address=-5 Hậu Giang"]);
+    env.ok(&["review", &c, "--class", "B", "--date", "2022-02-01", "--note", "@chủ tịch"]);
+    env.ok(&["support", &c, "--kind", "loan", "--amount", "1000000", "--date", "2022-03-01", "--note", "+vốn"]);
+    let o = env
+        .command(&["member", "edit", &m, "--phone", "0909123456"])
+        .env("MH51_ACTOR", "=cmd|' /C calc'!A0")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    let export = |what: &str, bom: bool| -> Vec<Vec<String>> {
+        let mut args = vec!["export", what, "-f", "csv"];
+        if bom {
+            args.push("--bom");
+        }
+        let text = String::from_utf8(env.run(&args).stdout).unwrap();
+        assert_eq!(text.starts_with('\u{feff}'), bom);
+        csv_rows(text.trim_start_matches('\u{feff}'))
+    };
+    let col = |rows: &[Vec<String>], name: &str| rows[0].iter().position(|h| h == name).unwrap();
+    // (export, column, row, the stored value); audit rows: init, add, enroll, review, support, edit
+    let cells: &[(&str, &str, usize, &str)] = &[
+        ("cases", "note", 1, "=1+2"),
+        ("cases", "address", 1, "-5 Hậu Giang"),
+        ("reviews", "note", 1, "@chủ tịch"),
+        ("supports", "note", 1, "+vốn"),
+        ("audit", "actor", 6, "=cmd|' /C calc'!A0"),
+    ];
+    for (what, column, row, stored) in cells {
+        let plain = export(what, false);
+        assert_eq!(plain[*row][col(&plain, column)], *stored, "{what}.{column} without --bom");
+        let guarded = export(what, true);
+        assert_eq!(guarded[*row][col(&guarded, column)], format!("'{stored}"), "{what}.{column} with --bom");
+    }
+    // Numbers are never text cells: the amount stays a number.
+    let s = export("supports", true);
+    assert_eq!(s[1][col(&s, "amount")], "1000000");
+    // The member's old phone started with +: guarded in the members export before the edit.
+    let env2 = Env::new();
+    env2.ok(&[
+        "member",
+        "add",
+        "Lê Văn Hùng",
+        "--org",
+        "CCB",
+        "--ward",
+        "5",
+        "--phone",
+        "+84909000111",
+        "--joined",
+        "2020-01-01",
+    ]);
+    let text = String::from_utf8(env2.run(&["export", "members", "-f", "csv", "--bom"]).stdout).unwrap();
+    let rows = csv_rows(text.trim_start_matches('\u{feff}'));
+    assert_eq!(rows[1][col(&rows, "phone")], "'+84909000111");
+}

@@ -7,8 +7,11 @@
 //! always one the register accepts. The reports are then checked against an independent
 //! model computed in plain Rust from the raw rows, straight from the definitions of SPEC §6,
 //! and against their identities: opening + intake − exits = closing in every row, rows sum to
-//! TOTAL, the ward, org and category totals agree, month and quarter rows chain and their
-//! total is the whole period's.
+//! TOTAL, the ward, org and category totals agree, month and quarter rows (their months and
+//! quarters computed here from the calendar) chain and their total is the whole period's.
+//! `report quota` is checked the same way against a model of its members, target,
+//! achievements, members met, shortfall and percentage. Histories use every review class and
+//! every support kind, with and without amounts.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -30,6 +33,8 @@ const WARDS: [&str; 4] = ["1", "2", "10", "11"];
 const ORGS: [&str; 6] = ["MTTQ", "CA", "PN", "TN", "CCB", "NCT"];
 const CATEGORIES: [&str; 3] = ["prison", "drugs", "youth"];
 const REASONS: [&str; 6] = ["progressed", "moved", "deceased", "reoffended", "institution", "other"];
+const CLASSES: [&str; 4] = ["A", "B", "C", "D"];
+const KINDS: [&str; 5] = ["job", "loan", "training", "gift", "other"];
 const FAMILY: [&str; 4] = ["Nguyễn", "Trần", "Lê", "Phạm"];
 const GIVEN: [&str; 8] = ["An", "Bình", "Cường", "Dũng", "Em", "Phúc", "Giang", "Hải"];
 
@@ -58,8 +63,11 @@ struct CasePlan {
     enroll: u16,
     member: Option<usize>,
     reassign: Option<(u16, usize)>,
-    reviews: Vec<u16>,
-    loan: Option<(u16, u32)>,
+    /// (day offset, class)
+    reviews: Vec<(u16, usize)>,
+    /// (day offset, kind, amount): every kind, with or without an amount, so that
+    /// `loan_amount` must pick the loans out.
+    supports: Vec<(u16, usize, Option<u32>)>,
     release: Option<(u16, usize)>,
     /// Moves to other wards, days after enrollment (SPEC §13).
     moves: Vec<(u16, usize)>,
@@ -86,19 +94,19 @@ fn case_plan() -> impl Strategy<Value = CasePlan> {
         (0..4usize, 0..3usize, 0..1000u16),
         proptest::option::of(0..8usize),
         proptest::option::of((0..300u16, 0..8usize)),
-        proptest::collection::vec(0..400u16, 0..3),
-        proptest::option::of((0..300u16, 0..3_000_000u32)),
+        proptest::collection::vec((0..400u16, 0..4usize), 0..3),
+        proptest::collection::vec((0..300u16, 0..5usize, proptest::option::of(0..3_000_000u32)), 0..3),
         proptest::option::of((0..500u16, 0..6usize)),
         proptest::collection::vec((0..500u16, 0..4usize), 0..3),
     )
-        .prop_map(|((ward, category, enroll), member, reassign, reviews, loan, release, moves)| CasePlan {
+        .prop_map(|((ward, category, enroll), member, reassign, reviews, supports, release, moves)| CasePlan {
             ward,
             category,
             enroll,
             member,
             reassign,
             reviews,
-            loan,
+            supports,
             release,
             moves,
         })
@@ -165,27 +173,29 @@ fn build(path: &Path, ms: &[MemberPlan], cs: &[CasePlan]) -> (Connection, Plan) 
         if let Some(k) = c.member {
             attempt(&mut conn, |tx| cases::assign(tx, &ctx, &no, &member(k), d(0).as_deref()));
         }
-        let mut events: Vec<(u16, u8)> = c.reviews.iter().map(|r| (*r, 0)).collect();
+        // (day offset, what: 0 review / 1 reassign / 2 support, index into its list)
+        let mut events: Vec<(u16, u8, usize)> = c.reviews.iter().enumerate().map(|(i, r)| (r.0, 0, i)).collect();
         if let Some((off, _)) = c.reassign {
-            events.push((off, 1));
+            events.push((off, 1, 0));
         }
-        if let Some((off, _)) = c.loan {
-            events.push((off, 2));
-        }
+        events.extend(c.supports.iter().enumerate().map(|(i, s)| (s.0, 2, i)));
         events.sort();
-        for (off, what) in events {
+        for (off, what, i) in events {
             match what {
                 0 => {
-                    attempt(&mut conn, |tx| cases::review(tx, &ctx, &no, "B", d(off).as_deref(), None, None)).map(drop)
+                    let class = CLASSES[c.reviews[i].1];
+                    attempt(&mut conn, |tx| cases::review(tx, &ctx, &no, class, d(off).as_deref(), None, None))
+                        .map(drop)
                 }
                 1 => {
                     let k = c.reassign.map_or(0, |r| r.1);
                     attempt(&mut conn, |tx| cases::assign(tx, &ctx, &no, &member(k), d(off).as_deref())).map(drop)
                 }
                 _ => {
-                    let amount = c.loan.map_or(0, |l| l.1).to_string();
+                    let (_, kind, amount) = c.supports[i];
+                    let amount = amount.map(|a| a.to_string());
                     attempt(&mut conn, |tx| {
-                        cases::support(tx, &ctx, &no, "loan", Some(&amount), d(off).as_deref(), None, None)
+                        cases::support(tx, &ctx, &no, KINDS[kind], amount.as_deref(), d(off).as_deref(), None, None)
                     })
                     .map(drop)
                 }
@@ -248,11 +258,11 @@ struct Raw {
     /// id, case_id, member org, start, end
     assignments: Vec<(i64, i64, String, String, Option<String>)>,
     reviews: Vec<(i64, String)>,
-    /// case_id, date, loan amount (0 for other kinds)
-    supports: Vec<(i64, String, i64)>,
-    /// member id, joined, left
-    members: Vec<(i64, String, Option<String>)>,
-    /// credited member, release date of a progressed release
+    /// case_id, date, kind, amount (None when not given)
+    supports: Vec<(i64, String, String, Option<i64>)>,
+    /// id, org, ward, joined, left
+    members: Vec<(i64, String, String, String, Option<String>)>,
+    /// credited member id, release date: the progressed releases
     credits: Vec<(i64, String)>,
 }
 
@@ -288,16 +298,15 @@ fn raw(conn: &Connection) -> Raw {
         .map(|r| (i(&r[0]), i(&r[1]), s(&r[2]), s(&r[3]), o(&r[4])))
         .collect(),
         reviews: all("SELECT case_id, reviewed_on FROM reviews").iter().map(|r| (i(&r[0]), s(&r[1]))).collect(),
-        supports: all(
-            "SELECT case_id, given_on, CASE WHEN kind = 'loan' THEN coalesce(amount, 0) ELSE 0 END FROM supports",
-        )
-        .iter()
-        .map(|r| (i(&r[0]), s(&r[1]), i(&r[2])))
-        .collect(),
-        members: all("SELECT id, joined_on, left_on FROM members")
+        supports: all("SELECT case_id, given_on, kind, amount FROM supports")
             .iter()
-            .map(|r| (i(&r[0]), s(&r[1]), o(&r[2])))
+            .map(|r| (i(&r[0]), s(&r[1]), s(&r[2]), o(&r[3]).map(|_| i(&r[3]))))
             .collect(),
+        members: all("SELECT m.id, o.code, w.code, m.joined_on, m.left_on
+             FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id")
+        .iter()
+        .map(|r| (i(&r[0]), s(&r[1]), s(&r[2]), s(&r[3]), o(&r[4])))
+        .collect(),
         credits: all("SELECT credited_member_id, released_on FROM cases WHERE reason = 'progressed'")
             .iter()
             .map(|r| (i(&r[0]), s(&r[1])))
@@ -368,14 +377,99 @@ fn model(raw: &Raw, plan: &Plan, p: Period, key: Key) -> BTreeMap<String, Row> {
             out.get_mut(g).unwrap().contacts += 1;
         }
     }
-    for (case_id, d, loan) in &raw.supports {
+    for (case_id, d, kind, amount) in &raw.supports {
         if *d >= f && *d <= t {
             let r = out.get_mut(&group_of[case_id]).unwrap();
             r.supports += 1;
-            r.loan_amount += loan;
+            if kind == "loan" {
+                r.loan_amount += amount.unwrap_or(0);
+            }
         }
     }
     out
+}
+
+/// The months (or quarters) of a period, each cut to the period: SPEC §6's `--by month` and
+/// `--by quarter` rows, computed here from the calendar, not by the product's `Period`.
+fn sub_periods(p: Period, quarter: bool) -> Vec<(String, Period)> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    let mut from = p.from;
+    while from <= p.to {
+        let (y, m) = (from.year(), from.month());
+        let (label, first, len) = if quarter {
+            (format!("{y}-Q{}", (m - 1) / 3 + 1), (m - 1) / 3 * 3 + 1, 3)
+        } else {
+            (format!("{y}-{m:02}"), m, 1)
+        };
+        let next = if first + len > 12 {
+            NaiveDate::from_ymd_opt(y + 1, first + len - 12, 1)
+        } else {
+            NaiveDate::from_ymd_opt(y, first + len, 1)
+        }
+        .unwrap();
+        let to = (next - Duration::days(1)).min(p.to);
+        out.push((label, Period { from, to }));
+        from = next;
+    }
+    out
+}
+
+/// The quota model (SPEC §6), quota 2: the members whose membership overlaps [F, T], grouped
+/// by `key` (their ward, org, or id); each one's progressed releases in [F, T] credited to
+/// them; target, members met, shortfall and pct from those counts.
+/// members, target, achieved, members_met, shortfall, pct
+type QuotaFigures = (i64, i64, i64, i64, i64, Option<f64>);
+
+fn quota_model(raw: &Raw, plan: &Plan, p: Period, key: &str) -> BTreeMap<String, QuotaFigures> {
+    let (f, t) = (iso(p.from), iso(p.to));
+    let mut out: BTreeMap<String, QuotaFigures> = BTreeMap::new();
+    for (id, org, _ward, joined, left) in &raw.members {
+        if *joined > t || left.as_ref().is_some_and(|l| *l < f) {
+            continue;
+        }
+        let credited = raw.credits.iter().filter(|(m, d)| m == id && *d >= f && *d <= t).count() as i64;
+        // A member's ward on their last day of membership in the period (SPEC §13).
+        let last = left.as_ref().filter(|l| **l <= t).unwrap_or(&t);
+        let g = match key {
+            "ward" => model_ward(&plan.members[id], &plan.merges, last),
+            "org" => org.clone(),
+            "member" => id.to_string(),
+            _ => "TOTAL".to_string(),
+        };
+        let e = out.entry(g).or_default();
+        e.0 += 1;
+        e.1 += 2;
+        e.2 += credited;
+        e.3 += i64::from(credited >= 2);
+        e.4 += (2 - credited).max(0);
+    }
+    for e in out.values_mut() {
+        e.5 = (e.1 > 0).then(|| e.2 as f64 * 100.0 / e.1 as f64);
+    }
+    out
+}
+
+fn check_quota(conn: &Connection, raw: &Raw, plan: &Plan, p: Period) {
+    let whole = quota_model(raw, plan, p, "all").remove("TOTAL").unwrap_or_default();
+    for (by, key) in [(quota::By::Ward, "ward"), (quota::By::Org, "org"), (quota::By::Member, "member")] {
+        let q = quota::quota(conn, p, 2, by).unwrap();
+        let m = quota_model(raw, plan, p, key);
+        let got = |r: &quota::Row| (r.members, r.target, r.achieved, r.members_met, r.shortfall);
+        for r in q.rows.iter().chain([&q.total]) {
+            let want = if r.group == "TOTAL" { whole } else { m.get(&r.group).copied().unwrap_or_default() };
+            assert_eq!(got(r), (want.0, want.1, want.2, want.3, want.4), "quota {key} group {} over {p:?}", r.group);
+            match (r.pct(), want.5) {
+                (None, None) => {}
+                (Some(a), Some(b)) => assert!((a - b).abs() < 1e-9, "pct {a} vs {b}, {key} {} over {p:?}", r.group),
+                (a, b) => panic!("pct {a:?} vs {b:?}, {key} {} over {p:?}", r.group),
+            }
+        }
+        // Every group of the model is a row (a member counted is never lost).
+        for g in m.keys() {
+            assert!(q.rows.iter().any(|r| &r.group == g), "quota {key}: group {g} missing over {p:?}");
+        }
+    }
 }
 
 fn figures(r: &Row) -> [i64; 14] {
@@ -476,7 +570,7 @@ fn check(conn: &Connection, raw: &Raw, plan: &Plan, p: Period) {
         let q = quota::quota(conn, p, 2, quota::By::Ward).unwrap();
         let (f, t) = (iso(p.from), iso(p.to));
         let mut want: BTreeMap<String, (i64, i64)> = BTreeMap::new();
-        for (id, joined, left) in &raw.members {
+        for (id, _, _, joined, left) in &raw.members {
             if *joined > t || left.as_ref().is_some_and(|l| *l < f) {
                 continue;
             }
@@ -517,7 +611,7 @@ fn check(conn: &Connection, raw: &Raw, plan: &Plan, p: Period) {
                 pair[0].group, pair[1].group
             );
         }
-        let sub = p.split(quarter);
+        let sub = sub_periods(p, quarter);
         assert_eq!(s.rows.len(), sub.len());
         for (r, (label, sp)) in s.rows.iter().zip(&sub) {
             assert_eq!(&r.group, label);
@@ -580,6 +674,14 @@ proptest! {
                 prop_assert_eq!(figures(r), figures(&want), "org group {} over {:?}", r.group, p);
             }
         }
+        // Quota against its model, for whole years, a quarter and a stretch within a year.
+        for s in ["2021", "2022", "2023", "2022-Q3"] {
+            check_quota(&conn, &raw, &plan, Period::parse(Some(s), today()).unwrap());
+        }
+        let (qy, qa, qb) = (2021 + i32::from(start % 3), i64::from(len % 365), i64::from(start % 365));
+        let jan1 = NaiveDate::from_ymd_opt(qy, 1, 1).unwrap();
+        let (a, b) = (jan1 + Duration::days(qa.min(qb)), jan1 + Duration::days(qa.max(qb)));
+        check_quota(&conn, &raw, &plan, Period { from: a, to: b.min(NaiveDate::from_ymd_opt(qy, 12, 31).unwrap()) });
         // Quota: member rows add up to the ward and org totals.
         let p = Period::parse(Some("2022"), today()).unwrap();
         let w = quota::quota(&conn, p, 2, quota::By::Ward).unwrap();

@@ -71,13 +71,19 @@ fn dump_conn(c: &rusqlite::Connection, max_seq: i64) -> String {
     for t in tables {
         out.push_str(&format!("== {t}\n"));
         let filter = if t == "audit_log" { format!(" WHERE seq <= {max_seq}") } else { String::new() };
-        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"{filter} ORDER BY rowid")).unwrap();
+        // Every row, in the order of its whole content (tables WITHOUT ROWID have no rowid).
+        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"{filter}")).unwrap();
         let n = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
+        let mut lines = Vec::new();
         while let Some(r) = rows.next().unwrap() {
             let vals: Vec<String> =
                 (0..n).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap())).collect();
-            out.push_str(&vals.join("|"));
+            lines.push(vals.join("|"));
+        }
+        lines.sort();
+        for l in lines {
+            out.push_str(&l);
             out.push('\n');
         }
     }

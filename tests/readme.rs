@@ -1,67 +1,199 @@
-//! Every command shown in README.md works.
+//! The README's console examples are proofs: every command shown runs, and every output line
+//! shown under it is what the command prints.
 //!
-//! Convention: fenced blocks marked ```console hold a clerk's session. Lines starting with
-//! `$ ` are commands; they run in order, in one temp directory shared by all blocks, through
-//! bash with the built `mh51` first on PATH and "today" pinned to 2023-06-30 (so the dates
-//! in the README stay valid). A command must exit 0, unless its line ends with `# error`, in
-//! which case it must exit 1 and print an `error:` line. Other lines are sample output and
-//! are not compared. Blocks marked ```sh (cargo commands) are not run here.
+//! Convention: fenced blocks marked ```console hold a clerk's session. A line starting with
+//! `$ ` is a command; the lines under it, up to the next command or the end of the block, are
+//! its output: stdout and stderr together, interleaved as a terminal shows them. Commands run
+//! in order, in one temp directory shared by all blocks, through bash (the README uses pipes,
+//! `$(…)`, variables and the example script, which trycmd's own command runner does not), with
+//! the built `mh51` first on PATH, a clean environment (English, actor `clerk`) and "today"
+//! pinned to 2023-06-30 (so the dates in the README stay valid).
+//!
+//! - A command must exit 0, unless its line ends with `# error`: then it must exit 1 and print
+//!   an `error:` line.
+//! - A command with no lines under it is not compared (its output is simply not shown).
+//! - A command with lines under it must print exactly those lines, compared by snapbox (the
+//!   matcher trycmd is built on): a line `...` on its own stands for any number of whole lines;
+//!   every other line must be equal, character for character — so changing any figure shown
+//!   makes `cargo test` fail (proved by `a_changed_figure_fails_the_comparison` below).
+//!   Inline wildcards (`[..]`) are not used in the README.
+//!
+//! Blocks marked ```sh (cargo commands, crontab lines) and plain ``` blocks are not run.
 
+use std::path::Path;
 use std::process::Command;
+
+use snapbox::{Assert, Data};
 
 use crate::util::bin;
 
-fn console_commands(readme: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// One command of a console block and the output lines shown under it.
+#[derive(Debug, PartialEq)]
+struct Step {
+    /// The README line of the command (1-based), for messages.
+    line: usize,
+    cmd: String,
+    shown: Vec<String>,
+}
+
+/// The steps of every ```console block, in order.
+fn console_steps(readme: &str) -> Vec<Step> {
+    let mut out: Vec<Step> = Vec::new();
     let mut in_console = false;
-    for line in readme.lines() {
+    let mut in_block = false;
+    for (i, line) in readme.lines().enumerate() {
         let t = line.trim_start();
         if t.starts_with("```") {
-            in_console = !in_console && t.trim_start_matches('`').trim() == "console";
+            if in_block {
+                in_block = false;
+                in_console = false;
+            } else {
+                in_block = true;
+                in_console = t.trim_start_matches('`').trim() == "console";
+            }
             continue;
         }
-        if in_console {
-            if let Some(cmd) = t.strip_prefix("$ ") {
-                out.push(cmd.to_string());
-            }
+        if !in_console {
+            continue;
+        }
+        if let Some(cmd) = line.strip_prefix("$ ") {
+            out.push(Step { line: i + 1, cmd: cmd.to_string(), shown: Vec::new() });
+        } else if let Some(step) = out.last_mut() {
+            step.shown.push(line.to_string());
         }
     }
     out
 }
 
-#[test]
-fn every_readme_command_works() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
-    let cmds = console_commands(&readme);
-    assert!(cmds.len() >= 10, "README should show a clerk's day; found {} commands", cmds.len());
-    let dir = tempfile::tempdir().expect("tempdir");
+/// Compare a command's real output with the lines shown (`...` elides whole lines).
+fn compare(actual: &str, shown: &[String]) -> Result<(), String> {
+    let mut expected = shown.join("\n");
+    expected.push('\n');
+    let mut actual = actual.to_string();
+    if !actual.ends_with('\n') {
+        actual.push('\n');
+    }
+    Assert::new()
+        .palette(snapbox::report::Palette::plain())
+        .try_eq(Some(&"real output"), Data::text(actual), Data::text(expected))
+        .map_err(|e| e.to_string())
+}
+
+/// Run one step in `dir` through bash; returns (exit code, stdout and stderr interleaved).
+fn run(dir: &Path, cmd: &str) -> (Option<i32>, String) {
     let bindir = bin().parent().expect("bin dir").to_path_buf();
-    // The example script and data are referenced relative to the repository.
-    std::os::unix::fs::symlink(format!("{root}/examples"), dir.path().join("examples")).expect("symlink");
-    for cmd in cmds {
-        let expect_error = cmd.trim_end().ends_with("# error");
-        let o = Command::new("bash")
-            .arg("-c")
-            .arg(format!("set -o pipefail; {cmd}"))
-            .env_clear()
-            .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
-            .env("MH51_TODAY", "2023-06-30")
-            .env("MH51_ACTOR", "clerk")
-            .env("HOME", dir.path())
-            .current_dir(dir.path())
-            .output()
-            .expect("bash");
-        let stderr = String::from_utf8_lossy(&o.stderr);
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg(format!("set -o pipefail; {{ {cmd}\n}} 2>&1"))
+        .env_clear()
+        .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
+        .env("MH51_TODAY", "2023-06-30")
+        .env("MH51_ACTOR", "clerk")
+        .env("HOME", dir)
+        .current_dir(dir)
+        .output()
+        .expect("bash");
+    (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned())
+}
+
+/// Run every step in order in one directory; the first failure is returned.
+fn check_steps(dir: &Path, steps: &[Step]) -> Result<(), String> {
+    for s in steps {
+        let (code, output) = run(dir, &s.cmd);
+        let expect_error = s.cmd.trim_end().ends_with("# error");
+        let at = format!("README.md:{}: {}", s.line, s.cmd);
         if expect_error {
-            assert_eq!(o.status.code(), Some(1), "README command should be refused: {cmd}\n{stderr}");
-            assert!(stderr.contains("error:"), "README command should print error: {cmd}\n{stderr}");
-        } else {
-            assert!(
-                o.status.success(),
-                "README command failed: {cmd}\nstdout: {}\nstderr: {stderr}",
-                String::from_utf8_lossy(&o.stdout)
-            );
+            if code != Some(1) || !output.contains("error:") {
+                return Err(format!("{at}\nshould be refused (exit 1, `error:`); got {code:?}:\n{output}"));
+            }
+        } else if code != Some(0) {
+            return Err(format!("{at}\nfailed ({code:?}):\n{output}"));
+        }
+        if !s.shown.is_empty() {
+            compare(&output, &s.shown)
+                .map_err(|e| format!("{at}\nthe output shown differs from the real one:\n{e}"))?;
         }
     }
+    Ok(())
+}
+
+#[test]
+fn every_readme_example_runs_and_prints_what_it_shows() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    let steps = console_steps(&readme);
+    assert!(steps.len() >= 10, "README should show a clerk's day; found {} commands", steps.len());
+    let compared = steps.iter().filter(|s| !s.shown.is_empty()).count();
+    assert!(compared >= 10, "README should show real output; only {compared} commands show any");
+    let dir = tempfile::tempdir().expect("tempdir");
+    // The example script and data are referenced relative to the repository.
+    std::os::unix::fs::symlink(format!("{root}/examples"), dir.path().join("examples")).expect("symlink");
+    if let Err(e) = check_steps(dir.path(), &steps) {
+        panic!("{e}");
+    }
+}
+
+/// A README-like text: a session whose figures are right, then the same with one figure
+/// changed, one line dropped, or a line added: each must fail.
+#[test]
+fn a_changed_figure_fails_the_comparison() {
+    let good = "\
+Some prose.
+
+```console
+$ printf 'group,opening,intake\\n5,3,1\\n10,2,0\\nTOTAL,5,1\\n'
+group,opening,intake
+...
+TOTAL,5,1
+$ echo created >&2; echo 2022-0001
+created
+2022-0001
+$ false   # error
+```
+
+```sh
+$ this is not run
+```
+";
+    let steps = console_steps(good);
+    assert_eq!(steps.len(), 3, "{steps:?}");
+    assert_eq!(steps[0].shown, ["group,opening,intake", "...", "TOTAL,5,1"]);
+    assert_eq!(steps[1].line, 8);
+    let dir = tempfile::tempdir().expect("tempdir");
+    // `false` exits 1 but prints no `error:`: the refused step itself fails...
+    let err = check_steps(dir.path(), &steps).unwrap_err();
+    assert!(err.contains("README.md:11: false"), "{err}");
+    // ...so prove the comparison on the first two steps.
+    check_steps(dir.path(), &steps[..2]).expect("the shown output is the real one");
+
+    for (from, to) in [
+        ("TOTAL,5,1\n$", "TOTAL,5,2\n$"),             // a changed figure
+        ("TOTAL,5,1\n$", "TOTAL,5,1\nTOTAL,5,1\n$"),  // a line the command does not print
+        ("created\n2022-0001", "2022-0001"),          // a line dropped (stderr is compared too)
+        ("created\n2022-0001", "2022-0001\ncreated"), // the wrong order
+        ("...\nTOTAL", "TOTAL"),                      // elision only where `...` says so
+    ] {
+        assert!(good.contains(from), "{from:?}");
+        let bad = good.replacen(from, to, 1);
+        let steps = console_steps(&bad);
+        let err = check_steps(dir.path(), &steps[..2]).expect_err(&format!("{from:?} → {to:?} must fail"));
+        assert!(err.contains("the output shown differs"), "{err}");
+    }
+}
+
+/// The real README with one District 6 figure changed (closing 263 → 264) fails at that line.
+#[test]
+fn the_real_readme_with_a_changed_figure_fails() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    let from = "TOTAL,271,55,326,59,2,1,1,0,0,63,263\n";
+    assert_eq!(readme.matches(from).count(), 1, "the README shows the 2021 TOTAL line once");
+    let bad = readme.replace(from, "TOTAL,271,55,326,59,2,1,1,0,0,63,264\n");
+    // Only the steps up to the changed one need to run.
+    let steps: Vec<Step> = console_steps(&bad);
+    let upto = steps.iter().position(|s| s.shown.iter().any(|l| l.ends_with(",63,264"))).expect("changed step");
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::os::unix::fs::symlink(format!("{root}/examples"), dir.path().join("examples")).expect("symlink");
+    let err = check_steps(dir.path(), &steps[..=upto]).expect_err("a changed figure must fail");
+    assert!(err.contains("report summary -p 2021") && err.contains("63,264"), "{err}");
 }

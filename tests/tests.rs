@@ -5,6 +5,7 @@
 
 mod util;
 
+mod audit;
 mod brief;
 mod demo;
 mod export;
@@ -19,3 +20,4 @@ mod reports;
 mod safety;
 mod scale;
 mod wards;
+mod workbook;

@@ -144,8 +144,41 @@ impl Env {
     }
 }
 
-/// Every table's rows, in a stable order, as text: two dumps are equal iff the data is.
+/// The schema (every table, index, view and trigger with its SQL) and every table's rows, in
+/// a stable order, as text: two dumps are equal iff the schema and the data are.
 pub fn dump(db: &Path) -> String {
+    if !db.exists() {
+        return "<no database>".into();
+    }
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    let mut out = String::new();
+    let schema: Vec<String> = c
+        .prepare("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master ORDER BY type, name")
+        .unwrap()
+        .query_map([], |r| {
+            Ok(format!(
+                "{} {} on {}: {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?
+            ))
+        })
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    out.push_str("== sqlite_master\n");
+    for line in schema {
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str(&dump_rows(db));
+    out
+}
+
+/// Every table's rows and the schema version, without the schema itself (for comparing the
+/// data of two schema versions).
+pub fn dump_rows(db: &Path) -> String {
     if !db.exists() {
         return "<no database>".into();
     }

@@ -1,5 +1,6 @@
-//! `import members|cases FILE [--dry-run]` and `demo`: open the file and the database, run
-//! `crate::import` in one IMMEDIATE transaction (rolled back for `--dry-run` or on any bad
+//! `import members|cases FILE [--dry-run] [--sheet NAME]` and `demo`: open the file (CSV, or
+//! a workbook by its extension) and the database, run `crate::import` in one IMMEDIATE
+//! transaction (rolled back for `--dry-run` or on any bad
 //! row), show progress on a terminal, and print the number of rows imported.
 
 use std::io::{IsTerminal, Write};
@@ -23,37 +24,49 @@ const MAX_FILE: u64 = 200 * 1024 * 1024;
 /// Files below this size import in well under a second: no progress bar.
 const PROGRESS_FROM: u64 = 4 * 1024 * 1024;
 
-pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool) -> Result<()> {
+pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Option<&str>) -> Result<()> {
     let mut conn = app.open()?;
     let meta = match std::fs::metadata(file) {
         Ok(m) if m.is_file() => m,
-        Ok(_) => refuse!("'{}' is not a file; give the path of a .csv file", file.display();
-                         "'{}' không phải là tệp; hãy nhập đường dẫn tệp .csv", file.display()),
+        Ok(_) => refuse!("'{}' is not a file; give the path of a .csv, .xlsx, .xls or .ods file", file.display();
+                         "'{}' không phải là tệp; hãy nhập đường dẫn tệp .csv, .xlsx, .xls hoặc .ods", file.display()),
         Err(e) => refuse!("cannot read '{}': {}", file.display(), e; "không đọc được '{}': {}", file.display(), e),
     };
-    if meta.len() > MAX_FILE {
+    let workbook = import::is_workbook(file);
+    let max = if workbook { import::MAX_WORKBOOK } else { MAX_FILE };
+    if meta.len() > max {
         refuse!("'{}' is {} MB; mh51 imports files up to {} MB — split it into several files",
-                file.display(), meta.len() / (1024 * 1024), MAX_FILE / (1024 * 1024);
+                file.display(), meta.len() / (1024 * 1024), max / (1024 * 1024);
                 "'{}' có {} MB; mh51 chỉ nhập tệp tới {} MB — hãy chia thành nhiều tệp",
-                file.display(), meta.len() / (1024 * 1024), MAX_FILE / (1024 * 1024));
+                file.display(), meta.len() / (1024 * 1024), max / (1024 * 1024));
     }
-    let input = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+    if sheet.is_some() && !workbook {
+        refuse!("--sheet is for workbooks (.xlsx, .xls, .ods); '{}' is read as a CSV file", file.display();
+                "--sheet chỉ dùng cho tệp bảng tính (.xlsx, .xls, .ods); '{}' được đọc như tệp CSV", file.display());
+    }
     let kind = match what {
         ImportWhat::Members => Kind::Members,
         ImportWhat::Cases => Kind::Cases,
     };
-    let bar = progress_bar(meta.len());
     let name = file.display().to_string();
     let ctx = app.ctx();
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning the import")?;
-    let result = import::import(&tx, &ctx, kind, &name, input, &mut |pos| {
+    let result = if workbook {
+        // A workbook is read whole before any row is applied: no progress to show.
+        import::import_workbook(&tx, &ctx, kind, &name, file, sheet)
+    } else {
+        let input = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
+        let bar = progress_bar(meta.len());
+        let result = import::import(&tx, &ctx, kind, &name, input, &mut |pos| {
+            if let Some(b) = &bar {
+                b.set_position(pos);
+            }
+        });
         if let Some(b) = &bar {
-            b.set_position(pos);
+            b.finish_and_clear();
         }
-    });
-    if let Some(b) = &bar {
-        b.finish_and_clear();
-    }
+        result
+    };
     // Any error drops `tx`, which rolls back: nothing of the file is written.
     let n = result?;
     if dry_run {

@@ -51,7 +51,7 @@ impl App {
             .clone()
             .or_else(|| std::env::var("USER").ok())
             .or_else(|| std::env::var("LOGNAME").ok())
-            .or_else(os_user)
+            .or_else(crate::platform::os_user)
             .unwrap_or_else(|| "unknown".into());
         let actor = crate::text::clean(&actor);
         // MH51_TODAY pins "today" for reproducible tests and examples.
@@ -176,18 +176,6 @@ fn ward_label(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The login name of the current uid, from /etc/passwd (when USER is not set, as in cron).
-fn os_user() -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    let uid = std::fs::metadata("/proc/self").ok()?.uid().to_string();
-    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
-    passwd.lines().find_map(|l| {
-        let mut f = l.split(':');
-        let name = f.next()?;
-        (f.nth(1)? == uid).then(|| name.to_string())
-    })
-}
-
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
     let app = App::new(&cli, vi)?;
     match cli.command {
@@ -234,7 +222,7 @@ pub fn run(cli: Cli, vi: bool) -> Result<()> {
             Ok(())
         }
         Command::Report(c) => report::run(&app, c),
-        Command::Import { what, file, dry_run } => import::import(&app, what, &file, dry_run),
+        Command::Import { what, file, dry_run, sheet } => import::import(&app, what, &file, dry_run, sheet.as_deref()),
         Command::Export { what, redact, out } => export::export(&app, what, redact, &out),
         Command::Query { sql, out } => export::query(&app, &sql, &out),
         Command::Backup { dest } => safety::backup(&app, &dest),

@@ -1,0 +1,273 @@
+//! Workbooks into rows (SPEC §15): one sheet of an `.xlsx`, `.xls` or `.ods` file, read with
+//! `calamine`, becomes the same rows of text cells a CSV file gives, so every rule after this
+//! is the CSV one.
+//!
+//! - The header row is the first row whose non-empty cells are all known column names (or
+//!   `STT`); title rows above it ("DANH SÁCH ĐỐI TƯỢNG …", merged cells, blank rows) are
+//!   skipped. A sheet without one is refused, naming the workbook's sheets. Below it, a row
+//!   with nothing in the table's columns is skipped, even if its `STT` cell is numbered.
+//! - A date cell is a date whatever its display format (`dd/mm/yyyy`, `d mmm yyyy`): it
+//!   becomes ISO text. A text cell is taken as typed, and follows the CSV rules (a text
+//!   `01/03/2022` is a date as in a CSV file). A formula gives its saved value.
+//! - Spreadsheets drop leading zeros from numbers: a numeric identity number of 11 or 8
+//!   digits, or a numeric phone number of 9 digits, gets its `0` back; an identity number of
+//!   12 or 9 digits is taken as it is; any other numeric identity number is refused with the
+//!   advice to format the column as Text. Other numbers become their plain decimal text
+//!   (`1990`, `5000000`).
+//! - A cell showing an error (`#N/A`, `#REF!`) is refused, naming it.
+//! - Places are cells as the spreadsheet shows them: `Sheet1!C7`.
+
+use std::path::Path;
+
+use anyhow::Result;
+use calamine::{open_workbook_auto, Data, Range, Reader};
+use rusqlite::Connection;
+
+use super::apply::{Applier, CellProblems};
+use super::{expected_columns, known_column, map_header, Header, Kind, Place};
+use crate::domain::{Ctx, Refusal};
+use crate::text::fold;
+use crate::{refusal, refuse};
+
+/// The file names read as workbooks (by extension, any case); everything else is CSV.
+const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
+
+/// Workbooks are read whole into memory: 50 MB of compressed sheet is far beyond a district's
+/// register (100,000 cases make about 6 MB) and would need a gigabyte to open.
+pub const MAX_WORKBOOK: u64 = 50 * 1024 * 1024;
+
+/// Whether `path` names a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
+pub fn is_workbook(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// One sheet, read and with its header found; the rows are applied by [`Sheet::pass`].
+pub(super) struct Sheet {
+    name: String,
+    range: Range<Data>,
+    /// The absolute (0-based) row and column of the range's first cell.
+    start: (usize, usize),
+    /// The header's row within the range (0-based).
+    header_row: usize,
+    header: Header,
+}
+
+impl Sheet {
+    /// Open the workbook, choose the sheet (`sheet`, or the first), find its header row.
+    pub(super) fn read(kind: Kind, file: &str, path: &Path, sheet: Option<&str>) -> Result<Sheet> {
+        let mut wb = match open_workbook_auto(path) {
+            Ok(wb) => wb,
+            Err(e) => {
+                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
+                              "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
+            }
+        };
+        let names = wb.sheet_names();
+        let listed = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+        let name = match sheet {
+            None => match names.first() {
+                Some(n) => n.clone(),
+                None => refuse!("{} has no sheets", file; "{} không có trang tính nào", file),
+            },
+            Some(s) => {
+                let exact = names.iter().find(|n| n.as_str() == s);
+                // Typed without accents or in another case: accepted when it names one sheet.
+                let folded: Vec<&String> = names.iter().filter(|n| fold(n.trim()) == fold(s.trim())).collect();
+                match (exact, folded.as_slice()) {
+                    (Some(n), _) => n.clone(),
+                    (None, [n]) => (*n).clone(),
+                    _ => refuse!("{} has no sheet '{}'; its sheets are {}", file, s, listed;
+                                 "{} không có trang tính '{}'; các trang tính là {}", file, s, listed),
+                }
+            }
+        };
+        let range = match wb.worksheet_range(&name) {
+            Ok(r) => r,
+            Err(e) => refuse!("cannot read sheet '{}' of '{}' ({})", name, file, e;
+                              "không đọc được trang tính '{}' của '{}' ({})", name, file, e),
+        };
+        let start = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+        let Some(header_row) = find_header(kind, &range) else {
+            let expected = expected_columns(kind);
+            refuse!("{}: sheet '{}' has no header row (a row whose cells are all column names: {}, or their Vietnamese names); the workbook's sheets are {}; choose one with --sheet NAME",
+                    file, name, expected, listed;
+                    "{}: trang tính '{}' không có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}; hãy chọn bằng --sheet TÊN",
+                    file, name, expected, listed);
+        };
+        // The header's cells by absolute column (columns left of the range are blank).
+        let mut cells: Vec<String> = vec![String::new(); start.1];
+        if let Some(row) = range.rows().nth(header_row) {
+            cells.extend(row.iter().map(|d| header_text(d).unwrap_or_default()));
+        }
+        while cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        let place = Place::Sheet(name.clone());
+        let header = map_header(kind, file, &place, (start.0 + header_row + 1) as u64, &refs)?;
+        Ok(Sheet { name, range, start, header_row, header })
+    }
+
+    /// One pass over the rows below the header; `fast` as described on
+    /// [`super::two_passes`].
+    pub(super) fn pass(&self, conn: &Connection, ctx: &Ctx, kind: Kind, file: &str, fast: bool) -> Result<usize> {
+        let place = Place::Sheet(self.name.clone());
+        let mut applier = Applier::new(conn, ctx, kind, file, &place, &self.header, fast);
+        for (r, row) in self.range.rows().enumerate().skip(self.header_row + 1) {
+            applier.continue_fast()?;
+            let line = (self.start.0 + r + 1) as u64;
+            // Blank: nothing in any column of the table. A row holding only its `STT` number
+            // is blank too (templates number their empty rows in advance).
+            let cell = |col: usize| col.checked_sub(self.start.1).and_then(|c| row.get(c));
+            if row.iter().all(is_blank) || self.header.map.iter().flatten().all(|&c| cell(c).is_none_or(is_blank)) {
+                let stray = row.iter().enumerate().any(|(c, d)| self.start.1 + c >= self.header.width && !is_blank(d));
+                if !stray {
+                    continue;
+                }
+            }
+            let mut stray = false;
+            for (c, d) in row.iter().enumerate() {
+                let col = self.start.1 + c;
+                if col >= self.header.width && !is_blank(d) {
+                    stray = true;
+                    applier.problem(
+                        line,
+                        Some(col),
+                        "-",
+                        refusal!("a value in a column with no header; name the column in the header row or clear the cell";
+                                 "có giá trị ở cột không có tiêu đề; hãy đặt tên cột ở dòng tiêu đề hoặc xóa ô"),
+                    );
+                }
+            }
+            if stray {
+                continue;
+            }
+            let mut texts: Vec<Option<String>> = Vec::with_capacity(kind.columns().len());
+            let mut found: CellProblems = Vec::new();
+            for (col, at) in kind.columns().iter().zip(&self.header.map) {
+                let cell = at.and_then(|a| a.checked_sub(self.start.1)).and_then(|c| row.get(c));
+                match cell.map(|d| cell_text(d, col.name)) {
+                    None | Some(Ok(None)) => texts.push(None),
+                    Some(Ok(Some(t))) => texts.push(Some(t)),
+                    Some(Err(what)) => {
+                        texts.push(None);
+                        found.push((col.name.to_string(), what));
+                    }
+                }
+            }
+            let cells: Vec<Option<&str>> = texts.iter().map(|t| t.as_deref()).collect();
+            applier.row(line, cells, found)?;
+        }
+        applier.finish()
+    }
+}
+
+/// The first row whose non-empty cells are all column names of `kind` (or row-number
+/// columns), at least one of them a real column.
+fn find_header(kind: Kind, range: &Range<Data>) -> Option<usize> {
+    range.rows().position(|row| {
+        let texts: Vec<String> = row.iter().filter_map(header_text).filter(|t| !t.is_empty()).collect();
+        let known: Vec<Option<Option<usize>>> = texts.iter().map(|t| known_column(kind, t)).collect();
+        !texts.is_empty() && known.iter().all(Option::is_some) && known.iter().any(|k| matches!(k, Some(Some(_))))
+    })
+}
+
+/// A header cell as text (a header of numbers is not one, but is shown as typed).
+fn header_text(d: &Data) -> Option<String> {
+    match d {
+        Data::Empty => None,
+        Data::String(s) => Some(s.trim().to_string()),
+        other => Some(other.to_string().trim().to_string()),
+    }
+}
+
+fn is_blank(d: &Data) -> bool {
+    match d {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
+/// A cell as the text a CSV file would hold for it (None when blank), by the rules of the
+/// module doc; `column` is the kind's column it is in.
+fn cell_text(d: &Data, column: &str) -> std::result::Result<Option<String>, Refusal> {
+    let text = match d {
+        Data::Empty => return Ok(None),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => return Ok(Some(number(*i as f64, column)?)),
+        Data::Float(f) => return Ok(Some(number(*f, column)?)),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{d:02}")
+        }
+        Data::DateTime(dt) => return Ok(Some(number(dt.as_f64(), column)?)),
+        // An .ods date: ISO text, perhaps with a time after `T`.
+        Data::DateTimeIso(s) => s.split('T').next().unwrap_or_default().trim().to_string(),
+        Data::DurationIso(s) => s.trim().to_string(),
+        Data::Error(e) => {
+            return Err(refusal!("the cell shows the error {}; correct its formula or type the value", e;
+                                "ô đang báo lỗi {}; hãy sửa công thức hoặc nhập giá trị", e))
+        }
+    };
+    Ok(Some(text).filter(|t| !t.is_empty()))
+}
+
+/// A numeric cell as text: whole numbers without a decimal point; the leading zeros of
+/// identity and phone numbers put back (SPEC §15).
+fn number(f: f64, column: &str) -> std::result::Result<String, Refusal> {
+    let whole = f.fract() == 0.0 && f.abs() < 1e15;
+    let text = if whole { format!("{}", f as i64) } else { format!("{f}") };
+    match column {
+        "id_number" => {
+            let digits = if whole && f >= 0.0 { text.len() } else { 0 };
+            match digits {
+                8 | 11 => Ok(format!("0{text}")),
+                9 | 12 => Ok(text),
+                _ => Err(
+                    refusal!("the number {} is not an identity number (9 or 12 digits); the spreadsheet stores it as a number and may have dropped leading zeros: format the column as Text and type the numbers again",
+                                  text;
+                                  "số {} không phải số CCCD/CMND (9 hoặc 12 chữ số); bảng tính lưu nó dạng số và có thể đã bỏ mất các số 0 ở đầu: hãy định dạng cột là Văn bản (Text) rồi nhập lại các số",
+                                  text),
+                ),
+            }
+        }
+        "phone" if whole && f >= 0.0 && text.len() == 9 => Ok(format!("0{text}")),
+        _ => Ok(text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_become_the_text_a_csv_file_would_hold() {
+        assert_eq!(number(1990.0, "born").unwrap(), "1990");
+        assert_eq!(number(5_000_000.0, "amount").unwrap(), "5000000");
+        assert_eq!(number(2.5, "amount").unwrap(), "2.5");
+        // Leading zeros put back: CCCD of 12 digits stored as 11, CMND of 9 as 8, phone of 10 as 9.
+        assert_eq!(number(79_090_001_234.0, "id_number").unwrap(), "079090001234");
+        assert_eq!(number(12_345_678.0, "id_number").unwrap(), "012345678");
+        assert_eq!(number(909_123_456.0, "phone").unwrap(), "0909123456");
+        assert_eq!(number(123_456_789.0, "id_number").unwrap(), "123456789");
+        assert_eq!(number(201_234_567_890.0, "id_number").unwrap(), "201234567890");
+        // A 10-digit number could be a CCCD missing two zeros or a typo: refused.
+        let r = number(7_909_000_123.0, "id_number").unwrap_err();
+        assert!(r.en.contains("7909000123") && r.en.contains("format the column as Text"), "{}", r.en);
+        assert!(number(79.5, "id_number").is_err());
+        // Only a 9-digit phone is missing its zero; others are as typed.
+        assert_eq!(number(84_909_123_456.0, "phone").unwrap(), "84909123456");
+    }
+
+    #[test]
+    fn workbooks_are_known_by_their_extension() {
+        for f in ["a.xlsx", "b.XLSX", "c.xls", "d.ods", "e.xlsm"] {
+            assert!(is_workbook(Path::new(f)), "{f}");
+        }
+        for f in ["a.csv", "b.txt", "xlsx", "d.ods.csv"] {
+            assert!(!is_workbook(Path::new(f)), "{f}");
+        }
+    }
+}
