@@ -294,6 +294,15 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "`district` or `ward_label` (none: list every setting)",
         "`district` hoặc `ward_label` (bỏ trống: liệt kê mọi thiết lập)",
     ),
+    // Workbooks (SPEC §15)
+    (
+        "Bring in members or cases from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing",
+        "Nhập thành viên hoặc hồ sơ từ tệp CSV hoặc bảng tính (.xlsx, .xls, .ods), tất cả hoặc không gì cả",
+    ),
+    (
+        "The sheet of a workbook to read (default: the first)",
+        "Trang tính cần đọc trong bảng tính (mặc định: trang đầu tiên)",
+    ),
 ];
 
 /// clap's fixed English words in help and error messages → Vietnamese, applied in order to
