@@ -580,10 +580,26 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
 /// A table with translated headers and values as a person reads them, laid out for the
 /// terminal's width when there is one (see `layout`).
 pub fn render_table(style: &Style, columns: &[String], rows: &[Vec<Cell>], title: Option<&str>) -> String {
-    let headers: Vec<String> = columns.iter().map(|c| label(c, style.vi)).collect();
+    let headers: Vec<String> = columns.iter().map(|c| header(style, c)).collect();
     let shown: Vec<Vec<Shown>> =
         rows.iter().map(|r| columns.iter().zip(r).map(|(k, c)| shown(style, k, c)).collect()).collect();
     render_shown(style, headers, shown, essential(columns), title)
+}
+
+/// A column's header; a report's `group` column is named by what it groups ("Phường", or the
+/// register's own `ward_label`; "Đoàn thể", "Tháng", …) rather than the bare word "Group".
+fn header(style: &Style, column: &str) -> String {
+    if column != "group" {
+        return label(column, style.vi);
+    }
+    match style.group {
+        Group::Ward => label("ward", style.vi),
+        Group::Org => label("org", style.vi),
+        Group::Category => label("category", style.vi),
+        Group::Month => (if style.vi { "Tháng" } else { "Month" }).to_string(),
+        Group::Quarter => (if style.vi { "Quý" } else { "Quarter" }).to_string(),
+        Group::Code => label(column, style.vi),
+    }
 }
 
 /// Display width of a line (as the terminal shows it).

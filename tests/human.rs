@@ -204,6 +204,24 @@ fn tables_read_in_the_readers_language_and_csv_keeps_the_codes() {
     assert!(t.contains("Summary, 2022 Q1 (2022-01-01 to 2022-03-31), by month") && t.contains("March 2022"), "{t}");
     let t = e.ok(&["--lang", "vi", "report", "quota", "-p", "2022"]);
     assert!(t.contains("Báo cáo chỉ tiêu (2 người mỗi thành viên), năm 2022 (từ 01/01/2022 đến 31/12/2022)"), "{t}");
+    // The group column is named by what it groups, not "Nhóm"/"Group".
+    let header = |args: &[&str]| -> String {
+        let t = e.ok(args);
+        t.lines()
+            .find(|l| l.starts_with('│'))
+            .unwrap_or_default()
+            .split('┆')
+            .next()
+            .unwrap()
+            .trim_matches(['│', ' '])
+            .to_string()
+    };
+    assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022"]), "Phường");
+    assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "org"]), "Đoàn thể");
+    assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "month"]), "Tháng");
+    assert_eq!(header(&["--lang", "en", "report", "quota", "-p", "2022", "--by", "org"]), "Org");
+    e.ok(&["settings", "ward_label", "Khu phố"]);
+    assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022"]), "Khu phố");
 }
 
 #[test]
