@@ -26,6 +26,7 @@ use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangemen
 
 use crate::cli::Format;
 use crate::refuse;
+use crate::report::export::Table as Export;
 
 /// One value in a row.
 #[derive(Debug, Clone, PartialEq)]
@@ -350,98 +351,20 @@ const DATES: &[&str] = &[
 /// its headers and names wrapped, only these are shown (and stderr says `--wide` shows all).
 /// A view is recognised by its exact column list; any other table keeps every column.
 const ESSENTIAL: &[(&[&str], &[&str])] = &[
-    // report summary
     (
-        &[
-            "group",
-            "opening",
-            "intake",
-            "total_managed",
-            "progressed",
-            "moved",
-            "deceased",
-            "reoffended",
-            "institution",
-            "other",
-            "exits",
-            "closing",
-            "contacts",
-            "supports",
-            "loan_amount",
-        ],
+        crate::report::summary::COLUMNS,
         &["group", "opening", "intake", "total_managed", "progressed", "exits", "closing"],
     ),
-    // report quota --by ward|org
-    (
-        &["group", "members", "target", "achieved", "members_met", "shortfall", "pct"],
-        &["group", "members", "target", "achieved", "shortfall", "pct"],
-    ),
-    // report quota --by member
-    (
-        &["group", "name", "org", "ward", "members", "target", "achieved", "members_met", "shortfall", "pct"],
-        &["group", "name", "target", "achieved", "shortfall"],
-    ),
-    // report overdue
-    (
-        &["case_no", "name", "ward", "member_id", "member_name", "org", "last_contact", "days_since"],
-        &["case_no", "name", "member_name", "last_contact", "days_since"],
-    ),
-    // list
-    (
-        &[
-            "case_no",
-            "name",
-            "birth_year",
-            "ward",
-            "category",
-            "enrolled_on",
-            "released_on",
-            "reason",
-            "member_id",
-            "member_name",
-            "org",
-            "last_contact",
-        ],
-        &["case_no", "name", "ward", "enrolled_on", "member_name", "last_contact"],
-    ),
-    // member list
-    (
-        &["id", "name", "org", "ward", "phone", "joined_on", "left_on", "open_cases", "progressed_this_year", "quota"],
-        &["id", "name", "org", "ward", "open_cases", "progressed_this_year"],
-    ),
-    // audit, export audit
-    (
-        &["seq", "at", "actor", "action", "entity", "entity_key", "detail"],
-        &["seq", "at", "actor", "action", "entity_key"],
-    ),
-    (
-        &["seq", "at", "actor", "action", "entity", "entity_key", "detail", "prev_hash", "hash"],
-        &["seq", "at", "actor", "action", "entity_key"],
-    ),
-    // export cases
-    (
-        &[
-            "case_no",
-            "person_id",
-            "name",
-            "birth_year",
-            "birth_date",
-            "gender",
-            "id_number",
-            "address",
-            "ward",
-            "category",
-            "enrolled_on",
-            "released_on",
-            "reason",
-            "credited_member_id",
-            "member_id",
-            "note",
-        ],
-        &["case_no", "name", "ward", "category", "enrolled_on", "released_on", "reason"],
-    ),
-    // export members
-    (&["id", "name", "org", "ward", "phone", "joined_on", "left_on"], &["id", "name", "org", "ward", "joined_on"]),
+    // report quota --by ward|org, and --by member
+    (crate::report::quota::COLUMNS, &["group", "members", "target", "achieved", "shortfall", "pct"]),
+    (crate::report::quota::MEMBER_COLUMNS, &["group", "name", "target", "achieved", "shortfall"]),
+    (crate::report::overdue::COLUMNS, &["case_no", "name", "member_name", "last_contact", "days_since"]),
+    (crate::read::LIST_COLUMNS, &["case_no", "name", "ward", "enrolled_on", "member_name", "last_contact"]),
+    (crate::read::MEMBER_COLUMNS, &["id", "name", "org", "ward", "open_cases", "progressed_this_year"]),
+    (crate::read::AUDIT_COLUMNS, &["seq", "at", "actor", "action", "entity_key"]),
+    (Export::Audit.columns(), &["seq", "at", "actor", "action", "entity_key"]),
+    (Export::Cases.columns(), &["case_no", "name", "ward", "category", "enrolled_on", "released_on", "reason"]),
+    (Export::Members.columns(), &["id", "name", "org", "ward", "joined_on"]),
 ];
 
 /// Which of `columns` are essential (all of them for a view not listed in `ESSENTIAL`).

@@ -48,7 +48,7 @@ use Redact::{Empty, Initials, Keep};
 
 impl Table {
     /// The exact columns of SPEC §7.
-    pub fn columns(self) -> &'static [&'static str] {
+    pub const fn columns(self) -> &'static [&'static str] {
         match self {
             Table::Cases => &[
                 "case_no",
