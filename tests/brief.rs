@@ -425,7 +425,7 @@ fn one_case_reads_in_the_singular() {
         "{p}"
     );
     assert!(p.contains("On 31 Mar 2022 nobody remains under management."), "{p}");
-    assert!(p.contains("1 member helped 1 person make progress: 50.0% of the target of 2"), "{p}");
+    assert!(p.contains("the members helped 1 person make progress: 50.0% of the target of 2 for 1 member"), "{p}");
 }
 
 /// The texts of the SVG chart with `id`, in document order.

@@ -107,10 +107,10 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
             let pct = human::pct(f.achieved as f64 * 100.0 / f.target as f64, true);
             let mut q = if f.achieved > 0 {
                 format!(
-                    "Từ ngày {since} đến ngày {day}, {} thành viên đã giúp {} đối tượng tiến bộ, đạt {pct}% chỉ tiêu ({} người)",
-                    n(f.quota_members),
+                    "Từ ngày {since} đến ngày {day}, các thành viên đã giúp {} đối tượng tiến bộ, đạt {pct}% chỉ tiêu ({} người cho {} thành viên)",
                     n(f.achieved),
-                    n(f.target)
+                    n(f.target),
+                    n(f.quota_members)
                 )
             } else {
                 format!(
@@ -202,7 +202,7 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
                 if f.quota_members == 1 { "1 member".to_string() } else { format!("{} members", n(f.quota_members)) };
             let mut q = if f.achieved > 0 {
                 format!(
-                    "From {since} to {day}, {members} helped {} make progress: {pct}% of the target of {}",
+                    "From {since} to {day}, the members helped {} make progress: {pct}% of the target of {} for {members}",
                     people(f.achieved),
                     n(f.target)
                 )
@@ -284,7 +284,10 @@ mod tests {
             "{p}"
         );
         // 59 / 340 = 17.35…%
-        assert!(p.contains("đạt 17,4% chỉ tiêu (340 người); 5 thành viên đã hoàn thành chỉ tiêu."), "{p}");
+        assert!(
+            p.contains("các thành viên đã giúp 59 đối tượng tiến bộ, đạt 17,4% chỉ tiêu (340 người cho 170 thành viên); 5 thành viên đã hoàn thành chỉ tiêu."),
+            "{p}"
+        );
         let e = paragraph(&Facts { period_words: "2021".into(), ..quan6() }, false);
         assert!(
             e.starts_with("In 2021 the “5+1” model took in 55 more people, bringing the total under management to 326; 59 who made progress were taken off the list."),
@@ -367,7 +370,7 @@ mod tests {
         let e = paragraph(&one, false);
         assert!(e.starts_with("In May 2022 the “5+1” model took in 1 more person, bringing the total under management to 1; 1 person who made progress was taken off the list."), "{e}");
         assert!(e.contains("On 31 May 2022 nobody remains under management."), "{e}");
-        assert!(e.contains("From 1 Jan 2022 to 31 May 2022, 1 member helped 1 person make progress: 50.0% of the target of 2; no member has met the quota yet."), "{e}");
+        assert!(e.contains("From 1 Jan 2022 to 31 May 2022, the members helped 1 person make progress: 50.0% of the target of 2 for 1 member; no member has met the quota yet."), "{e}");
         let open = Facts { closing: 1, progressed: 0, members: 1, orgs: 1, unassigned: 0, achieved: 0, ..one.clone() };
         let e = paragraph(&open, false);
         assert!(
