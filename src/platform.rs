@@ -8,6 +8,12 @@
 //!   other accounts cannot read).
 //! - **The OS user** (the default `--actor`) is read from `/etc/passwd` on Unix when `USER`
 //!   and `LOGNAME` are not set (as under cron); elsewhere from `USERNAME`.
+//! - **Key files** (SPEC §14) are refused on Unix when their mode lets anyone but the owner
+//!   read or write them; elsewhere there is no mode to check, and the key file must be kept in
+//!   the clerk's own profile folder (the README says so).
+//! - **Root** (Chromium's sandbox refuses it, so the brief's PDF printing turns it off only
+//!   then) is uid 0 on Unix; elsewhere never.
+//! - **`file://` URLs** for local pages: the path's bytes on Unix, `file:///C:/…` elsewhere.
 
 use std::fs::OpenOptions;
 
@@ -46,6 +52,55 @@ pub fn os_user() -> Option<String> {
 #[cfg(not(unix))]
 pub fn os_user() -> Option<String> {
     std::env::var("USERNAME").ok()
+}
+
+/// The permission bits of a file that let others than its owner at it (`None`: private, or
+/// no Unix modes on this system).
+#[cfg(unix)]
+pub fn open_to_others(meta: &std::fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = meta.permissions().mode() & 0o777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+/// The permission bits of a file that let others than its owner at it (`None`: private, or
+/// no Unix modes on this system).
+#[cfg(not(unix))]
+pub fn open_to_others(_meta: &std::fs::Metadata) -> Option<u32> {
+    None
+}
+
+/// Whether this process runs as root.
+#[cfg(unix)]
+pub fn is_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
+}
+
+/// Whether this process runs as root.
+#[cfg(not(unix))]
+pub fn is_root() -> bool {
+    false
+}
+
+/// A `file://` URL for an absolute path, percent-encoding all but unreserved bytes and `/`.
+pub fn file_url(p: &std::path::Path) -> String {
+    #[cfg(unix)]
+    let (prefix, bytes) = {
+        use std::os::unix::ffi::OsStrExt;
+        ("file://", p.as_os_str().as_bytes().to_vec())
+    };
+    #[cfg(not(unix))]
+    let (prefix, bytes) = ("file:///", p.to_string_lossy().replace('\\', "/").into_bytes());
+    let mut u = String::from(prefix);
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) || (cfg!(not(unix)) && b == b':') {
+            u.push(b as char);
+        } else {
+            u.push_str(&format!("%{b:02X}"));
+        }
+    }
+    u
 }
 
 #[cfg(all(test, unix))]

@@ -161,6 +161,12 @@ fn session(e: &Env, key: &Path) -> Vec<String> {
         &["export", "cases", "--redact"],
         &["query", "SELECT count(*) AS n FROM v_cases WHERE released_on IS NULL", "-f", "csv"],
         &["member", "list", "-f", "csv"],
+        // Ward history, the brief and a hand-over work the same on an encrypted register.
+        &["move", "2023-0001", "--ward", "3", "--date", "2023-05-01"],
+        &["ward", "merge", "4", "--into", "5", "--on", "2023-06-01"],
+        &["report", "summary", "-p", "2023", "--structure", "2023-06-30", "-f", "csv"],
+        &["report", "brief", "-p", "2023-Q2", "--names", "-o", "brief.html"],
+        &["extract", "--ward", "3", "-o", "ward3.db"],
         &["check"],
         &["audit", "verify"],
     ];
@@ -220,6 +226,19 @@ fn an_encrypted_register_works_the_same_and_holds_no_plaintext() {
         }
     }
     assert_eq!(searched, 6, "file, -wal and -shm of both registers");
+    // The brief is the same page from both registers.
+    assert_eq!(std::fs::read(plain.path("brief.html")).unwrap(), std::fs::read(enc.path("brief.html")).unwrap());
+    // The hand-over of ward 3 (where the person moved) from the encrypted register is encrypted
+    // with the same passphrase; from the plain one it is plain and holds the person.
+    let x_plain = std::fs::read(plain.path("ward3.db")).unwrap();
+    let x_enc = std::fs::read(enc.path("ward3.db")).unwrap();
+    assert!(header_is_plain(&plain.path("ward3.db")) && !header_is_plain(&enc.path("ward3.db")));
+    for needle in [NAME, ID, ADDRESS, NOTE] {
+        assert!(contains(&x_plain, needle), "{needle:?} should be in ward 3's plain hand-over");
+        assert!(!contains(&x_enc, needle), "{needle:?} found in the encrypted hand-over");
+    }
+    let o = enc.command(&["--db", "ward3.db", "check"]).env("MH51_KEY_FILE", &key).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     drop((hold_plain, hold_enc));
 
     // The encrypted backup: encrypted, opens with the same passphrase, passes check.

@@ -79,26 +79,6 @@ fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
             "không có Chromium để in PDF: hãy cài gói chromium (sudo apt install chromium), hoặc chỉ --chromium ĐƯỜNG_DẪN; hoặc ghi TỆP.html rồi in từ trình duyệt")
 }
 
-/// Whether this process runs as root (Chromium's sandbox refuses root).
-fn is_root() -> bool {
-    use std::os::unix::fs::MetadataExt;
-    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
-}
-
-/// A `file://` URL for an absolute path, percent-encoding all but unreserved bytes and `/`.
-fn file_url(p: &Path) -> String {
-    use std::os::unix::ffi::OsStrExt;
-    let mut u = String::from("file://");
-    for &b in p.as_os_str().as_bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            u.push(b as char);
-        } else {
-            u.push_str(&format!("%{b:02X}"));
-        }
-    }
-    u
-}
-
 /// Print `html` to PDF with `browser` in a private temporary directory; the PDF's bytes.
 fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
     // tempfile creates the directory 0700; it is removed when `dir` drops, on every path.
@@ -111,7 +91,7 @@ fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
     let log = dir.path().join("browser.log");
     let mut cmd = Command::new(browser);
     cmd.arg("--headless");
-    if is_root() {
+    if crate::platform::is_root() {
         cmd.arg("--no-sandbox");
     }
     cmd.args([
@@ -126,7 +106,7 @@ fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
     ])
     .arg(format!("--user-data-dir={}", profile.display()))
     .arg(format!("--print-to-pdf={}", pdf.display()))
-    .arg(file_url(&page))
+    .arg(crate::platform::file_url(&page))
     .stdin(Stdio::null())
     .stdout(Stdio::null())
     .stderr(create_private(&log)?);
@@ -163,7 +143,7 @@ mod tests {
 
     #[test]
     fn file_urls_are_encoded() {
-        assert_eq!(file_url(Path::new("/tmp/a b/brief.html")), "file:///tmp/a%20b/brief.html");
-        assert_eq!(file_url(Path::new("/tmp/x#y")), "file:///tmp/x%23y");
+        assert_eq!(crate::platform::file_url(Path::new("/tmp/a b/brief.html")), "file:///tmp/a%20b/brief.html");
+        assert_eq!(crate::platform::file_url(Path::new("/tmp/x#y")), "file:///tmp/x%23y");
     }
 }

@@ -7,7 +7,6 @@
 //! Whether a register needs one is `db::is_encrypted`'s answer: a plain register never asks.
 
 use std::io::{IsTerminal, Write};
-use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
 use anyhow::{Context, Result};
@@ -29,8 +28,7 @@ pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
         Err(e) => refuse!("cannot read key file '{}': {}", path.display(), e;
                           "không đọc được tệp khóa '{}': {}", path.display(), e),
     };
-    let mode = meta.permissions().mode() & 0o777;
-    if mode & 0o077 != 0 {
+    if let Some(mode) = crate::platform::open_to_others(&meta) {
         refuse!("key file '{}' can be read by other users (mode {:o}); make it private with `chmod 600 {}`",
                 path.display(), mode, path.display();
                 "tệp khóa '{}' người khác đọc được (quyền {:o}); hãy đặt riêng tư bằng `chmod 600 {}`",
