@@ -345,6 +345,8 @@ const DATES: &[&str] = &[
     "reviewed_on",
     "given_on",
     "date",
+    "from_on",
+    "dissolved_on",
 ];
 
 /// The columns that matter most in each view: when a table cannot fit the terminal even with
@@ -763,6 +765,7 @@ pub fn label(key: &str, vi: bool) -> String {
         "support" => ("support", "giúp đỡ"),
         "release" => ("released", "đưa ra khỏi diện"),
         "move" => ("moved ward", "chuyển phường"),
+        "join" => ("joined", "tham gia"),
         "merge" => ("ward merger", "sáp nhập phường"),
         "from_on" => ("From", "Từ ngày"),
         "dissolved_on" => ("Dissolved", "Giải thể từ"),

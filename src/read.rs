@@ -293,6 +293,20 @@ pub fn member_cases(conn: &Connection, id: i64, f: &mut RowFn) -> Result<()> {
     )
 }
 
+pub const MEMBER_WARDS_COLUMNS: &[&str] = &["from_on", "ward", "event"];
+
+/// A member's wards over time (SPEC §13): the ward they joined in, then each move and merger.
+pub fn member_wards(conn: &Connection, id: i64, f: &mut RowFn) -> Result<()> {
+    stream(
+        conn,
+        "SELECT mw.from_on, w.code, mw.cause FROM member_wards mw JOIN wards w ON w.id = mw.ward_id
+         WHERE mw.member_id = ?1 ORDER BY mw.from_on",
+        params![id],
+        MEMBER_WARDS_COLUMNS.len(),
+        f,
+    )
+}
+
 pub const AUDIT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "entity", "entity_key", "detail"];
 
 pub fn audit(conn: &Connection, case: Option<&str>, since: Option<&str>, f: &mut RowFn) -> Result<()> {

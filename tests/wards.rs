@@ -657,3 +657,28 @@ fn import_refuses_a_dissolved_ward_in_its_column() {
     assert_eq!(e.scalar("SELECT ward FROM v_cases"), "2");
     e.ok(&["check"]);
 }
+
+#[test]
+fn member_show_lists_the_members_wards_over_time() {
+    let e = Env::new();
+    let m = e.member("Thành Viên Một", "PN", "1");
+    e.ok(&["member", "move", &m, "--ward", "2", "--date", "2022-03-01"]);
+    e.ok(&["ward", "merge", "2", "--into", "3", "--on", "2023-01-01"]);
+    let v: serde_json::Value = serde_json::from_str(&e.ok(&["member", "show", &m, "-f", "json"])).unwrap();
+    let wards: Vec<(String, String, String)> = v["wards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            let s = |k: &str| w[k].as_str().unwrap().to_string();
+            (s("from_on"), s("ward"), s("event"))
+        })
+        .collect();
+    let want = [("2020-01-01", "1", "join"), ("2022-03-01", "2", "move"), ("2023-01-01", "3", "merge")];
+    assert_eq!(wards, want.map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string())));
+    let t = e.ok(&["--lang", "vi", "member", "show", &m]);
+    assert!(t.contains("Lịch sử phường") && t.contains("01/03/2022") && t.contains("sáp nhập phường"), "{t}");
+    // A member who never changed ward gets no history table.
+    let other = e.member("Thành Viên Hai", "CA", "5");
+    assert!(!e.ok(&["member", "show", &other]).contains("Ward history"));
+}

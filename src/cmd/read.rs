@@ -122,13 +122,20 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
         cases.push(r.to_vec());
         Ok(())
     })?;
+    let mut wards: Vec<Vec<Cell>> = Vec::new();
+    read::member_wards(&conn, m.id, &mut |r| {
+        wards.push(r.to_vec());
+        Ok(())
+    })?;
     let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
     match out.format {
         Format::Json => {
             let cc = strings(read::MEMBER_CASES_COLUMNS);
+            let wc = strings(read::MEMBER_WARDS_COLUMNS);
             let v = serde_json::json!({
                 "member": json_object(&strings(read::MEMBER_COLUMNS), &fields),
                 "cases": cases.iter().map(|r| json_object(&cc, r)).collect::<Vec<_>>(),
+                "wards": wards.iter().map(|r| json_object(&wc, r)).collect::<Vec<_>>(),
             });
             let mut w = output::destination(out.output.as_deref())?;
             serde_json::to_writer_pretty(&mut w, &v)?;
@@ -159,6 +166,16 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
                 }),
             );
             w.write_all(t.as_bytes())?;
+            // The ward history, when the member has moved or their ward was merged (SPEC §13).
+            if wards.len() > 1 {
+                let t = output::render_table(
+                    &style,
+                    &strings(read::MEMBER_WARDS_COLUMNS),
+                    &wards,
+                    Some(if app.vi { "Lịch sử phường" } else { "Ward history" }),
+                );
+                w.write_all(t.as_bytes())?;
+            }
             w.flush()?;
             Ok(())
         }

@@ -27,11 +27,11 @@ pub fn ward(app: &App, c: WardCmd) -> Result<()> {
 fn list(app: &App, all: bool, out: &Out) -> Result<()> {
     let conn = app.open_read()?;
     if all {
-        let mut sink = app.sink(out, crate::read::WARD_ALL_COLUMNS, None)?;
+        let mut sink = app.human_sink(&conn, out, crate::read::WARD_ALL_COLUMNS, None)?;
         crate::read::wards_all(&conn, &mut |r| sink.row(r))?;
         sink.finish()
     } else {
-        let mut sink = app.sink(out, crate::read::DICT_COLUMNS, None)?;
+        let mut sink = app.human_sink(&conn, out, crate::read::DICT_COLUMNS, None)?;
         crate::read::wards_on(&conn, app.today, &mut |r| sink.row(r))?;
         sink.finish()
     }
@@ -46,7 +46,7 @@ pub fn settings(app: &App, key: Option<String>, value: Option<String>, out: &Out
         }
         _ => {
             let conn = app.open_read()?;
-            let mut sink = app.sink(out, crate::read::SETTINGS_COLUMNS, None)?;
+            let mut sink = app.human_sink(&conn, out, crate::read::SETTINGS_COLUMNS, None)?;
             crate::read::settings(&conn, &mut |r| sink.row(r))?;
             sink.finish()
         }
