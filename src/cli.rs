@@ -95,26 +95,34 @@ pub enum Command {
     Enroll(EnrollArgs),
     /// Assign or reassign a case to a member (phân công).
     Assign {
+        /// Case number, e.g. 2022-0001.
         case: String,
+        /// The member who takes charge (id).
         member: String,
+        /// First day of the assignment (default: today).
         #[arg(long)]
         date: Option<String>,
     },
     /// Record a contact and its A–D classification; prints the review id.
     Review {
+        /// Case number, e.g. 2022-0001.
         case: String,
+        /// Review class: A, B, C or D.
         #[arg(long)]
         class: String,
+        /// Date of the event: YYYY-MM-DD or DD/MM/YYYY (default: today).
         #[arg(long)]
         date: Option<String>,
         /// Member who made the contact (default: the one assigned that day).
         #[arg(long)]
         by: Option<String>,
+        /// A free-text note.
         #[arg(long)]
         note: Option<String>,
     },
     /// Record help given (giúp đỡ); prints its id.
     Support {
+        /// Case number, e.g. 2022-0001.
         case: String,
         /// job, loan, training, gift or other.
         #[arg(long)]
@@ -122,34 +130,46 @@ pub enum Command {
         /// Amount in đồng.
         #[arg(long, allow_hyphen_values = true)]
         amount: Option<String>,
+        /// Date of the event: YYYY-MM-DD or DD/MM/YYYY (default: today).
         #[arg(long)]
         date: Option<String>,
+        /// Member who gave it (default: the one assigned that day).
         #[arg(long)]
         by: Option<String>,
+        /// A free-text note.
         #[arg(long)]
         note: Option<String>,
     },
     /// Close a case with a reason (đưa ra khỏi diện).
     Release {
+        /// Case number, e.g. 2022-0001.
         case: String,
         /// progressed, moved, deceased, reoffended, institution or other.
         #[arg(long)]
         reason: String,
+        /// Day of release (default: today).
         #[arg(long)]
         date: Option<String>,
         /// Member credited with a progressed release (default: the one assigned that day).
         #[arg(long)]
         credit: Option<String>,
+        /// A free-text note.
         #[arg(long)]
         note: Option<String>,
     },
     /// Undo a release recorded by mistake.
-    Reopen { case: String },
+    Reopen {
+        /// Case number, e.g. 2022-0001.
+        case: String,
+    },
     /// The person now lives in another ward: the case goes on there from --date (history kept).
     Move {
+        /// Case number, e.g. 2022-0001.
         case: String,
+        /// The ward the person now lives in.
         #[arg(long)]
         ward: String,
+        /// First day in the new ward (default: today).
         #[arg(long)]
         date: Option<String>,
     },
@@ -175,6 +195,7 @@ pub enum Command {
     Edit(EditArgs),
     /// The person, the case and its whole timeline.
     Show {
+        /// Case number, e.g. 2022-0001.
         case: String,
         #[command(flatten)]
         out: Out,
@@ -186,8 +207,10 @@ pub enum Command {
     Report(ReportCmd),
     /// Bring in members or cases from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
     Import {
+        /// What the file holds.
         #[arg(value_enum)]
         what: ImportWhat,
+        /// The CSV file or workbook to read.
         file: PathBuf,
         /// Check every row and write nothing.
         #[arg(long)]
@@ -198,6 +221,7 @@ pub enum Command {
     },
     /// Export a table as CSV or JSON.
     Export {
+        /// The table to export.
         #[arg(value_enum)]
         what: ExportWhat,
         /// Empty identity numbers, addresses, phones and birth dates; names to initials.
@@ -208,12 +232,16 @@ pub enum Command {
     },
     /// Run one read-only SQL statement.
     Query {
+        /// One read-only SQL statement (SELECT, WITH or VALUES).
         sql: String,
         #[command(flatten)]
         out: Out,
     },
     /// A consistent copy of the database (mode 0600).
-    Backup { dest: PathBuf },
+    Backup {
+        /// The new backup file (refuses an existing file).
+        dest: PathBuf,
+    },
     /// Integrity check: SQLite, foreign keys, the rules of the register, the audit chain.
     Check,
     /// The audit log; `audit verify` checks its hash chain.
@@ -250,6 +278,7 @@ pub enum Command {
     },
     /// Print shell completions.
     Completions {
+        /// The shell to write completions for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
@@ -273,7 +302,12 @@ pub enum DictCmd {
         out: Out,
     },
     /// Add a code and its name.
-    Add { code: String, name: String },
+    Add {
+        /// Short code, e.g. 15 or NCT.
+        code: String,
+        /// Name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -287,7 +321,12 @@ pub enum WardCmd {
         out: Out,
     },
     /// Add a ward.
-    Add { code: String, name: String },
+    Add {
+        /// Short code, e.g. 15 or NCT.
+        code: String,
+        /// Name.
+        name: String,
+    },
     /// Dissolve wards on a day into another (created with --name if new).
     Merge {
         /// The wards dissolved.
@@ -304,20 +343,30 @@ pub enum WardCmd {
         on: String,
     },
     /// Change a ward's name.
-    Rename { ward: String, name: String },
+    Rename {
+        /// The ward, by code or name.
+        ward: String,
+        /// Its new name.
+        name: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum MemberCmd {
     /// Add a member; prints the id.
     Add {
+        /// The member's full name.
         name: String,
+        /// Organization, by code or name.
         #[arg(long)]
         org: String,
+        /// Ward, by code or name.
         #[arg(long)]
         ward: String,
+        /// Phone number.
         #[arg(long)]
         phone: Option<String>,
+        /// Day the member joined (default: today).
         #[arg(long)]
         joined: Option<String>,
         /// Allow a second current member with the same name, org and ward.
@@ -326,8 +375,10 @@ pub enum MemberCmd {
     },
     /// Current members with their open cases and this year's progressed releases.
     List {
+        /// Only members of this ward.
         #[arg(long)]
         ward: Option<String>,
+        /// Only members of this organization.
         #[arg(long)]
         org: Option<String>,
         /// Include members who have left.
@@ -338,35 +389,47 @@ pub enum MemberCmd {
     },
     /// One member, their cases and credits.
     Show {
+        /// Member id.
         id: String,
         #[command(flatten)]
         out: Out,
     },
     /// A member now works in another ward from --date (history kept).
     Move {
+        /// Member id.
         id: String,
+        /// The ward the member now works in.
         #[arg(long)]
         ward: String,
+        /// First day in the new ward (default: today).
         #[arg(long)]
         date: Option<String>,
     },
     /// A member leaves (their last day).
     Leave {
+        /// Member id.
         id: String,
+        /// Last day of membership: YYYY-MM-DD or DD/MM/YYYY (default: today).
         #[arg(long)]
         date: Option<String>,
     },
     /// Correct a member's details.
     Edit {
+        /// Member id.
         id: String,
+        /// The member's corrected name.
         #[arg(long)]
         name: Option<String>,
+        /// Organization, by code or name.
         #[arg(long)]
         org: Option<String>,
+        /// Ward, by code or name.
         #[arg(long)]
         ward: Option<String>,
+        /// Phone number.
         #[arg(long)]
         phone: Option<String>,
+        /// Corrected day the member joined.
         #[arg(long)]
         joined: Option<String>,
     },
@@ -374,9 +437,12 @@ pub enum MemberCmd {
 
 #[derive(Debug, Args)]
 pub struct EnrollArgs {
+    /// Full name of the person.
     pub name: String,
+    /// Ward, by code or name.
     #[arg(long)]
     pub ward: String,
+    /// Category, by code or name.
     #[arg(long)]
     pub category: String,
     /// Year of birth (1990) or date of birth.
@@ -388,6 +454,7 @@ pub struct EnrollArgs {
     /// CCCD (12 digits) or CMND (9 digits).
     #[arg(long)]
     pub id_number: Option<String>,
+    /// Address.
     #[arg(long)]
     pub address: Option<String>,
     /// Enrollment date (default today).
@@ -399,6 +466,7 @@ pub struct EnrollArgs {
     /// The same person as this earlier case.
     #[arg(long)]
     pub person: Option<String>,
+    /// A free-text note.
     #[arg(long)]
     pub note: Option<String>,
     /// Enroll even if an open case has the same name and birth year.
@@ -408,24 +476,33 @@ pub struct EnrollArgs {
 
 #[derive(Debug, Args)]
 pub struct EditArgs {
+    /// Case number, e.g. 2022-0001.
     pub case: String,
+    /// The person's corrected name.
     #[arg(long)]
     pub name: Option<String>,
+    /// Corrected birth year or birth date.
     #[arg(long)]
     pub born: Option<String>,
+    /// Corrected gender: male or female.
     #[arg(long)]
     pub gender: Option<String>,
+    /// Corrected identity number: 9 or 12 digits.
     #[arg(long)]
     pub id_number: Option<String>,
+    /// Corrected address.
     #[arg(long)]
     pub address: Option<String>,
+    /// Corrected ward, from the case's first day (a correction, not a move).
     #[arg(long)]
     pub ward: Option<String>,
+    /// Corrected category.
     #[arg(long)]
     pub category: Option<String>,
     /// Enrollment date.
     #[arg(long)]
     pub date: Option<String>,
+    /// Corrected note.
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -440,14 +517,19 @@ pub enum Status {
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// open, released or all.
     #[arg(long, value_enum, default_value_t = Status::Open)]
     pub status: Status,
+    /// Only cases in this ward.
     #[arg(long)]
     pub ward: Option<String>,
+    /// Only cases whose member belongs to this organization.
     #[arg(long)]
     pub org: Option<String>,
+    /// Only cases of this member.
     #[arg(long)]
     pub member: Option<String>,
+    /// Only cases of this category.
     #[arg(long)]
     pub category: Option<String>,
     /// Text in the name, case number or identity number (ignores case and accents).
@@ -461,8 +543,10 @@ pub struct ListArgs {
 pub enum ReportCmd {
     /// Opening, intake, exits by reason, closing, contacts, supports.
     Summary {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
         #[arg(short = 'p', long)]
         period: Option<String>,
+        /// What the rows are.
         #[arg(long, value_enum, default_value_t = SummaryBy::Ward)]
         by: SummaryBy,
         /// Group the wards as they were on this day (following mergers); with --by ward only.
@@ -473,8 +557,10 @@ pub enum ReportCmd {
     },
     /// Each member's quota of people helped to make progress.
     Quota {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
         #[arg(short = 'p', long)]
         period: Option<String>,
+        /// What the rows are.
         #[arg(long, value_enum, default_value_t = QuotaBy::Ward)]
         by: QuotaBy,
         /// Group the wards as they were on this day (following mergers); with --by ward only.
@@ -485,8 +571,10 @@ pub enum ReportCmd {
     },
     /// Open cases not contacted for too long, or with nobody assigned.
     Overdue {
+        /// Day the report is as of (default: today).
         #[arg(long)]
         as_of: Option<String>,
+        /// Days without contact before a case is overdue (default: setting review_interval_days, 30).
         #[arg(long)]
         days: Option<u32>,
         #[command(flatten)]
@@ -494,6 +582,7 @@ pub enum ReportCmd {
     },
     /// The meeting brief: one self-contained HTML page (or a PDF printed by a local Chromium).
     Brief {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
         #[arg(short = 'p', long)]
         period: Option<String>,
         /// The new file: FILE.html, or FILE.pdf (created 0600, never overwritten).

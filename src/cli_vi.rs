@@ -303,6 +303,215 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "The sheet of a workbook to read (default: the first)",
         "Trang tính cần đọc trong bảng tính (mặc định: trang đầu tiên)",
     ),
+    // Arguments
+    (
+        "A free-text note",
+        "Ghi chú",
+    ),
+    (
+        "Address",
+        "Địa chỉ",
+    ),
+    (
+        "Case number, e.g. 2022-0001",
+        "Số hồ sơ, ví dụ 2022-0001",
+    ),
+    (
+        "Category, by code or name",
+        "Diện, theo mã hoặc tên",
+    ),
+    (
+        "Corrected address",
+        "Địa chỉ sửa lại",
+    ),
+    (
+        "Corrected birth year or birth date",
+        "Năm sinh hoặc ngày sinh sửa lại",
+    ),
+    (
+        "Corrected category",
+        "Diện sửa lại",
+    ),
+    (
+        "Corrected day the member joined",
+        "Ngày tham gia sửa lại",
+    ),
+    (
+        "Corrected gender: male or female",
+        "Giới tính sửa lại: male (nam) hoặc female (nữ)",
+    ),
+    (
+        "Corrected identity number: 9 or 12 digits",
+        "Số CCCD/CMND sửa lại: 9 hoặc 12 chữ số",
+    ),
+    (
+        "Corrected note",
+        "Ghi chú sửa lại",
+    ),
+    (
+        "Corrected ward, from the case's first day (a correction, not a move)",
+        "Phường sửa lại, từ ngày đầu của hồ sơ (sửa sai, không phải chuyển phường)",
+    ),
+    (
+        "Date of the event: YYYY-MM-DD or DD/MM/YYYY (default: today)",
+        "Ngày diễn ra: YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay)",
+    ),
+    (
+        "Day of release (default: today)",
+        "Ngày đưa ra khỏi diện (mặc định: hôm nay)",
+    ),
+    (
+        "Day the member joined (default: today)",
+        "Ngày thành viên tham gia (mặc định: hôm nay)",
+    ),
+    (
+        "Day the report is as of (default: today)",
+        "Ngày tính báo cáo (mặc định: hôm nay)",
+    ),
+    (
+        "Days without contact before a case is overdue (default: setting review_interval_days, 30)",
+        "Số ngày không tiếp xúc thì hồ sơ bị coi là quá hạn (mặc định: thiết lập review_interval_days, 30)",
+    ),
+    (
+        "First day in the new ward (default: today)",
+        "Ngày đầu tiên ở phường mới (mặc định: hôm nay)",
+    ),
+    (
+        "First day of the assignment (default: today)",
+        "Ngày bắt đầu phân công (mặc định: hôm nay)",
+    ),
+    (
+        "Full name of the person",
+        "Họ tên của người được quản lý",
+    ),
+    (
+        "Its new name",
+        "Tên mới",
+    ),
+    (
+        "Last day of membership: YYYY-MM-DD or DD/MM/YYYY (default: today)",
+        "Ngày cuối cùng tham gia: YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: hôm nay)",
+    ),
+    (
+        "Member id",
+        "Mã thành viên",
+    ),
+    (
+        "Member who gave it (default: the one assigned that day)",
+        "Thành viên đã giúp đỡ (mặc định: thành viên được phân công ngày đó)",
+    ),
+    (
+        "Name",
+        "Tên",
+    ),
+    (
+        "One read-only SQL statement (SELECT, WITH or VALUES)",
+        "Một câu lệnh SQL chỉ đọc (SELECT, WITH hoặc VALUES)",
+    ),
+    (
+        "Only cases in this ward",
+        "Chỉ hồ sơ ở phường này",
+    ),
+    (
+        "Only cases of this category",
+        "Chỉ hồ sơ thuộc diện này",
+    ),
+    (
+        "Only cases of this member",
+        "Chỉ hồ sơ do thành viên này phụ trách",
+    ),
+    (
+        "Only cases whose member belongs to this organization",
+        "Chỉ hồ sơ có thành viên phụ trách thuộc đoàn thể này",
+    ),
+    (
+        "Only members of this organization",
+        "Chỉ thành viên của đoàn thể này",
+    ),
+    (
+        "Only members of this ward",
+        "Chỉ thành viên của phường này",
+    ),
+    (
+        "Organization, by code or name",
+        "Đoàn thể, theo mã hoặc tên",
+    ),
+    (
+        "Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today)",
+        "Kỳ báo cáo: 2022, 2022-Q1, 2022-05 hoặc 2022-01-01..2022-05-20 (mặc định: từ đầu năm đến hôm nay)",
+    ),
+    (
+        "Phone number",
+        "Số điện thoại",
+    ),
+    (
+        "Review class: A, B, C or D",
+        "Phân loại: A, B, C hoặc D",
+    ),
+    (
+        "Short code, e.g. 15 or NCT",
+        "Mã ngắn, ví dụ 15 hoặc NCT",
+    ),
+    (
+        "The CSV file or workbook to read",
+        "Tệp CSV hoặc bảng tính cần đọc",
+    ),
+    (
+        "The member who takes charge (id)",
+        "Thành viên phụ trách (mã)",
+    ),
+    (
+        "The member's corrected name",
+        "Họ tên thành viên sửa lại",
+    ),
+    (
+        "The member's full name",
+        "Họ tên thành viên",
+    ),
+    (
+        "The new backup file (refuses an existing file)",
+        "Tệp sao lưu mới (từ chối nếu tệp đã tồn tại)",
+    ),
+    (
+        "The person's corrected name",
+        "Họ tên sửa lại",
+    ),
+    (
+        "The shell to write completions for",
+        "Shell cần tạo gợi ý lệnh",
+    ),
+    (
+        "The table to export",
+        "Bảng cần xuất",
+    ),
+    (
+        "The ward the member now works in",
+        "Phường nơi thành viên nay làm việc",
+    ),
+    (
+        "The ward the person now lives in",
+        "Phường nơi người này nay sinh sống",
+    ),
+    (
+        "The ward, by code or name",
+        "Phường, theo mã hoặc tên",
+    ),
+    (
+        "Ward, by code or name",
+        "Phường, theo mã hoặc tên",
+    ),
+    (
+        "What the file holds",
+        "Tệp chứa gì",
+    ),
+    (
+        "What the rows are",
+        "Mỗi dòng là gì",
+    ),
+    (
+        "open, released or all",
+        "open (đang quản lý), released (đã ra khỏi diện) hoặc all (tất cả)",
+    ),
 ];
 
 /// clap's fixed English words in help and error messages → Vietnamese, applied in order to
@@ -479,6 +688,31 @@ mod tests {
             "help texts without a Vietnamese translation in cli_vi::HELP_VI:\n{}",
             missing.join("\n")
         );
+    }
+
+    /// Every command and every argument says what it is for (an empty help line is no help in
+    /// either language).
+    #[test]
+    fn every_command_and_argument_has_help() {
+        let mut cmd = crate::cli::Cli::command();
+        cmd.build();
+        let mut missing = Vec::new();
+        fn walk(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+            let here = if path.is_empty() { cmd.get_name().to_string() } else { format!("{path} {}", cmd.get_name()) };
+            if cmd.get_about().is_none() && !path.is_empty() {
+                missing.push(here.clone());
+            }
+            for a in cmd.get_arguments() {
+                if a.get_help().is_none() && a.get_long_help().is_none() {
+                    missing.push(format!("{here} {}", a.get_id()));
+                }
+            }
+            for s in cmd.get_subcommands() {
+                walk(s, &here, missing);
+            }
+        }
+        walk(&cmd, "", &mut missing);
+        assert!(missing.is_empty(), "without help:\n{}", missing.join("\n"));
     }
 
     #[test]
