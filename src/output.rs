@@ -505,7 +505,15 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
 /// A table with translated headers and values as a person reads them, laid out for the
 /// terminal's width when there is one (see `layout`).
 pub fn render_table(style: &Style, columns: &[String], rows: &[Vec<Cell>], title: Option<&str>) -> String {
-    let headers: Vec<String> = columns.iter().map(|c| header(style, c)).collect();
+    // A dictionary's `name` is a ward's or an organization's name, not a person's ("Họ tên").
+    let dictionary = columns.iter().any(|c| c == "code");
+    let headers: Vec<String> = columns
+        .iter()
+        .map(|c| match (c.as_str(), dictionary) {
+            ("name", true) => (if style.vi { "Tên" } else { "Name" }).to_string(),
+            _ => header(style, c),
+        })
+        .collect();
     let shown: Vec<Vec<Shown>> =
         rows.iter().map(|r| columns.iter().zip(r).map(|(k, c)| shown(style, k, c)).collect()).collect();
     render_shown(style, headers, shown, essential(columns), title)

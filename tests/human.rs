@@ -220,6 +220,9 @@ fn tables_read_in_the_readers_language_and_csv_keeps_the_codes() {
     assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "org"]), "Đoàn thể");
     assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "month"]), "Tháng");
     assert_eq!(header(&["--lang", "en", "report", "quota", "-p", "2022", "--by", "org"]), "Org");
+    // A dictionary's name column is a name, not a person's full name.
+    let t = e.ok(&["--lang", "vi", "org", "list"]);
+    assert!(t.contains("Tên") && !t.contains("Họ tên"), "{t}");
     e.ok(&["settings", "ward_label", "Khu phố"]);
     assert_eq!(header(&["--lang", "vi", "report", "summary", "-p", "2022"]), "Khu phố");
 }
