@@ -183,19 +183,7 @@ pub fn bars(id: &str, title: &str, x_label: &str, cats: &[String], series: &[Ser
     let mut o = String::new();
     open(&mut o, id, h, title);
     legend(&mut o, id, &series.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), 44.0);
-    let mut v = 0.0;
-    while v <= top_v + 0.5 {
-        let _ = write!(
-            o,
-            "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{top}\" y2=\"{:.1}\" stroke=\"#ccc\" stroke-width=\"0.8\"/>\
-             <text x=\"{xx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#444\">{}</text>",
-            top + plot_h,
-            top + plot_h + 15.0,
-            v as i64,
-            xx = x(v)
-        );
-        v += step;
-    }
+    x_grid(&mut o, top, plot_h, top_v, step, x);
     for (ci, cat) in cats.iter().enumerate() {
         let ry = top + row * ci as f64 + 4.0;
         let _ = write!(
@@ -269,19 +257,7 @@ pub fn progress(
         lx + 24.0,
         esc(legend_labels[1]),
     );
-    let mut v = 0.0;
-    while v <= top_v + 0.5 {
-        let _ = write!(
-            o,
-            "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{top}\" y2=\"{:.1}\" stroke=\"#ccc\" stroke-width=\"0.8\"/>\
-             <text x=\"{xx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#444\">{}</text>",
-            top + plot_h,
-            top + plot_h + 15.0,
-            v as i64,
-            xx = x(v)
-        );
-        v += step;
-    }
+    x_grid(&mut o, top, plot_h, top_v, step, x);
     for (ci, cat) in cats.iter().enumerate() {
         let ry = top + row * ci as f64 + 5.0;
         let a = achieved.get(ci).copied().unwrap_or(0) as f64;
@@ -314,6 +290,23 @@ pub fn progress(
         esc(x_label)
     );
     o
+}
+
+/// The vertical grid lines and value labels of a horizontal bar chart, every `step` up to `top_v`.
+fn x_grid(o: &mut String, top: f64, plot_h: f64, top_v: f64, step: f64, x: impl Fn(f64) -> f64) {
+    let mut v = 0.0;
+    while v <= top_v + 0.5 {
+        let _ = write!(
+            o,
+            "<line x1=\"{xx:.1}\" x2=\"{xx:.1}\" y1=\"{top}\" y2=\"{:.1}\" stroke=\"#ccc\" stroke-width=\"0.8\"/>\
+             <text x=\"{xx:.1}\" y=\"{:.1}\" font-size=\"11\" text-anchor=\"middle\" fill=\"#444\">{}</text>",
+            top + plot_h,
+            top + plot_h + 15.0,
+            v as i64,
+            xx = x(v)
+        );
+        v += step;
+    }
 }
 
 #[cfg(test)]
