@@ -165,6 +165,10 @@ fn a_move_and_a_merger_of_the_same_case() {
     let show = e.ok(&["show", &c, "-f", "csv"]);
     assert!(show.contains("2024-06-01,move,,1 → 2"), "{show}");
     assert!(show.contains("2025-07-01,merge,,2 → BTY"), "{show}");
+    // The table a person reads shows them too, in their language.
+    let table = e.ok(&["--lang", "vi", "show", &c]);
+    assert!(table.contains("chuyển phường") && table.contains("1 → 2"), "{table}");
+    assert!(table.contains("sáp nhập phường") && table.contains("2 → BTY"), "{table}");
     assert_eq!(e.scalar(&format!("SELECT ward FROM v_cases WHERE case_no = '{c}'")), "BTY");
     e.ok(&["check"]);
     // Moves are recorded in order, into wards that exist on their day, and somewhere new.

@@ -214,13 +214,16 @@ fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
         _ => None,
     };
     let (event, code, note) = (r[1].render(), text(&r[4]), text(&r[6]));
-    let named = code.map(|c| match event.as_str() {
-        "enroll" => output::shown(style, "category", &Cell::Text(c)).text,
-        "review" => output::vocab("class", &c, vi),
-        "support" => output::vocab("kind", &c, vi),
-        "release" => output::vocab("reason", &c, vi),
-        _ => c,
-    });
+    // Moves and mergers carry no code: their detail (`OLD → NEW`) is shown as it is.
+    let named = code
+        .map(|c| match event.as_str() {
+            "enroll" => output::shown(style, "category", &Cell::Text(c)).text,
+            "review" => output::vocab("class", &c, vi),
+            "support" => output::vocab("kind", &c, vi),
+            "release" => output::vocab("reason", &c, vi),
+            _ => c,
+        })
+        .or_else(|| text(&r[3]));
     let mut detail = named.unwrap_or_default();
     if let Cell::Int(amount) = r[5] {
         detail.push_str(&format!(" {} đ", crate::human::int(amount, vi)));
