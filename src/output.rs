@@ -304,33 +304,16 @@ impl Shown {
     }
 }
 
-/// Columns that hold a count or an amount: shown with the language's thousands separator.
-const FIGURES: &[&str] = &[
-    "opening",
-    "intake",
-    "total_managed",
-    "progressed",
-    "moved",
-    "deceased",
-    "reoffended",
-    "institution",
-    "other",
-    "exits",
-    "closing",
-    "contacts",
-    "supports",
-    "loan_amount",
-    "amount",
-    "members",
-    "target",
-    "achieved",
-    "members_met",
-    "shortfall",
-    "open_cases",
-    "progressed_this_year",
-    "quota",
-    "days_since",
-];
+/// Columns that hold a count or an amount, besides the figures of the summary and quota
+/// reports: shown with the language's thousands separator.
+const OTHER_FIGURES: &[&str] = &["amount", "open_cases", "progressed_this_year", "quota", "days_since"];
+
+/// Whether a column holds a count or an amount (every summary and quota column but `group`).
+fn is_figure(key: &str) -> bool {
+    crate::report::summary::COLUMNS[1..].contains(&key)
+        || crate::report::quota::COLUMNS[1..].contains(&key)
+        || OTHER_FIGURES.contains(&key)
+}
 
 /// Columns that hold an ISO date: `DD/MM/YYYY` in Vietnamese tables.
 const DATES: &[&str] = &[
@@ -458,7 +441,7 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
     };
     let raw = match cell {
         Cell::Null => return Shown::text(""),
-        Cell::Int(n) if FIGURES.contains(&key) => return Shown::figure(crate::human::int(*n, vi)),
+        Cell::Int(n) if is_figure(key) => return Shown::figure(crate::human::int(*n, vi)),
         Cell::Dec1(f) if key == "pct" => return Shown::figure(crate::human::pct(*f, vi)),
         Cell::Int(_) | Cell::Dec1(_) | Cell::Real(_) => return Shown::figure(cell.render()),
         Cell::Text(t) => t.as_str(),

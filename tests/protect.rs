@@ -58,38 +58,7 @@ fn keyed(db: &Path, pass: &str) -> rusqlite::Connection {
     c
 }
 
-/// Every row of every table (the audit log up to `max_seq`) and the schema version.
-fn dump_conn(c: &rusqlite::Connection, max_seq: i64) -> String {
-    let tables: Vec<String> = c
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    let mut out = String::new();
-    for t in tables {
-        out.push_str(&format!("== {t}\n"));
-        let filter = if t == "audit_log" { format!(" WHERE seq <= {max_seq}") } else { String::new() };
-        // Every row, in the order of its whole content (tables WITHOUT ROWID have no rowid).
-        let mut stmt = c.prepare(&format!("SELECT * FROM \"{t}\"{filter}")).unwrap();
-        let n = stmt.column_count();
-        let mut rows = stmt.query([]).unwrap();
-        let mut lines = Vec::new();
-        while let Some(r) = rows.next().unwrap() {
-            let vals: Vec<String> =
-                (0..n).map(|i| format!("{:?}", r.get::<_, rusqlite::types::Value>(i).unwrap())).collect();
-            lines.push(vals.join("|"));
-        }
-        lines.sort();
-        for l in lines {
-            out.push_str(&l);
-            out.push('\n');
-        }
-    }
-    let v: i64 = c.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    out + &format!("user_version {v}\n")
-}
+use crate::util::dump_rows_of as dump_conn;
 
 fn plain_dump(db: &Path, max_seq: i64) -> String {
     dump_conn(&rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap(), max_seq)

@@ -183,6 +183,12 @@ pub fn dump_rows(db: &Path) -> String {
         return "<no database>".into();
     }
     let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("open");
+    dump_rows_of(&c, i64::MAX)
+}
+
+/// [`dump_rows`] over an open connection (a keyed one for an encrypted register), the audit
+/// log up to row `max_seq`.
+pub fn dump_rows_of(c: &rusqlite::Connection, max_seq: i64) -> String {
     let mut out = String::new();
     let tables: Vec<String> = c
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
@@ -193,10 +199,11 @@ pub fn dump_rows(db: &Path) -> String {
         .unwrap();
     for t in tables {
         out.push_str(&format!("== {t}\n"));
+        let filter = if t == "audit_log" { format!(" WHERE seq <= {max_seq}") } else { String::new() };
         // WITHOUT ROWID tables (the ward history) have no rowid: their key order instead.
         let mut stmt = c
-            .prepare(&format!("SELECT * FROM \"{t}\" ORDER BY rowid"))
-            .or_else(|_| c.prepare(&format!("SELECT * FROM \"{t}\" ORDER BY 1, 2")))
+            .prepare(&format!("SELECT * FROM \"{t}\"{filter} ORDER BY rowid"))
+            .or_else(|_| c.prepare(&format!("SELECT * FROM \"{t}\"{filter} ORDER BY 1, 2")))
             .unwrap();
         let n = stmt.column_count();
         let mut rows = stmt.query([]).unwrap();
