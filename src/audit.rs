@@ -43,6 +43,15 @@ pub fn row_hash(
     out
 }
 
+/// The newest audit row's sequence number and hash (`None` for an empty log): what every
+/// write changes.
+pub fn last(conn: &Connection) -> Result<Option<(i64, String)>> {
+    conn.prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .context("reading the last audit row")
+}
+
 /// Append one row, chained to the last. Call inside the write's transaction.
 pub fn append(
     conn: &Connection,
@@ -52,12 +61,7 @@ pub fn append(
     key: &str,
     detail: &serde_json::Value,
 ) -> Result<()> {
-    let last: Option<(i64, String)> = conn
-        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .context("reading the last audit row")?;
-    let (seq, prev) = match last {
+    let (seq, prev) = match last(conn)? {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
     };

@@ -476,10 +476,7 @@ pub fn replace_encrypted(
         std::fs::File::open(&tmp).and_then(|f| f.sync_all()).context("syncing the new copy")?;
         // Nobody may have written to the register since it was copied, and its WAL must be
         // empty before the rename (the old WAL must never meet the new file).
-        let (busy, _, _): (i64, i64, i64) = src
-            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-            .context("emptying the WAL")?;
-        if busy != 0 || audit_tip(&src)? != tip {
+        if wal_busy_after_truncate(&src)? || audit_tip(&src)? != tip {
             refuse!("'{}' is in use (another command is reading or writing it); run this again when nobody is using the register — nothing was changed",
                     path.display();
                     "'{}' đang được dùng (một lệnh khác đang đọc hoặc ghi); hãy chạy lại khi không ai dùng sổ — không có gì bị thay đổi",
@@ -503,14 +500,18 @@ pub fn replace_encrypted(
     Ok(())
 }
 
+/// Checkpoint the WAL into the file and truncate it to nothing; true when another connection
+/// kept it busy (so it may still hold pages).
+fn wal_busy_after_truncate(conn: &Connection) -> Result<bool> {
+    let (busy, _, _): (i64, i64, i64) = conn
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .context("emptying the WAL")?;
+    Ok(busy != 0)
+}
+
 /// The hash of the newest audit row: what changes with every write.
 fn audit_tip(conn: &Connection) -> Result<String> {
-    use rusqlite::OptionalExtension;
-    let tip: Option<String> = conn
-        .query_row("SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
-        .optional()
-        .context("reading the last audit row")?;
-    Ok(tip.unwrap_or_default())
+    Ok(crate::audit::last(conn)?.map(|(_, h)| h).unwrap_or_default())
 }
 
 /// Before a write whose old values must not survive (`anonymise`): SQLite overwrites the
@@ -524,10 +525,7 @@ pub fn secure_delete(conn: &Connection) -> Result<()> {
 /// values are in neither the file nor its WAL.
 pub fn scrub(conn: &Connection) -> Result<()> {
     conn.execute_batch("VACUUM").context("rebuilding the file (VACUUM)")?;
-    let (busy, _, _): (i64, i64, i64) = conn
-        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .context("emptying the WAL")?;
-    if busy != 0 {
+    if wal_busy_after_truncate(conn)? {
         anyhow::bail!(
             "the change is saved, but another command kept the WAL busy, so old values may remain in it: run this again when nobody is using the register"
         );

@@ -24,7 +24,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, Connection, OptionalExtension};
+use rusqlite::{params, params_from_iter, Connection};
 use serde_json::json;
 
 use crate::audit;
@@ -123,25 +123,19 @@ pub fn extract(
         cases.extend(ids(src, "SELECT id FROM cases WHERE ward_id = ?1", params![w])?);
         members.extend(ids(src, "SELECT DISTINCT member_id FROM member_wards WHERE ward_id = ?1", params![w])?);
     }
+    // Every earlier case of the same persons (a later case elsewhere is that ward's business).
+    let in_wards: Vec<i64> = cases.iter().copied().collect();
+    for c in in_wards {
+        cases.extend(ids(
+            src,
+            "SELECT e.id FROM cases c JOIN cases e ON e.person_id = c.person_id AND e.enrolled_on <= c.enrolled_on
+             WHERE c.id = ?1",
+            params![c],
+        )?);
+    }
     let mut persons: HashSet<i64> = HashSet::new();
     for c in &cases {
         persons.extend(ids(src, "SELECT person_id FROM cases WHERE id = ?1", params![c])?);
-    }
-    // Every earlier case of the same persons (a later case elsewhere is that ward's business).
-    let latest: Vec<(i64, i64)> = {
-        let mut v = Vec::new();
-        for c in &cases {
-            v.extend(ids(src, "SELECT person_id FROM cases WHERE id = ?1", params![c])?.into_iter().map(|p| (p, *c)));
-        }
-        v
-    };
-    for (p, c) in latest {
-        cases.extend(ids(
-            src,
-            "SELECT id FROM cases WHERE person_id = ?1
-               AND enrolled_on <= (SELECT enrolled_on FROM cases WHERE id = ?2)",
-            params![p, c],
-        )?);
     }
     for c in &cases {
         members.extend(ids(
@@ -153,10 +147,7 @@ pub fn extract(
             params![c],
         )?);
     }
-    let source_last: Option<(i64, String)> = src
-        .query_row("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .context("reading the source's audit log")?;
+    let source_last = audit::last(src).context("reading the source's audit log")?;
 
     let mut out = db::create(dest, key)?;
     let res = db::write(&mut out, |tx| {

@@ -399,24 +399,15 @@ fn dict_name(names: &HashMap<String, String>, seeded: &[(&str, &str)], dict: &st
     name.clone()
 }
 
-/// First letter in upper case (labels of closed vocabularies are kept lower case).
-fn capital(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 /// A closed-vocabulary code (reason, gender, support kind, review class) as a person reads
 /// it, from the one table of labels in `domain::types`; an unknown code is shown as it is.
 pub fn vocab(key: &str, code: &str, vi: bool) -> String {
     use crate::domain::types::{Class, Gender, Reason, SupportKind};
     let exact = |c: &str| c == code;
     match key {
-        "reason" => Reason::ALL.iter().find(|r| exact(r.code())).map(|r| capital(r.label(vi))),
-        "gender" => Gender::ALL.iter().find(|g| exact(g.code())).map(|g| capital(g.label(vi))),
-        "kind" => SupportKind::ALL.iter().find(|k| exact(k.code())).map(|k| capital(k.label(vi))),
+        "reason" => Reason::ALL.iter().find(|r| exact(r.code())).map(|r| crate::text::capitalise(r.label(vi))),
+        "gender" => Gender::ALL.iter().find(|g| exact(g.code())).map(|g| crate::text::capitalise(g.label(vi))),
+        "kind" => SupportKind::ALL.iter().find(|k| exact(k.code())).map(|k| crate::text::capitalise(k.label(vi))),
         "class" => Class::ALL.iter().find(|k| exact(k.code())).map(|k| format!("{} ({})", k.code(), k.label(vi))),
         _ => None,
     }

@@ -41,6 +41,13 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// The text with its first letter in upper case (`tiến bộ` → `Tiến bộ`), for a label that
+/// starts a sentence or a cell.
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 /// A sort key in which every run of ASCII digits is left-padded to 10 places, so codes sort
 /// naturally (`2` < `10` < `Tân Định`).
 pub fn natural_key(s: &str) -> String {

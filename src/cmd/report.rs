@@ -249,7 +249,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
     let conn = app.open_read()?;
     let days = match days {
         Some(d) => i64::from(d),
-        None => lookup::setting(&conn, "review_interval_days")?.and_then(|v| v.parse().ok()).unwrap_or(30),
+        None => lookup::review_interval_days(&conn)?,
     };
     let d = district_prefix(&conn)?;
     let on = crate::human::date(as_of, app.vi);

@@ -48,7 +48,7 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
     let day = f.to.map(|d| human::date(d, vi)).unwrap_or_default();
     let mut s = Vec::new();
     if vi {
-        let when = capitalise(&f.period_words);
+        let when = crate::text::capitalise(&f.period_words);
         if f.total_managed == 0 {
             s.push(format!("{when}, mô hình “5+1” không có đối tượng nào trong diện quản lý."));
         } else {
@@ -161,10 +161,10 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
             let sum: i64 = f.other_exits.iter().sum();
             match others.as_slice() {
                 [] => {}
-                [(k, why)] => s.push(format!("{} also left the list: {why}.", capitalise(&people(*k)))),
+                [(k, why)] => s.push(format!("{} also left the list: {why}.", crate::text::capitalise(&people(*k)))),
                 many => s.push(format!(
                     "{} also left the list for other reasons ({}).",
-                    capitalise(&people(sum)),
+                    crate::text::capitalise(&people(sum)),
                     many.iter().map(|(k, why)| format!("{} {why}", n(*k))).collect::<Vec<_>>().join("; ")
                 )),
             }
@@ -221,15 +221,6 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
         }
     }
     s.join(" ")
-}
-
-/// The first letter in upper case (`năm 2021` → `Năm 2021`).
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 #[cfg(test)]

@@ -92,8 +92,12 @@ pub fn page(b: &Brief, vi: bool) -> String {
     if !b.district.is_empty() {
         let _ = writeln!(o, "<p class=\"register\">{}</p>", esc(&b.district));
     }
-    let _ =
-        write!(o, "<h1>{}</h1>\n<p class=\"dates\">{}</p>\n</header>\n", esc(&capitalise_first(&title)), esc(&dates));
+    let _ = write!(
+        o,
+        "<h1>{}</h1>\n<p class=\"dates\">{}</p>\n</header>\n",
+        esc(&crate::text::capitalise(&title)),
+        esc(&dates)
+    );
     // 2. The paragraph.
     let _ = writeln!(o, "<p class=\"lead\" id=\"paragraph\">{}</p>", esc(&paragraph::paragraph(&b.facts(vi), vi)));
 
@@ -171,11 +175,6 @@ pub fn page(b: &Brief, vi: bool) -> String {
     let json = b.figures().to_string().replace("</", "<\\/");
     let _ = write!(o, "<script type=\"application/json\" id=\"mh51-figures\">{json}</script>\n</body>\n</html>\n");
     o
-}
-
-fn capitalise_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
 fn ints(vals: &[i64], vi: bool) -> Vec<String> {
