@@ -211,6 +211,7 @@ fn bad_briefs_are_refused_and_write_nothing() {
     // A PDF with no browser: refused, naming the package to install.
     let pdf = env.path("nobrowser.pdf");
     let empty = tempfile::tempdir().unwrap();
+    let before = crate::util::dump(&env.db);
     let o = env
         .command(&["report", "brief", "-p", "2021", "-o", pdf.to_str().unwrap()])
         .env("PATH", empty.path())
@@ -220,6 +221,7 @@ fn bad_briefs_are_refused_and_write_nothing() {
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(err.starts_with("error: ") && err.contains("install the package chromium"), "{err}");
     assert!(!pdf.exists());
+    assert_eq!(crate::util::dump(&env.db), before, "the refused brief changed the register");
     env.refused(
         &["report", "brief", "-p", "2021", "-o", pdf.to_str().unwrap(), "--chromium", "/nonexistent/chromium"],
         &["/nonexistent/chromium"],

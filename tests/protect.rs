@@ -41,6 +41,19 @@ fn ok_k(e: &Env, key: &Path, args: &[&str]) -> String {
     String::from_utf8(o.stdout).unwrap().trim_end().to_string()
 }
 
+/// `one_error`, and the register at `db` (encrypted: opened with `pass`) holds the same rows,
+/// audit log included, afterwards: a refused command wrote nothing.
+fn refused_k(e: &Env, key: &Path, db: &Path, pass: Option<&str>, args: &[&str], needle: &str) -> String {
+    let snap = || match pass {
+        Some(p) => dump_conn(&keyed(db, p), i64::MAX),
+        None => crate::util::dump(db),
+    };
+    let before = snap();
+    let err = one_error(&run_k(e, key, args), needle);
+    assert_eq!(snap(), before, "refused {args:?} changed the register");
+    err
+}
+
 /// The command fails with exactly one `error:` line on stderr containing `needle`.
 fn one_error(o: &std::process::Output, needle: &str) -> String {
     let err = String::from_utf8_lossy(&o.stderr).to_string();
@@ -331,7 +344,7 @@ fn encrypt_replaces_a_plain_register_with_a_checked_encrypted_one() {
         assert!(!contains(&std::fs::read(&e.db).unwrap(), needle));
     }
     // Again: refused, and said why.
-    one_error(&run_k(&e, &key, &["encrypt"]), "already encrypted");
+    refused_k(&e, &key, &e.db, Some(PASS), &["encrypt"], "already encrypted");
     // The earlier backup is still plain, as the message warned.
     assert!(header_is_plain(&e.path("old-backup.db")));
 }
@@ -345,7 +358,7 @@ fn rekey_and_decrypt() {
     ok_k(&e, &key, &["enroll", NAME, "--ward", "1", "--category", "prison", "--id-number", ID, "--date", "2023-01-05"]);
     ok_k(&e, &key, &["backup", "before-rekey.db"]);
     let short = key_file(&e, "short.key", "ngắn");
-    one_error(&run_k(&e, &key, &["rekey", "--new-key-file", short.to_str().unwrap()]), "at least 12");
+    refused_k(&e, &key, &e.db, Some(PASS), &["rekey", "--new-key-file", short.to_str().unwrap()], "at least 12");
     assert_eq!(ok_k(&e, &key, &["rekey", "--new-key-file", "new.key"]), e.db.display().to_string());
     one_error(&run_k(&e, &key, &["list"]), "passphrase is wrong");
     assert!(ok_k(&e, &new, &["list", "-f", "csv"]).contains("2023-0001"));
@@ -368,9 +381,12 @@ fn rekey_and_decrypt() {
     );
     let o = e.command(&["--db", "plain.db", "check"]).stdin(Stdio::null()).output().unwrap();
     assert!(o.status.success(), "the plain copy is a sound register: {}", String::from_utf8_lossy(&o.stderr));
-    one_error(&run_k(&e, &new, &["decrypt", "-o", "plain.db"]), "already exists");
-    one_error(&run_k(&e, &new, &["--db", "plain.db", "decrypt", "-o", "x.db"]), "not encrypted");
-    one_error(&run_k(&e, &new, &["--db", "plain.db", "rekey", "--new-key-file", "new.key"]), "not encrypted");
+    let (np, plain_bytes) = ("một cụm mật khẩu mới hẳn", std::fs::read(&plain).unwrap());
+    refused_k(&e, &new, &e.db, Some(np), &["decrypt", "-o", "plain.db"], "already exists");
+    assert_eq!(std::fs::read(&plain).unwrap(), plain_bytes, "the existing file was not touched");
+    refused_k(&e, &new, &plain, None, &["--db", "plain.db", "decrypt", "-o", "x.db"], "not encrypted");
+    assert!(!e.path("x.db").exists());
+    refused_k(&e, &new, &plain, None, &["--db", "plain.db", "rekey", "--new-key-file", "new.key"], "not encrypted");
 }
 
 /// A register big enough that `encrypt` takes a while: 2,000 cases.
