@@ -159,6 +159,27 @@ fn flags_rw() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
+/// The refusal of a database path that is already taken (a file, or a link even to nothing):
+/// mh51 never overwrites a register. `create` checks it; a command that must refuse before
+/// doing anything else (asking a passphrase) calls it first.
+pub fn refuse_existing(path: &Path) -> Result<()> {
+    if path.exists() || path.is_symlink() {
+        refuse!("'{}' already exists; mh51 never overwrites a database: choose another path or move the file away",
+                path.display();
+                "'{}' đã tồn tại; mh51 không bao giờ ghi đè cơ sở dữ liệu: hãy chọn đường dẫn khác hoặc chuyển tệp đi",
+                path.display());
+    }
+    Ok(())
+}
+
+/// The refusal of a database that does not exist, saying how to create one.
+pub fn require_existing(path: &Path) -> Result<()> {
+    if !path.is_file() {
+        return Err(missing(path));
+    }
+    Ok(())
+}
+
 fn missing(path: &Path) -> anyhow::Error {
     refusal!("database '{}' does not exist; create one with `mh51 init --db {}` (or try `mh51 demo`)",
              path.display(), path.display();
@@ -170,12 +191,7 @@ fn missing(path: &Path) -> anyhow::Error {
 /// Create a new database file with mode 0600 and the current schema, encrypted with `key`
 /// when one is given.
 pub fn create(path: &Path, key: Option<&Key>) -> Result<Connection> {
-    if path.exists() {
-        refuse!("'{}' already exists; mh51 never overwrites a database: choose another path or move the file away",
-                path.display();
-                "'{}' đã tồn tại; mh51 không bao giờ ghi đè cơ sở dữ liệu: hãy chọn đường dẫn khác hoặc chuyển tệp đi",
-                path.display());
-    }
+    refuse_existing(path)?;
     OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -203,9 +219,7 @@ pub fn create(path: &Path, key: Option<&Key>) -> Result<Connection> {
 /// Open an existing database read-write, migrating an older schema. `key` is used only
 /// when the file is encrypted.
 pub fn open(path: &Path, key: Option<&Key>) -> Result<Connection> {
-    if !path.is_file() {
-        return Err(missing(path));
-    }
+    require_existing(path)?;
     let mut conn =
         Connection::open_with_flags(path, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     let key = key_existing(&conn, path, key)?;
@@ -224,9 +238,7 @@ pub fn open(path: &Path, key: Option<&Key>) -> Result<Connection> {
 /// An older schema is first migrated through a read-write open (which backs the file up
 /// beside itself), so read commands work on a file from an older mh51 too.
 pub fn open_read_only(path: &Path, key: Option<&Key>) -> Result<Connection> {
-    if !path.is_file() {
-        return Err(missing(path));
-    }
+    require_existing(path)?;
     let conn = ro(path, key)?;
     let version = check_version(&conn, path)?;
     if version < SCHEMA_VERSION {

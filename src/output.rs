@@ -119,6 +119,18 @@ pub enum Group {
     Quarter,
 }
 
+impl Group {
+    /// The column whose values a group holds (a ward group reads as the `ward` column does).
+    fn column(self) -> Option<&'static str> {
+        match self {
+            Group::Ward => Some("ward"),
+            Group::Org => Some("org"),
+            Group::Category => Some("category"),
+            Group::Code | Group::Month | Group::Quarter => None,
+        }
+    }
+}
+
 /// The register's own dictionaries, code → name, so tables can name wards, organizations and
 /// categories (read from the database by `read::names`).
 #[derive(Debug, Clone, Default)]
@@ -459,18 +471,13 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
         "detail" if raw.starts_with('{') => Shown::text(raw.replace(',', ", ")),
         // TOTAL and unassigned stay as they are in every language (scripts find them).
         "group" if raw == "TOTAL" || raw == "unassigned" => Shown::whole(raw),
-        "group" => match style.group {
-            Group::Code => Shown::whole(raw),
-            Group::Ward => Shown::whole(names.wards.get(raw).cloned().unwrap_or_else(|| raw.to_string())),
-            Group::Org => Shown::text(dict_name(&names.orgs, crate::domain::register::DEFAULT_ORGS, "org", raw, vi)),
-            Group::Category => Shown::text(dict_name(
-                &names.categories,
-                crate::domain::register::DEFAULT_CATEGORIES,
-                "category",
-                raw,
-                vi,
-            )),
-            Group::Month | Group::Quarter => Shown::whole(period_group(raw, vi).unwrap_or_else(|| raw.to_string())),
+        "group" => match (style.group.column(), style.group) {
+            // A ward, organization or category group reads as that column does.
+            (Some(k), _) => shown(style, k, cell),
+            (None, Group::Month | Group::Quarter) => {
+                Shown::whole(period_group(raw, vi).unwrap_or_else(|| raw.to_string()))
+            }
+            (None, _) => Shown::whole(raw),
         },
         _ => Shown::text(raw),
     }
@@ -499,13 +506,11 @@ fn header(style: &Style, column: &str) -> String {
     if column != "group" {
         return label(column, style.vi);
     }
-    match style.group {
-        Group::Ward => label("ward", style.vi),
-        Group::Org => label("org", style.vi),
-        Group::Category => label("category", style.vi),
-        Group::Month => (if style.vi { "Tháng" } else { "Month" }).to_string(),
-        Group::Quarter => (if style.vi { "Quý" } else { "Quarter" }).to_string(),
-        Group::Code => label(column, style.vi),
+    match (style.group.column(), style.group) {
+        (Some(k), _) => label(k, style.vi),
+        (None, Group::Month) => (if style.vi { "Tháng" } else { "Month" }).to_string(),
+        (None, Group::Quarter) => (if style.vi { "Quý" } else { "Quarter" }).to_string(),
+        (None, _) => label(column, style.vi),
     }
 }
 
@@ -662,6 +667,11 @@ static WARD_LABEL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
 
 pub fn set_ward_label(label: &str) {
     let _ = WARD_LABEL.set(label.to_string());
+}
+
+/// The register's own word for its sub-units, when it has set one.
+pub fn ward_label() -> Option<&'static str> {
+    WARD_LABEL.get().map(String::as_str)
 }
 
 /// Label of a column key or a word, in the user's language.

@@ -130,11 +130,7 @@ impl App {
 
     /// A sink for a read command's rows.
     pub fn sink(&self, out: &Out, columns: &[&str], title: Option<String>) -> Result<Sink<'static>> {
-        if out.format == crate::cli::Format::Xlsx {
-            crate::refuse!("-f xlsx is only for reports (`mh51 report … -f xlsx -o FILE`); use table, csv or json here";
-                           "-f xlsx chỉ dùng cho báo cáo (`mh51 report … -f xlsx -o TỆP`); ở đây hãy dùng table, csv hoặc json");
-        }
-        Sink::new(self.style(out), output::destination(out.output.as_deref())?, columns, title)
+        self.human_sink_with(self.style(out), out, columns, title)
     }
 
     /// A sink for a read command's rows, shown to a person as [`App::human_style`] says.
@@ -148,7 +144,8 @@ impl App {
         self.human_sink_with(self.human_style(conn, out)?, out, columns, title)
     }
 
-    /// A sink with a given style (reports set what their group column holds).
+    /// A sink with a given style (reports set what their group column holds); `-f xlsx` is
+    /// refused here, as it is only for reports.
     pub fn human_sink_with(
         &self,
         style: Style,
@@ -157,7 +154,8 @@ impl App {
         title: Option<String>,
     ) -> Result<Sink<'static>> {
         if out.format == crate::cli::Format::Xlsx {
-            return self.sink(out, columns, title);
+            crate::refuse!("-f xlsx is only for reports (`mh51 report … -f xlsx -o FILE`); use table, csv or json here";
+                           "-f xlsx chỉ dùng cho báo cáo (`mh51 report … -f xlsx -o TỆP`); ở đây hãy dùng table, csv hoặc json");
         }
         Sink::new(style, output::destination(out.output.as_deref())?, columns, title)
     }

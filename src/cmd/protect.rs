@@ -95,14 +95,6 @@ pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
     Ok(key)
 }
 
-fn must_exist(app: &App) -> Result<()> {
-    if !app.db.is_file() {
-        // Opening gives the one "does not exist; create one with …" message.
-        db::open(&app.db, None)?;
-    }
-    Ok(())
-}
-
 /// Run `check` on a new copy before it replaces anything.
 fn verified(app: &App) -> impl FnOnce(&rusqlite::Connection) -> Result<()> + '_ {
     move |conn| {
@@ -118,7 +110,7 @@ fn verified(app: &App) -> impl FnOnce(&rusqlite::Connection) -> Result<()> + '_ 
 }
 
 pub fn encrypt(app: &App) -> Result<()> {
-    must_exist(app)?;
+    db::require_existing(&app.db)?;
     if db::is_encrypted(&app.db)? {
         refuse!("'{}' is already encrypted (or is not an mh51 register); to change its passphrase use `mh51 rekey`",
                 app.db.display();
@@ -145,7 +137,7 @@ pub fn encrypt(app: &App) -> Result<()> {
 }
 
 pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
-    must_exist(app)?;
+    db::require_existing(&app.db)?;
     if !db::is_encrypted(&app.db)? {
         refuse!("'{}' is not encrypted; encrypt it with `mh51 encrypt`", app.db.display();
                 "'{}' chưa được mã hóa; hãy mã hóa bằng `mh51 encrypt`", app.db.display());
@@ -174,7 +166,7 @@ pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
 }
 
 pub fn decrypt(app: &App, output: &Path) -> Result<()> {
-    must_exist(app)?;
+    db::require_existing(&app.db)?;
     if !db::is_encrypted(&app.db)? {
         refuse!("'{}' is not encrypted; for a copy use `mh51 backup FILE`", app.db.display();
                 "'{}' chưa được mã hóa; để sao chép hãy dùng `mh51 backup TỆP`", app.db.display());

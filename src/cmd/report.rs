@@ -49,18 +49,12 @@ fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
     })
 }
 
+/// "by ward", "theo đoàn thể", …: the grouping in a title; a ward is called by the register's
+/// own word when it has one (settings `ward_label`).
 fn by_word(key: &str, vi: bool) -> String {
-    if key == "ward" {
-        // The register's own word (settings ward_label), else "ward"/"phường".
-        let l = output::label("ward", vi);
-        if l != "Ward" && l != "Phường" {
-            return l.to_lowercase();
-        }
+    if let (Some(l), "ward") = (output::ward_label(), key) {
+        return l.to_lowercase();
     }
-    by_word_default(key, vi).to_string()
-}
-
-fn by_word_default(key: &str, vi: bool) -> &'static str {
     match (key, vi) {
         ("ward", false) => "ward",
         ("ward", true) => "phường",
@@ -75,6 +69,7 @@ fn by_word_default(key: &str, vi: bool) -> &'static str {
         (_, false) => "member",
         (_, true) => "thành viên",
     }
+    .to_string()
 }
 
 /// The period in words and, for a named period, its dates as the tables show them:

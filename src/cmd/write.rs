@@ -14,10 +14,8 @@ pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt
     let input = register::InitInput { district, wards, quota };
     // Refused before the file exists, so a refused init leaves nothing behind.
     input.validate()?;
-    if app.db.exists() || app.db.is_symlink() {
-        // The one "already exists" refusal, before any passphrase is asked.
-        db::create(&app.db, None)?;
-    }
+    // Before any passphrase is asked.
+    db::refuse_existing(&app.db)?;
     let key = if encrypt { Some(super::protect::new_key(app, app.key_file.as_deref())?) } else { None };
     let mut conn = db::create(&app.db, key.as_ref())?;
     let ctx = app.ctx();

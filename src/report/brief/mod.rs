@@ -18,7 +18,7 @@ use chrono::Datelike;
 use rusqlite::Connection;
 use serde_json::{json, Value};
 
-use crate::domain::lookup::{self, Dict};
+use crate::domain::lookup;
 use crate::domain::types::{iso, ymd, Period};
 use crate::human::{self, Kind};
 use crate::output::{json_object, Cell};
@@ -83,6 +83,7 @@ pub fn gather(conn: &Connection, period: Period, names: bool) -> Result<Brief> {
         Ok(())
     })?;
     let classes = classes::classes(conn, period.to)?;
+    let dict = crate::read::names(conn)?;
     Ok(Brief {
         period,
         district,
@@ -97,8 +98,8 @@ pub fn gather(conn: &Connection, period: Period, names: bool) -> Result<Brief> {
         overdue_previous,
         overdue: overdue_rows,
         classes,
-        ward_names: names_of(conn, Dict::Ward)?,
-        org_names: names_of(conn, Dict::Org)?,
+        ward_names: dict.wards,
+        org_names: dict.orgs,
         names,
     })
 }
@@ -110,12 +111,6 @@ fn trend_period(p: Period, months: bool) -> Period {
     let back = if months { 11 } else { (m - 1) % 3 + 21 };
     let idx = y * 12 + m as i32 - 1 - back as i32;
     Period { from: ymd(idx.div_euclid(12), idx.rem_euclid(12) as u32 + 1, 1), to: p.to }
-}
-
-fn names_of(conn: &Connection, dict: Dict) -> Result<HashMap<String, String>> {
-    let mut stmt = conn.prepare_cached(dict.list_sql())?;
-    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// A report as `report … -f json` writes it: `{"period", "rows", "total"}`.
