@@ -148,7 +148,7 @@ fn parse_structure(s: Option<&str>, by_ward: bool) -> Result<Option<chrono::Naiv
     let Some(s) = s else { return Ok(None) };
     let d = parse_date_any(s)?;
     if !by_ward {
-        summary::refuse_structure()?;
+        crate::report::refuse_structure()?;
     }
     Ok(Some(d))
 }

@@ -10,6 +10,44 @@ pub mod overdue;
 pub mod quota;
 pub mod summary;
 
+/// `--structure D` (SPEC §13) for any report by ward: each row's ward is put under the ward
+/// that had taken it over by D (following mergers forward), and rows that land in the same
+/// ward are added up with `add`, in the wards' order. Totals never change. Refused unless the
+/// report is `--by ward`.
+pub(crate) fn regroup<R>(
+    conn: &rusqlite::Connection,
+    d: chrono::NaiveDate,
+    by_ward: bool,
+    rows: Vec<R>,
+    group: fn(&mut R) -> &mut String,
+    add: fn(&mut R, &R),
+) -> anyhow::Result<Vec<R>> {
+    use std::collections::btree_map::Entry;
+    if !by_ward {
+        refuse_structure()?;
+    }
+    let map = crate::domain::wards::structure_map(conn, d)?;
+    let mut acc: std::collections::BTreeMap<(String, String), R> = std::collections::BTreeMap::new();
+    for mut r in rows {
+        let g = group(&mut r);
+        let (code, key) = map.get(g.as_str()).cloned().unwrap_or_else(|| (g.clone(), g.clone()));
+        g.clone_from(&code);
+        match acc.entry((key, code)) {
+            Entry::Vacant(v) => {
+                v.insert(r);
+            }
+            Entry::Occupied(mut o) => add(o.get_mut(), &r),
+        }
+    }
+    Ok(acc.into_values().collect())
+}
+
+/// `--structure` regroups wards; other groupings have nothing to regroup.
+pub fn refuse_structure() -> anyhow::Result<()> {
+    crate::refuse!("--structure regroups wards and applies only with --by ward";
+                   "--structure gộp theo phường và chỉ dùng với --by ward")
+}
+
 /// Query plans of the report statements on a fresh database, for the tests that check
 /// that no period report reads every review or support.
 #[cfg(test)]

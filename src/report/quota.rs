@@ -6,14 +6,11 @@
 //! per-member figures are computed once in SQL and aggregated per ward, org or member.
 //! Quotas are yearly, so a period must lie within one calendar year.
 
-use std::collections::BTreeMap;
-
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
-use crate::domain::wards;
 use crate::output::Cell;
 use crate::refuse;
 
@@ -143,21 +140,21 @@ pub fn quota(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Qu
 pub fn quota_in(conn: &Connection, period: Period, quota: i64, by: By, structure: Option<NaiveDate>) -> Result<Quota> {
     let mut q = quota_by(conn, period, quota, by)?;
     if let Some(d) = structure {
-        if by != By::Ward {
-            crate::report::summary::refuse_structure()?;
-        }
-        let map = wards::structure_map(conn, d)?;
-        let mut acc: BTreeMap<(String, String), Row> = BTreeMap::new();
-        for r in &q.rows {
-            let (code, key) = map.get(&r.group).cloned().unwrap_or_else(|| (r.group.clone(), r.group.clone()));
-            let e = acc.entry((key, code.clone())).or_insert_with(|| Row { group: code, ..Row::default() });
-            e.members += r.members;
-            e.target += r.target;
-            e.achieved += r.achieved;
-            e.members_met += r.members_met;
-            e.shortfall += r.shortfall;
-        }
-        q.rows = acc.into_values().collect();
+        let rows = std::mem::take(&mut q.rows);
+        q.rows = super::regroup(
+            conn,
+            d,
+            by == By::Ward,
+            rows,
+            |r| &mut r.group,
+            |e, r| {
+                e.members += r.members;
+                e.target += r.target;
+                e.achieved += r.achieved;
+                e.members_met += r.members_met;
+                e.shortfall += r.shortfall;
+            },
+        )?;
     }
     Ok(q)
 }

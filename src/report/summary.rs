@@ -11,14 +11,11 @@
 //! sub-period in one pass over the date indexes; each row's opening is the previous row's
 //! closing, which is exactly "each row counted over its own dates".
 
-use std::collections::BTreeMap;
-
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
-use crate::domain::wards;
 use crate::output::Cell;
 
 /// CSV columns, in the order of SPEC §6.
@@ -328,24 +325,11 @@ pub fn summary(conn: &Connection, period: Period, by: By) -> Result<Summary> {
 pub fn summary_in(conn: &Connection, period: Period, by: By, structure: Option<NaiveDate>) -> Result<Summary> {
     let mut s = summary_by(conn, period, by)?;
     if let Some(d) = structure {
-        if by != By::Ward {
-            refuse_structure()?;
-        }
-        let map = wards::structure_map(conn, d)?;
-        let mut acc: BTreeMap<(String, String), Row> = BTreeMap::new();
-        for r in &s.rows {
-            let (code, key) = map.get(&r.group).cloned().unwrap_or_else(|| (r.group.clone(), r.group.clone()));
-            acc.entry((key, code.clone())).or_insert_with(|| Row { group: code, ..Row::default() }).add(r);
-        }
-        s.rows = acc.into_values().map(Row::derive).collect();
+        let rows = std::mem::take(&mut s.rows);
+        let rows = super::regroup(conn, d, by == By::Ward, rows, |r| &mut r.group, Row::add)?;
+        s.rows = rows.into_iter().map(Row::derive).collect();
     }
     Ok(s)
-}
-
-/// `--structure` regroups wards; other groupings have nothing to regroup.
-pub fn refuse_structure() -> Result<()> {
-    crate::refuse!("--structure regroups wards and applies only with --by ward";
-                   "--structure gộp theo phường và chỉ dùng với --by ward")
 }
 
 fn summary_by(conn: &Connection, period: Period, by: By) -> Result<Summary> {
