@@ -13,7 +13,6 @@ pub mod cli_vi;
 pub mod cmd;
 pub mod db;
 pub mod domain;
-pub mod extract;
 pub mod human;
 pub mod import;
 pub mod output;

@@ -57,7 +57,7 @@ pub fn extract(app: &App, listed: &[String], dest: &Path) -> Result<()> {
     let src = app.open_read()?;
     let ctx = app.ctx();
     let key = app.key()?;
-    let x = crate::extract::extract(&src, &app.db, dest, listed, &ctx, key.as_ref())?;
+    let x = crate::domain::extract::extract(&src, &app.db, dest, listed, &ctx, key.as_ref())?;
     writeln!(std::io::stdout(), "{}", dest.display())?;
     app.say(
         &format!(

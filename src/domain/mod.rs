@@ -9,6 +9,7 @@
 pub mod anonymise;
 pub mod cases;
 pub mod error;
+pub mod extract;
 pub mod lookup;
 pub mod members;
 pub mod register;

@@ -70,14 +70,7 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
                 a += "; chưa có đối tượng nào tiến bộ được đưa ra khỏi diện.";
             }
             s.push(a);
-            let others: Vec<(i64, &str)> = f
-                .other_exits
-                .iter()
-                .zip(OTHER_REASONS)
-                .filter(|(k, _)| **k > 0)
-                .map(|(k, r)| (*k, r.label(true)))
-                .collect();
-            let sum: i64 = f.other_exits.iter().sum();
+            let (others, sum) = other_exits(f, true);
             match others.as_slice() {
                 [] => {}
                 [(k, why)] => s.push(format!("Ngoài ra, {} đối tượng ra khỏi diện do {why}.", n(*k))),
@@ -151,14 +144,7 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
                 k => format!("; {} who made progress were taken off the list.", n(k)),
             };
             s.push(a);
-            let others: Vec<(i64, &str)> = f
-                .other_exits
-                .iter()
-                .zip(OTHER_REASONS)
-                .filter(|(k, _)| **k > 0)
-                .map(|(k, r)| (*k, r.label(false)))
-                .collect();
-            let sum: i64 = f.other_exits.iter().sum();
+            let (others, sum) = other_exits(f, false);
             match others.as_slice() {
                 [] => {}
                 [(k, why)] => s.push(format!("{} also left the list: {why}.", crate::text::capitalise(&people(*k)))),
@@ -221,6 +207,14 @@ pub fn paragraph(f: &Facts, vi: bool) -> String {
         }
     }
     s.join(" ")
+}
+
+/// The exits for reasons other than progress that happened, with their reason in words, and
+/// how many there were in all.
+fn other_exits(f: &Facts, vi: bool) -> (Vec<(i64, &'static str)>, i64) {
+    let others =
+        f.other_exits.iter().zip(OTHER_REASONS).filter(|(k, _)| **k > 0).map(|(k, r)| (*k, r.label(vi))).collect();
+    (others, f.other_exits.iter().sum())
 }
 
 #[cfg(test)]
