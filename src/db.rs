@@ -349,19 +349,24 @@ fn backup_before_migration(
 /// database as of that transaction's start. (Copying in several steps would restart from
 /// scratch every time another process commits, and might never finish on a busy register.)
 pub fn backup_to(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
+    new_copy(dest, || copy_into(conn, dest, key))
+}
+
+/// Create `dest` (mode 0600, never over an existing file) and fill it with `fill`; a copy that
+/// fails half-way must not be mistaken for a register later, so it is removed (we created it,
+/// so it is ours), with any journal SQLite left beside it.
+fn new_copy(dest: &Path, fill: impl FnOnce() -> Result<()>) -> Result<()> {
     OpenOptions::new()
         .write(true)
         .create_new(true)
         .mode(0o600)
         .open(dest)
         .with_context(|| format!("creating {}", dest.display()))?;
-    let copied = copy_into(conn, dest, key);
-    if copied.is_err() {
-        // A half-written copy must not be mistaken for a backup later: remove it (we created
-        // it above, so it is ours), with any journal SQLite left beside it.
+    let done = fill();
+    if done.is_err() {
         discard(dest);
     }
-    copied
+    done
 }
 
 /// Remove a database file this process has just created and failed to fill, with any
@@ -414,25 +419,34 @@ pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>
     Ok(out)
 }
 
+/// [`write`], or with `dry_run` the same work rolled back at the end: every check is made,
+/// nothing is kept (`import --dry-run`, `anonymise --dry-run`).
+pub fn write_or_dry_run<T>(
+    conn: &mut Connection,
+    dry_run: bool,
+    f: impl FnOnce(&Transaction) -> Result<T>,
+) -> Result<T> {
+    if !dry_run {
+        return write(conn, f);
+    }
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning a dry run")?;
+    let out = f(&tx)?;
+    tx.rollback().context("rolling back the dry run")?;
+    Ok(out)
+}
+
 /// Write a copy of the register behind `conn` to the new file `dest` (mode 0600, refusing an
 /// existing path), encrypted with `key`, or plain when `key` is `None`, through SQLCipher's
 /// `sqlcipher_export` (the backup API refuses to copy between a plain and an encrypted file).
 /// `conn` must be a read-write connection (an attached file inherits its flags). A failed
 /// copy is removed.
 pub fn export_copy(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(dest)
-        .with_context(|| format!("creating {}", dest.display()))?;
-    let done = export_into(conn, dest, key);
-    // Detach whatever happened, so the connection can be used or attached again.
-    let _ = conn.execute_batch("DETACH DATABASE mh51_copy");
-    if done.is_err() {
-        discard(dest);
-    }
-    done
+    new_copy(dest, || {
+        let done = export_into(conn, dest, key);
+        // Detach whatever happened, so the connection can be used or attached again.
+        let _ = conn.execute_batch("DETACH DATABASE mh51_copy");
+        done
+    })
 }
 
 fn export_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressStyle};
-use rusqlite::TransactionBehavior;
 
 use super::App;
 use crate::cli::{Format, ImportWhat, Out, QuotaBy, ReportCmd, SummaryBy};
@@ -50,14 +49,15 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
     };
     let name = file.display().to_string();
     let ctx = app.ctx();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning the import")?;
-    let result = if workbook {
-        // A workbook is read whole before any row is applied: no progress to show.
-        import::import_workbook(&tx, &ctx, kind, &name, file, sheet)
-    } else {
+    // Any error rolls the transaction back: nothing of the file is written.
+    let n = db::write_or_dry_run(&mut conn, dry_run, |tx| {
+        if workbook {
+            // A workbook is read whole before any row is applied: no progress to show.
+            return import::import_workbook(tx, &ctx, kind, &name, file, sheet);
+        }
         let input = std::fs::File::open(file).with_context(|| format!("opening {}", file.display()))?;
         let bar = progress_bar(meta.len());
-        let result = import::import(&tx, &ctx, kind, &name, input, &mut |pos| {
+        let result = import::import(tx, &ctx, kind, &name, input, &mut |pos| {
             if let Some(b) = &bar {
                 b.set_position(pos);
             }
@@ -66,14 +66,7 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
             b.finish_and_clear();
         }
         result
-    };
-    // Any error drops `tx`, which rolls back: nothing of the file is written.
-    let n = result?;
-    if dry_run {
-        tx.rollback().context("rolling back the dry run")?;
-    } else {
-        tx.commit().context("committing the import")?;
-    }
+    })?;
     writeln!(std::io::stdout(), "{n}")?;
     let (en_what, vi_what) = match kind {
         Kind::Members => ("members", "thành viên"),

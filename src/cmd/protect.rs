@@ -10,7 +10,6 @@ use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use rusqlite::TransactionBehavior;
 use serde_json::json;
 
 use super::App;
@@ -200,12 +199,8 @@ pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> 
     let mut conn = app.open()?;
     db::secure_delete(&conn)?;
     let ctx = app.ctx();
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning the anonymisation")?;
-    let c = anonymise::anonymise(&tx, &ctx, before)?;
-    if dry_run {
-        tx.rollback().context("rolling back the dry run")?;
-    } else {
-        tx.commit().context("committing the anonymisation")?;
+    let c = db::write_or_dry_run(&mut conn, dry_run, |tx| anonymise::anonymise(tx, &ctx, before))?;
+    if !dry_run {
         db::scrub(&conn)?;
     }
     writeln!(std::io::stdout(), "{}", c.persons)?;

@@ -209,15 +209,7 @@ pub fn bars(id: &str, title: &str, x_label: &str, cats: &[String], series: &[Ser
             );
         }
     }
-    let _ = write!(
-        o,
-        "<line x1=\"{left}\" x2=\"{left}\" y1=\"{top}\" y2=\"{:.1}\" stroke=\"#222\"/>\
-         <text x=\"{:.1}\" y=\"{:.1}\" font-size=\"12\" text-anchor=\"middle\" fill=\"#222\">{}</text></svg>",
-        top + plot_h,
-        left + plot_w / 2.0,
-        h - 8.0,
-        esc(x_label)
-    );
+    close_bars(&mut o, left, top, plot_h, plot_w, h, x_label);
     o
 }
 
@@ -280,6 +272,12 @@ pub fn progress(
             esc(texts.get(ci).map_or("", String::as_str))
         );
     }
+    close_bars(&mut o, left, top, plot_h, plot_w, h, x_label);
+    o
+}
+
+/// The value axis line and its label under a horizontal bar chart, closing the `<svg>`.
+fn close_bars(o: &mut String, left: f64, top: f64, plot_h: f64, plot_w: f64, h: f64, x_label: &str) {
     let _ = write!(
         o,
         "<line x1=\"{left}\" x2=\"{left}\" y1=\"{top}\" y2=\"{:.1}\" stroke=\"#222\"/>\
@@ -289,7 +287,6 @@ pub fn progress(
         h - 8.0,
         esc(x_label)
     );
-    o
 }
 
 /// The vertical grid lines and value labels of a horizontal bar chart, every `step` up to `top_v`.
