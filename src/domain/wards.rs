@@ -144,6 +144,17 @@ struct Hist {
     rows: &'static str,
     sync: &'static str,
     first_cause: &'static str,
+    /// The day of the latest move.
+    last_move: &'static str,
+    /// Remove the merger rows after a day (released or left before the merger).
+    drop_merges_after: &'static str,
+    /// A merger of ?1 into ?2 on ?3: rows in ?1 dated ?3 or later (typed before the merger
+    /// was recorded) are put in ?2.
+    absorb_later: &'static str,
+    /// A merger of ?1 into ?2 on ?3: everyone there on the day before moves on ?3.
+    absorb: &'static str,
+    /// Everyone whose current ward is ?1 gets the ward of their latest history row.
+    sync_ward: &'static str,
 }
 
 const CASE: Hist = Hist {
@@ -153,6 +164,18 @@ const CASE: Hist = Hist {
     sync: "UPDATE cases SET ward_id = (SELECT ward_id FROM case_wards WHERE case_id = cases.id
              ORDER BY from_on DESC LIMIT 1) WHERE id = ?1",
     first_cause: "enroll",
+    last_move: "SELECT max(from_on) FROM case_wards WHERE case_id = ?1 AND cause = 'move'",
+    drop_merges_after: "DELETE FROM case_wards WHERE case_id = ?1 AND cause = 'merge' AND from_on > ?2",
+    absorb_later: "UPDATE case_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3",
+    absorb: "INSERT INTO case_wards (case_id, from_on, ward_id, cause)
+             SELECT c.id, ?3, ?2, 'merge' FROM cases c
+             WHERE c.id IN (SELECT case_id FROM case_wards WHERE ward_id = ?1)
+               AND c.enrolled_on <= ?3 AND (c.released_on IS NULL OR c.released_on >= ?3)
+               AND (SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on < ?3
+                    ORDER BY cw.from_on DESC LIMIT 1) = ?1
+               AND NOT EXISTS (SELECT 1 FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on = ?3)",
+    sync_ward: "UPDATE cases SET ward_id = (SELECT ward_id FROM case_wards WHERE case_id = cases.id
+           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
 };
 
 const MEMBER: Hist = Hist {
@@ -162,6 +185,18 @@ const MEMBER: Hist = Hist {
     sync: "UPDATE members SET ward_id = (SELECT ward_id FROM member_wards WHERE member_id = members.id
              ORDER BY from_on DESC LIMIT 1) WHERE id = ?1",
     first_cause: "join",
+    last_move: "SELECT max(from_on) FROM member_wards WHERE member_id = ?1 AND cause = 'move'",
+    drop_merges_after: "DELETE FROM member_wards WHERE member_id = ?1 AND cause = 'merge' AND from_on > ?2",
+    absorb_later: "UPDATE member_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3",
+    absorb: "INSERT INTO member_wards (member_id, from_on, ward_id, cause)
+             SELECT m.id, ?3, ?2, 'merge' FROM members m
+             WHERE m.id IN (SELECT member_id FROM member_wards WHERE ward_id = ?1)
+               AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
+               AND (SELECT mw.ward_id FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on < ?3
+                    ORDER BY mw.from_on DESC LIMIT 1) = ?1
+               AND NOT EXISTS (SELECT 1 FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on = ?3)",
+    sync_ward: "UPDATE members SET ward_id = (SELECT ward_id FROM member_wards WHERE member_id = members.id
+           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
 };
 
 impl Hist {
@@ -180,6 +215,41 @@ impl Hist {
             .context("recording ward history")?;
         conn.prepare_cached(self.sync)?.execute(params![id])?;
         Ok(())
+    }
+
+    /// Begin a history in `ward`; one that a merger recorded earlier dissolves later follows
+    /// the merger. One insert when the ward is not dissolved (an import of a city's cases does
+    /// this 100,000 times).
+    fn start(&self, conn: &Connection, id: i64, ward: &Ward, first: NaiveDate) -> Result<()> {
+        conn.prepare_cached(self.insert)?
+            .execute(params![id, iso(first), ward.id, self.first_cause])
+            .context("recording the ward")?;
+        if ward.dissolved_on.is_some() {
+            self.follow_merges(conn, id, None)?;
+        }
+        Ok(())
+    }
+
+    fn last_move(&self, conn: &Connection, id: i64) -> Result<Option<NaiveDate>> {
+        let d: Option<String> = conn.prepare_cached(self.last_move)?.query_row(params![id], |r| r.get(0))?;
+        d.as_deref().map(from_iso).transpose()
+    }
+
+    /// Gone on `d` (released, left): not there for a merger after `d`, so the merger rows
+    /// received since are removed (a history covers its owner's own days only).
+    fn ended(&self, conn: &Connection, id: i64, d: NaiveDate) -> Result<()> {
+        conn.prepare_cached(self.drop_merges_after)?.execute(params![id, iso(d)])?;
+        conn.prepare_cached(self.sync)?.execute(params![id])?;
+        Ok(())
+    }
+
+    /// Ward `from` is taken over by `into` on `d`; how many rows changed.
+    fn take_over(&self, conn: &Connection, from: i64, into: i64, d: NaiveDate) -> Result<usize> {
+        let p = params![from, into, iso(d)];
+        let mut n = conn.prepare_cached(self.absorb_later)?.execute(p)?;
+        n += conn.prepare_cached(self.absorb)?.execute(p)?;
+        conn.prepare_cached(self.sync_ward)?.execute(params![from])?;
+        Ok(n)
     }
 
     fn rows(&self, conn: &Connection, id: i64) -> Result<i64> {
@@ -206,56 +276,32 @@ impl Hist {
 /// a ward that a merger recorded earlier dissolves later follows the merger. One insert when
 /// the ward is not dissolved (an import of a city's cases does this 100,000 times).
 pub fn start_case(conn: &Connection, case_id: i64, ward: &Ward, enrolled: NaiveDate) -> Result<()> {
-    conn.prepare_cached(CASE.insert)?
-        .execute(params![case_id, iso(enrolled), ward.id, CASE.first_cause])
-        .context("recording the case's ward")?;
-    if ward.dissolved_on.is_some() {
-        CASE.follow_merges(conn, case_id, None)?;
-    }
-    Ok(())
+    CASE.start(conn, case_id, ward, enrolled)
 }
 
 /// Begin a new member's history, following later mergers likewise.
 pub fn start_member(conn: &Connection, member_id: i64, ward: &Ward, joined: NaiveDate) -> Result<()> {
-    conn.prepare_cached(MEMBER.insert)?
-        .execute(params![member_id, iso(joined), ward.id, MEMBER.first_cause])
-        .context("recording the member's ward")?;
-    if ward.dissolved_on.is_some() {
-        MEMBER.follow_merges(conn, member_id, None)?;
-    }
-    Ok(())
+    MEMBER.start(conn, member_id, ward, joined)
 }
 
 /// The day of a case's latest move, if it ever moved (a release cannot be dated before it).
 pub fn case_last_move(conn: &Connection, case_id: i64) -> Result<Option<NaiveDate>> {
-    let d: Option<String> = conn
-        .prepare_cached("SELECT max(from_on) FROM case_wards WHERE case_id = ?1 AND cause = 'move'")?
-        .query_row(params![case_id], |r| r.get(0))?;
-    d.as_deref().map(from_iso).transpose()
+    CASE.last_move(conn, case_id)
 }
 
 pub fn member_last_move(conn: &Connection, member_id: i64) -> Result<Option<NaiveDate>> {
-    let d: Option<String> = conn
-        .prepare_cached("SELECT max(from_on) FROM member_wards WHERE member_id = ?1 AND cause = 'move'")?
-        .query_row(params![member_id], |r| r.get(0))?;
-    d.as_deref().map(from_iso).transpose()
+    MEMBER.last_move(conn, member_id)
 }
 
 /// A case released on `d` was not there for a merger after `d`: the merger rows a case
 /// open until now had received are removed (a case's history covers its own days only).
 pub fn case_released(conn: &Connection, case_id: i64, d: NaiveDate) -> Result<()> {
-    conn.prepare_cached("DELETE FROM case_wards WHERE case_id = ?1 AND cause = 'merge' AND from_on > ?2")?
-        .execute(params![case_id, iso(d)])?;
-    conn.prepare_cached(CASE.sync)?.execute(params![case_id])?;
-    Ok(())
+    CASE.ended(conn, case_id, d)
 }
 
 /// The same for a member who leaves on `d`.
 pub fn member_left(conn: &Connection, member_id: i64, d: NaiveDate) -> Result<()> {
-    conn.prepare_cached("DELETE FROM member_wards WHERE member_id = ?1 AND cause = 'merge' AND from_on > ?2")?
-        .execute(params![member_id, iso(d)])?;
-    conn.prepare_cached(MEMBER.sync)?.execute(params![member_id])?;
-    Ok(())
+    MEMBER.ended(conn, member_id, d)
 }
 
 /// After a reopen: a case released before its ward was merged follows the merger.
@@ -515,44 +561,7 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
 /// was `from` moves on d; rows in `from` dated d or later (typed before the merger was
 /// recorded) are put in `into`. Returns how many case and member rows changed.
 fn take_over(conn: &Connection, from: i64, into: i64, d: NaiveDate) -> Result<(usize, usize)> {
-    let p = params![from, into, iso(d)];
-    let mut cases =
-        conn.prepare_cached("UPDATE case_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?.execute(p)?;
-    cases += conn
-        .prepare_cached(
-            "INSERT INTO case_wards (case_id, from_on, ward_id, cause)
-             SELECT c.id, ?3, ?2, 'merge' FROM cases c
-             WHERE c.id IN (SELECT case_id FROM case_wards WHERE ward_id = ?1)
-               AND c.enrolled_on <= ?3 AND (c.released_on IS NULL OR c.released_on >= ?3)
-               AND (SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on < ?3
-                    ORDER BY cw.from_on DESC LIMIT 1) = ?1
-               AND NOT EXISTS (SELECT 1 FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on = ?3)",
-        )?
-        .execute(p)?;
-    conn.prepare_cached(
-        "UPDATE cases SET ward_id = (SELECT ward_id FROM case_wards WHERE case_id = cases.id
-           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
-    )?
-    .execute(params![from])?;
-    let mut members =
-        conn.prepare_cached("UPDATE member_wards SET ward_id = ?2 WHERE ward_id = ?1 AND from_on >= ?3")?.execute(p)?;
-    members += conn
-        .prepare_cached(
-            "INSERT INTO member_wards (member_id, from_on, ward_id, cause)
-             SELECT m.id, ?3, ?2, 'merge' FROM members m
-             WHERE m.id IN (SELECT member_id FROM member_wards WHERE ward_id = ?1)
-               AND m.joined_on <= ?3 AND (m.left_on IS NULL OR m.left_on >= ?3)
-               AND (SELECT mw.ward_id FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on < ?3
-                    ORDER BY mw.from_on DESC LIMIT 1) = ?1
-               AND NOT EXISTS (SELECT 1 FROM member_wards mw WHERE mw.member_id = m.id AND mw.from_on = ?3)",
-        )?
-        .execute(p)?;
-    conn.prepare_cached(
-        "UPDATE members SET ward_id = (SELECT ward_id FROM member_wards WHERE member_id = members.id
-           ORDER BY from_on DESC LIMIT 1) WHERE ward_id = ?1",
-    )?
-    .execute(params![from])?;
-    Ok((cases, members))
+    Ok((CASE.take_over(conn, from, into, d)?, MEMBER.take_over(conn, from, into, d)?))
 }
 
 /// `ward rename CODE NAME`.
