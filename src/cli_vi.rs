@@ -576,8 +576,13 @@ pub fn peek_vi(args: &[OsString]) -> bool {
     match lang.as_deref() {
         Some(l) if l.eq_ignore_ascii_case("vi") => true,
         Some(l) if l.eq_ignore_ascii_case("en") => false,
-        _ => std::env::var("LANG").is_ok_and(|l| l.starts_with("vi")),
+        _ => vi_from_locale(),
     }
+}
+
+/// Without `--lang` or `MH51_LANG`: Vietnamese when the locale (`LANG`) is (SPEC §4).
+pub fn vi_from_locale() -> bool {
+    std::env::var("LANG").is_ok_and(|l| l.starts_with("vi"))
 }
 
 fn lookup(en: &str) -> Option<&'static str> {

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
     };
     let vi = match cli.lang {
         Some(l) => l == cli::Lang::Vi,
-        None => std::env::var("LANG").is_ok_and(|l| l.starts_with("vi")),
+        None => cli_vi::vi_from_locale(),
     };
     match cmd::run(cli, vi) {
         Ok(()) => ExitCode::SUCCESS,
