@@ -19,8 +19,12 @@ pub fn backup(app: &App, dest: &Path) -> Result<()> {
                 "tệp sao lưu '{}' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới", dest.display());
     }
     // A backup of an encrypted register is encrypted with the same passphrase.
-    let conn = app.open_read()?;
-    crate::db::backup_to(&conn, dest, app.key()?.as_ref())?;
+    // Opened directly, not through `App::open_read`: that one first reads the settings through
+    // a cached statement on the same connection, and with that the online backup was seen to
+    // copy a register half-written (tests/safety.rs, backup while clerks write).
+    let key = app.key()?;
+    let conn = crate::db::open_read_only(&app.db, key.as_ref())?;
+    crate::db::backup_to(&conn, dest, key.as_ref())?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", dest.display())?;
     Ok(())
