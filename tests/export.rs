@@ -314,7 +314,7 @@ fn monthly_export_script_writes_last_months_csvs() {
 
 #[test]
 fn readme_shows_the_tested_questions_verbatim() {
-    let readme = std::fs::read_to_string(format!("{}/README.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    let readme = std::fs::read_to_string(format!("{}/docs/reports.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
     for q in [Q_OVERDUE_WARD5, Q_NO_PROGRESS, Q_LOAD, Q_UNASSIGNED, Q_REPEAT] {
         assert!(readme.contains(&format!("$ mh51 query \"{q}\"")), "README should show: {q}");
     }

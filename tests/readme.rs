@@ -1,13 +1,20 @@
-//! The README's console examples are proofs: every command shown runs, and every output line
-//! shown under it is what the command prints.
+//! The README's and the clerk's guide's console examples are proofs: every command shown runs,
+//! and every output line shown under it is what the command prints.
+//!
+//! The documents are `README.md` and every `docs/*.md` (found on disk, so a new guide file is
+//! run without being listed here). Each document runs on its own, in a temp directory of its
+//! own, in parallel with the others; a document that builds on another's register says so on
+//! its first line, `<!-- needs: import.md day.md -->`, and those documents' steps run first in
+//! the same directory. Every failure of every document is reported (a failing step does not
+//! stop the rest of its document), so one broken example does not hide another.
 //!
 //! Convention: fenced blocks marked ```console hold a clerk's session. A line starting with
 //! `$ ` is a command; the lines under it, up to the next command or the end of the block, are
 //! its output: stdout and stderr together, interleaved as a terminal shows them. Commands run
-//! in order, in one temp directory shared by all blocks, through bash (the README uses pipes,
-//! `$(…)`, variables and the example script, which trycmd's own command runner does not), with
-//! the built `mh51` first on PATH, a clean environment (English, actor `clerk`) and "today"
-//! pinned to 2023-06-30 (so the dates in the README stay valid).
+//! in order through bash (the guide uses pipes, `$(…)`, variables and the example script,
+//! which trycmd's own command runner does not), with the built `mh51` first on PATH, a clean
+//! environment (English, actor `clerk`) and "today" pinned to 2023-06-30 (so the dates in the
+//! guide stay valid).
 //!
 //! - A command must exit 0, unless its line ends with `# error`: then it must exit 1 and print
 //!   an `error:` line.
@@ -16,7 +23,7 @@
 //!   matcher trycmd is built on): a line `...` on its own stands for any number of whole lines;
 //!   every other line must be equal, character for character — so changing any figure shown
 //!   makes `cargo test` fail (proved by `a_changed_figure_fails_the_comparison` below).
-//!   Inline wildcards (`[..]`) are not used in the README.
+//!   Inline wildcards (`[..]`) are not used.
 //!
 //! Blocks marked ```sh (cargo commands, crontab lines) and plain ``` blocks are not run.
 
@@ -96,41 +103,105 @@ fn run(dir: &Path, cmd: &str) -> (Option<i32>, String) {
     (o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned())
 }
 
-/// Run every step in order in one directory; the first failure is returned.
-fn check_steps(dir: &Path, steps: &[Step]) -> Result<(), String> {
-    for s in steps {
-        let (code, output) = run(dir, &s.cmd);
-        let expect_error = s.cmd.trim_end().ends_with("# error");
-        let at = format!("README.md:{}: {}", s.line, s.cmd);
-        if expect_error {
-            if code != Some(1) || !output.contains("error:") {
-                return Err(format!("{at}\nshould be refused (exit 1, `error:`); got {code:?}:\n{output}"));
-            }
-        } else if code != Some(0) {
-            return Err(format!("{at}\nfailed ({code:?}):\n{output}"));
+/// Run one step and judge it: `None` when it did what the document says.
+fn judge(dir: &Path, doc: &str, s: &Step) -> Option<String> {
+    let (code, output) = run(dir, &s.cmd);
+    let expect_error = s.cmd.trim_end().ends_with("# error");
+    let at = format!("{doc}:{}: {}", s.line, s.cmd);
+    if expect_error {
+        if code != Some(1) || !output.contains("error:") {
+            return Some(format!("{at}\nshould be refused (exit 1, `error:`); got {code:?}:\n{output}"));
         }
-        if !s.shown.is_empty() {
-            compare(&output, &s.shown)
-                .map_err(|e| format!("{at}\nthe output shown differs from the real one:\n{e}"))?;
+    } else if code != Some(0) {
+        return Some(format!("{at}\nfailed ({code:?}):\n{output}"));
+    }
+    if !s.shown.is_empty() {
+        if let Err(e) = compare(&output, &s.shown) {
+            return Some(format!("{at}\nthe output shown differs from the real one:\n{e}"));
         }
     }
-    Ok(())
+    None
 }
 
-#[test]
-fn every_readme_example_runs_and_prints_what_it_shows() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
-    let steps = console_steps(&readme);
-    assert!(steps.len() >= 10, "README should show a clerk's day; found {} commands", steps.len());
-    let compared = steps.iter().filter(|s| !s.shown.is_empty()).count();
-    assert!(compared >= 10, "README should show real output; only {compared} commands show any");
+/// Run every step in order in one directory; the first failure is returned.
+fn check_steps(dir: &Path, steps: &[Step]) -> Result<(), String> {
+    steps.iter().find_map(|s| judge(dir, "README.md", s)).map_or(Ok(()), Err)
+}
+
+/// Run every step of a document in order, going on after a failure; every failure is returned.
+fn check_all(dir: &Path, doc: &str, steps: &[Step]) -> Vec<String> {
+    steps.iter().filter_map(|s| judge(dir, doc, s)).collect()
+}
+
+/// The documents whose examples are run: README.md and docs/*.md, by name relative to the
+/// repository.
+fn documents(root: &str) -> Vec<String> {
+    let mut docs: Vec<String> = std::fs::read_dir(format!("{root}/docs"))
+        .expect("docs/")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md"))
+        .map(|n| format!("docs/{n}"))
+        .collect();
+    docs.sort();
+    docs.insert(0, "README.md".to_string());
+    docs
+}
+
+/// The documents a document builds on (`<!-- needs: a.md b.md -->` on its first line), as
+/// paths relative to the repository, in the order given.
+fn needs(doc: &str, text: &str) -> Vec<String> {
+    let first = text.lines().next().unwrap_or("").trim();
+    let Some(list) = first.strip_prefix("<!-- needs:").and_then(|r| r.strip_suffix("-->")) else {
+        return Vec::new();
+    };
+    let dir = Path::new(doc).parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    list.split_whitespace().map(|n| if dir.is_empty() { n.to_string() } else { format!("{dir}/{n}") }).collect()
+}
+
+/// Run one document (after the ones it needs) in a fresh directory; its failures.
+fn run_document(root: &str, doc: &str) -> Vec<String> {
+    let read = |d: &str| std::fs::read_to_string(format!("{root}/{d}")).unwrap_or_else(|e| panic!("{d}: {e}"));
+    let text = read(doc);
     let dir = tempfile::tempdir().expect("tempdir");
     // The example script and data are referenced relative to the repository.
     std::os::unix::fs::symlink(format!("{root}/examples"), dir.path().join("examples")).expect("symlink");
-    if let Err(e) = check_steps(dir.path(), &steps) {
-        panic!("{e}");
+    let mut failures = Vec::new();
+    for before in needs(doc, &text) {
+        let steps = console_steps(&read(&before));
+        for f in check_all(dir.path(), &before, &steps) {
+            failures.push(format!("(setting up {doc}) {f}"));
+        }
     }
+    failures.extend(check_all(dir.path(), doc, &console_steps(&text)));
+    failures
+}
+
+#[test]
+fn every_example_of_the_readme_and_the_guide_runs_and_prints_what_it_shows() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let docs = documents(root);
+    let mut total = 0;
+    for d in &docs {
+        let text = std::fs::read_to_string(format!("{root}/{d}")).expect("document");
+        total += console_steps(&text).iter().filter(|s| !s.shown.is_empty()).count();
+    }
+    assert!(docs.len() >= 8, "the guide should have its files in docs/; found {docs:?}");
+    assert!(total >= 40, "the guide should show real output; only {total} commands show any");
+    // Each document in a thread of its own: they are independent (temp dirs of their own).
+    let failures: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = docs.iter().map(|d| s.spawn(move || run_document(root, d))).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("document thread")).collect()
+    });
+    assert!(failures.is_empty(), "{} example(s) failed:\n\n{}", failures.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn a_document_names_the_documents_it_builds_on() {
+    assert_eq!(needs("docs/brief.md", "<!-- needs: import.md day.md -->\n# Brief"), ["docs/import.md", "docs/day.md"]);
+    assert!(needs("docs/day.md", "# A clerk's day\n<!-- needs: x.md -->").is_empty(), "only the first line counts");
+    let docs = documents(env!("CARGO_MANIFEST_DIR"));
+    assert!(docs.contains(&"docs/day.md".to_string()) && docs[0] == "README.md", "{docs:?}");
 }
 
 /// A README-like text: a session whose figures are right, then the same with one figure
@@ -181,13 +252,13 @@ $ this is not run
     }
 }
 
-/// The real README with one District 6 figure changed (closing 263 → 264) fails at that line.
+/// The real guide with one District 6 figure changed (closing 263 → 264) fails at that line.
 #[test]
-fn the_real_readme_with_a_changed_figure_fails() {
+fn the_real_guide_with_a_changed_figure_fails() {
     let root = env!("CARGO_MANIFEST_DIR");
-    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("README.md");
+    let readme = std::fs::read_to_string(format!("{root}/docs/import.md")).expect("docs/import.md");
     let from = "TOTAL,271,55,326,59,2,1,1,0,0,63,263\n";
-    assert_eq!(readme.matches(from).count(), 1, "the README shows the 2021 TOTAL line once");
+    assert_eq!(readme.matches(from).count(), 1, "the guide shows the 2021 TOTAL line once");
     let bad = readme.replace(from, "TOTAL,271,55,326,59,2,1,1,0,0,63,264\n");
     // Only the steps up to the changed one need to run.
     let steps: Vec<Step> = console_steps(&bad);
