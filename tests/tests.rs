@@ -20,4 +20,5 @@ mod reports;
 mod safety;
 mod scale;
 mod wards;
+mod words;
 mod workbook;

@@ -289,16 +289,26 @@ pub struct Period {
 }
 
 impl Period {
-    /// `2022`, `2022-Q1`/`2022q1`, `2022-05`, `2022-01-01..2022-05-20`; None = this year to today.
+    /// `2022`, `2022-Q1`/`2022q1`, `2022-05`, `2022-01-01..2022-05-20`, and the forms people
+    /// write and the titles print (SPEC §18): `quý I/2022`, `I/2022`, `Q1/2022`, `2022 Q1`,
+    /// `tháng 5/2022`, `5/2022`, `05/2022`, `May 2022`, `năm 2022`, `từ ngày 01/01/2022 đến
+    /// ngày 20/05/2022`, `1 Jan 2022 to 20 May 2022`; None = this year to today.
     pub fn parse(s: Option<&str>, today: NaiveDate) -> Result<Period> {
         let Some(s) = s else {
             return Ok(Period { from: ymd(today.year(), 1, 1), to: today });
         };
         let t = s.trim();
         let bad = || {
-            refusal!("invalid period '{}': expected 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20", s;
-                     "kỳ báo cáo không hợp lệ '{}': cần 2022, 2022-Q1, 2022-05 hoặc 2022-01-01..2022-05-20", s)
+            refusal!("invalid period '{}': expected 2022, 2022-Q1, 2022-05, 2022-01-01..2022-05-20, or as titles write them: quý I/2022, 5/2022, năm 2022", s;
+                     "kỳ báo cáo không hợp lệ '{}': cần 2022, 2022-Q1, 2022-05, 2022-01-01..2022-05-20, hoặc viết như tiêu đề báo cáo: quý I/2022, tháng 5/2022, năm 2022", s)
         };
+        if let Some(p) = written(t) {
+            if p.to < p.from {
+                refuse!("invalid period '{}': it ends before it starts", s;
+                        "kỳ báo cáo không hợp lệ '{}': ngày kết thúc trước ngày bắt đầu", s);
+            }
+            return Ok(p);
+        }
         let year = |y: &str| -> Option<i32> {
             if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
                 y.parse().ok().filter(|v| *v >= 1900)
@@ -355,6 +365,88 @@ impl Period {
         }
         out
     }
+}
+
+/// A period as people write it and as the titles print it (see [`Period::parse`]), compared
+/// without case or diacritics; `None` when `t` is none of these forms.
+fn written(t: &str) -> Option<Period> {
+    let f = crate::text::fold(t);
+    let f = f.as_str();
+    let year = |y: &str| -> Option<i32> {
+        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.parse().ok()).flatten().filter(|v| *v >= 1900)
+    };
+    let roman = |q: &str| ["i", "ii", "iii", "iv"].iter().position(|r| *r == q).map(|i| i as u32 + 1);
+    let quarter_no = |q: &str| -> Option<u32> {
+        let q = q.trim();
+        roman(q).or_else(|| q.strip_prefix('q').unwrap_or(q).parse().ok().filter(|n| (1..=4).contains(n)))
+    };
+    // Ranges: `từ ngày A đến ngày B` and `A to B`, each date in any accepted form.
+    let date = |d: &str| -> Option<NaiveDate> {
+        let d = d.trim();
+        let d = d.strip_prefix("ngay ").unwrap_or(d).trim();
+        parse_date_any(d).ok().or_else(|| english_date(d))
+    };
+    if let Some(rest) = f.strip_prefix("tu ") {
+        let (a, b) = rest.split_once(" den ")?;
+        return Some(Period { from: date(a)?, to: date(b)? });
+    }
+    if let Some((a, b)) = f.split_once(" to ") {
+        return Some(Period { from: date(a)?, to: date(b)? });
+    }
+    if let Some(y) = f.strip_prefix("nam ").and_then(|y| year(y.trim())) {
+        return Some(Period { from: ymd(y, 1, 1), to: ymd(y, 12, 31) });
+    }
+    if let Some((a, b)) = f.split_once(' ') {
+        // `2022 Q1` (the English titles).
+        if let (Some(y), Some(q)) = (year(a), b.strip_prefix('q').and_then(quarter_no)) {
+            return quarter(y, &q.to_string());
+        }
+        // `May 2022`.
+        if let (Some(m), Some(y)) = (MONTHS_EN.iter().position(|n| *n == a), year(b)) {
+            return month(y, &format!("{:02}", m + 1));
+        }
+    }
+    // `quý I/2022`, `I/2022`, `Q1/2022`, `tháng 5/2022`, `5/2022`, `05/2022`.
+    let (head, y) = f.rsplit_once('/')?;
+    let y = year(y.trim())?;
+    let head = head.trim();
+    if let Some(q) = head.strip_prefix("quy ") {
+        return quarter(y, &quarter_no(q)?.to_string());
+    }
+    if let Some(q) = roman(head).or_else(|| head.strip_prefix('q').and_then(quarter_no)) {
+        return quarter(y, &q.to_string());
+    }
+    let m = head.strip_prefix("thang ").unwrap_or(head).trim();
+    if (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()) {
+        return month(y, &format!("{m:0>2}"));
+    }
+    None
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// `1 Jan 2022` / `1 January 2022` (the English titles' dates).
+fn english_date(d: &str) -> Option<NaiveDate> {
+    let mut w = d.split_whitespace();
+    let (day, mon, year) = (w.next()?, w.next()?, w.next()?);
+    if w.next().is_some() {
+        return None;
+    }
+    let m = MONTHS_EN.iter().position(|n| n.eq_ignore_ascii_case(mon) || n[..3].eq_ignore_ascii_case(mon))?;
+    NaiveDate::from_ymd_opt(year.parse().ok()?, m as u32 + 1, day.parse().ok()?)
 }
 
 fn quarter(y: i32, q: &str) -> Option<Period> {
@@ -423,7 +515,46 @@ mod tests {
         assert_eq!(p("2024-02"), Period { from: d("2024-02-01"), to: d("2024-02-29") });
         assert_eq!(p("2022-01-01..2022-05-20"), Period { from: d("2022-01-01"), to: d("2022-05-20") });
         assert_eq!(Period::parse(None, today).unwrap(), Period { from: d("2022-01-01"), to: today });
-        for bad in ["2022-Q5", "2022-13", "22", "2022-05-20..2022-01-01", "x", "2022-Q", "2022-ab", "ĐĐĐĐĐĐĐ"] {
+        // As people write them and as the titles print them (SPEC §18).
+        let q1 = Period { from: d("2022-01-01"), to: d("2022-03-31") };
+        for s in
+            ["quý I/2022", "Quý i/2022", "quy 1/2022", "I/2022", "Q1/2022", "q1/2022", "2022 Q1", " quý  I / 2022 "]
+        {
+            assert_eq!(p(s), q1, "{s}");
+        }
+        assert_eq!(p("quý IV/2021"), Period { from: d("2021-10-01"), to: d("2021-12-31") });
+        let may = Period { from: d("2022-05-01"), to: d("2022-05-31") };
+        for s in ["tháng 5/2022", "Tháng 05/2022", "thang 5/2022", "5/2022", "05/2022", "May 2022", "may 2022"] {
+            assert_eq!(p(s), may, "{s}");
+        }
+        assert_eq!(p("12/2021"), Period { from: d("2021-12-01"), to: d("2021-12-31") });
+        assert_eq!(p("năm 2021"), Period { from: d("2021-01-01"), to: d("2021-12-31") });
+        assert_eq!(p("Năm 2021"), p("2021"));
+        let range = Period { from: d("2022-01-01"), to: d("2022-05-20") };
+        assert_eq!(p("từ ngày 01/01/2022 đến ngày 20/05/2022"), range);
+        assert_eq!(p("1 Jan 2022 to 20 May 2022"), range);
+        assert_eq!(p("2022-01-01 to 2022-05-20"), range);
+        for bad in [
+            "2022-Q5",
+            "2022-13",
+            "22",
+            "2022-05-20..2022-01-01",
+            "x",
+            "2022-Q",
+            "2022-ab",
+            "ĐĐĐĐĐĐĐ",
+            "quý V/2022",
+            "Q5/2022",
+            "13/2022",
+            "0/2022",
+            "tháng 5/22",
+            "năm 22",
+            "5/2022/1",
+            "từ ngày 20/05/2022 đến ngày 01/01/2022",
+            "từ 01/01/2022",
+            "Mai 2022",
+            "31 Feb 2022 to 1 Mar 2022",
+        ] {
             assert!(Period::parse(Some(bad), today).is_err(), "{bad}");
         }
     }
