@@ -309,13 +309,7 @@ impl Period {
             }
             return Ok(p);
         }
-        let year = |y: &str| -> Option<i32> {
-            if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
-                y.parse().ok().filter(|v| *v >= 1900)
-            } else {
-                None
-            }
-        };
+        let year = four_digit_year;
         let p = if let Some((a, b)) = t.split_once("..") {
             let from = parse_date_any(a).map_err(|_| bad())?;
             let to = parse_date_any(b).map_err(|_| bad())?;
@@ -332,7 +326,7 @@ impl Period {
             let y = year(&t[..4]).ok_or_else(bad)?;
             let rest = t[4..].to_ascii_lowercase();
             if let Some(q) = rest.strip_prefix("-q").or_else(|| rest.strip_prefix('q')) {
-                quarter(y, q).ok_or_else(bad)?
+                q.parse().ok().and_then(|q| quarter(y, q)).ok_or_else(bad)?
             } else if let Some(m) = rest.strip_prefix('-') {
                 month(y, m).ok_or_else(bad)?
             } else {
@@ -372,9 +366,7 @@ impl Period {
 fn written(t: &str) -> Option<Period> {
     let f = crate::text::fold(t);
     let f = f.as_str();
-    let year = |y: &str| -> Option<i32> {
-        (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())).then(|| y.parse().ok()).flatten().filter(|v| *v >= 1900)
-    };
+    let year = four_digit_year;
     let roman = |q: &str| ["i", "ii", "iii", "iv"].iter().position(|r| *r == q).map(|i| i as u32 + 1);
     let quarter_no = |q: &str| -> Option<u32> {
         let q = q.trim();
@@ -399,7 +391,7 @@ fn written(t: &str) -> Option<Period> {
     if let Some((a, b)) = f.split_once(' ') {
         // `2022 Q1` (the English titles).
         if let (Some(y), Some(q)) = (year(a), b.strip_prefix('q').and_then(quarter_no)) {
-            return quarter(y, &q.to_string());
+            return quarter(y, q);
         }
         // `May 2022`.
         if let (Some(m), Some(y)) = (MONTHS_EN.iter().position(|n| *n == a), year(b)) {
@@ -411,10 +403,10 @@ fn written(t: &str) -> Option<Period> {
     let y = year(y.trim())?;
     let head = head.trim();
     if let Some(q) = head.strip_prefix("quy ") {
-        return quarter(y, &quarter_no(q)?.to_string());
+        return quarter(y, quarter_no(q)?);
     }
     if let Some(q) = roman(head).or_else(|| head.strip_prefix('q').and_then(quarter_no)) {
-        return quarter(y, &q.to_string());
+        return quarter(y, q);
     }
     let m = head.strip_prefix("thang ").unwrap_or(head).trim();
     if (1..=2).contains(&m.len()) && m.bytes().all(|b| b.is_ascii_digit()) {
@@ -449,8 +441,20 @@ fn english_date(d: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year.parse().ok()?, m as u32 + 1, day.parse().ok()?)
 }
 
-fn quarter(y: i32, q: &str) -> Option<Period> {
-    let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+/// A year of four digits, 1900 or later.
+fn four_digit_year(y: &str) -> Option<i32> {
+    if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) {
+        y.parse().ok().filter(|v| *v >= 1900)
+    } else {
+        None
+    }
+}
+
+/// Quarter `q` (1..=4) of year `y`.
+fn quarter(y: i32, q: u32) -> Option<Period> {
+    if !(1..=4).contains(&q) {
+        return None;
+    }
     let from = NaiveDate::from_ymd_opt(y, (q - 1) * 3 + 1, 1)?;
     let to = if q == 4 {
         NaiveDate::from_ymd_opt(y, 12, 31)?
