@@ -1,4 +1,4 @@
--- mh51 schema, version 4.
+-- mh51 schema, version 5.
 --
 -- This file is the whole schema of a fresh database. It is applied by migration 1 in
 -- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
@@ -125,6 +125,10 @@ CREATE INDEX assignments_case ON assignments (case_id, start_on);
 CREATE INDEX assignments_member ON assignments (member_id, end_on);
 
 -- Reviews (tiếp xúc, nhận xét, phân loại): one contact and its A–D classification.
+-- `voided_on` / `void_reason` (version 7, `mh51 void review`): the day a contact recorded by
+-- mistake was voided and why; a voided row stays but counts nowhere (SPEC §17). The two
+-- columns are appended after `note` as ALTER TABLE wrote them, so a fresh and a migrated
+-- file have the same schema.
 CREATE TABLE reviews (
     id          INTEGER PRIMARY KEY,
     case_id     INTEGER NOT NULL REFERENCES cases (id),
@@ -132,11 +136,11 @@ CREATE TABLE reviews (
     class       TEXT NOT NULL CHECK (class IN ('A', 'B', 'C', 'D')),
     member_id   INTEGER REFERENCES members (id),
     note        TEXT CHECK (note IS NULL OR length(note) <= 4000)
-) STRICT;
-CREATE INDEX reviews_case ON reviews (case_id, reviewed_on);
-CREATE INDEX reviews_date ON reviews (reviewed_on, case_id);
+, voided_on TEXT, void_reason TEXT CHECK (void_reason IS NULL OR length(void_reason) <= 4000)) STRICT;
+CREATE INDEX reviews_case ON reviews (case_id, voided_on, reviewed_on);
+CREATE INDEX reviews_date ON reviews (reviewed_on, case_id, voided_on);
 
--- Supports (giúp đỡ): concrete help, with an optional amount in đồng.
+-- Supports (giúp đỡ): concrete help, with an optional amount in đồng; voided like reviews.
 CREATE TABLE supports (
     id        INTEGER PRIMARY KEY,
     case_id   INTEGER NOT NULL REFERENCES cases (id),
@@ -145,8 +149,8 @@ CREATE TABLE supports (
     amount    INTEGER CHECK (amount IS NULL OR amount >= 0),
     member_id INTEGER REFERENCES members (id),
     note      TEXT CHECK (note IS NULL OR length(note) <= 4000)
-) STRICT;
-CREATE INDEX supports_case ON supports (case_id, given_on);
+, voided_on TEXT, void_reason TEXT CHECK (void_reason IS NULL OR length(void_reason) <= 4000)) STRICT;
+CREATE INDEX supports_case ON supports (case_id, voided_on, given_on);
 CREATE INDEX supports_date ON supports (given_on, case_id);
 
 -- The audit log: append-only (the triggers below refuse UPDATE and DELETE) and
@@ -222,6 +226,40 @@ CREATE TABLE member_wards (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);
 
+-- The ledger (version 5, SPEC §16): for every data row each write transaction inserted,
+-- updated or deleted, the SHA-256 of the row's whole content (NULL: deleted) under the newest
+-- audit row of that transaction; `ledger` seals each transaction's versions and chains them
+-- with the audit log (src/domain/ledger.rs). Both are append-only.
+CREATE TABLE row_versions (
+    seq  INTEGER NOT NULL,
+    tbl  TEXT NOT NULL,
+    key  ANY NOT NULL,
+    hash BLOB CHECK (hash IS NULL OR length(hash) = 32),
+    PRIMARY KEY (seq, tbl, key)
+) STRICT, WITHOUT ROWID;
+CREATE TRIGGER row_versions_no_update BEFORE UPDATE ON row_versions
+BEGIN
+    SELECT RAISE(ABORT, 'row_versions is append-only');
+END;
+CREATE TRIGGER row_versions_no_delete BEFORE DELETE ON row_versions
+BEGIN
+    SELECT RAISE(ABORT, 'row_versions is append-only');
+END;
+
+CREATE TABLE ledger (
+    seq  INTEGER PRIMARY KEY REFERENCES audit_log (seq),
+    rows BLOB NOT NULL CHECK (length(rows) = 32),
+    hash TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
+BEGIN
+    SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).
 --   case_no            YYYY-NNNN
 --   person_id          the person (several cases may share one)
@@ -241,7 +279,7 @@ CREATE INDEX member_wards_ward ON member_wards (ward_id);
 --   note               free text
 --   member_name        that member's name
 --   org                that member's org code
---   last_contact       date of the latest review, else the enrollment date
+--   last_contact       date of the latest review not voided, else the enrollment date
 CREATE VIEW v_cases AS
 SELECT c.case_no,
        c.person_id,
@@ -261,8 +299,8 @@ SELECT c.case_no,
        c.note,
        m.name AS member_name,
        o.code AS org,
-       coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id), c.enrolled_on)
-           AS last_contact
+       coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id AND r.voided_on IS NULL),
+                c.enrolled_on) AS last_contact
 FROM cases c
 JOIN persons p ON p.id = c.person_id
 JOIN wards w ON w.id = c.ward_id
@@ -288,3 +326,20 @@ SELECT m.id,
 FROM members m
 JOIN orgs o ON o.id = m.org_id
 JOIN wards w ON w.id = m.ward_id;
+
+-- v_reviews: the contacts that count, one row per review not voided — the columns of
+-- `mh51 export reviews`: id, case_no, reviewed_on (ISO), class (A–D), member_id (who made
+-- the contact, NULL if nobody was assigned), note. Voided rows are in the table `reviews`
+-- (voided_on, void_reason) and in `mh51 export reviews --voided`.
+CREATE VIEW v_reviews AS
+SELECT r.id, c.case_no, r.reviewed_on, r.class, r.member_id, r.note
+FROM reviews r JOIN cases c ON c.id = r.case_id
+WHERE r.voided_on IS NULL;
+
+-- v_supports: the supports that count, one row per support not voided — the columns of
+-- `mh51 export supports`: id, case_no, given_on (ISO), kind, amount (đồng, or NULL),
+-- member_id, note.
+CREATE VIEW v_supports AS
+SELECT s.id, c.case_no, s.given_on, s.kind, s.amount, s.member_id, s.note
+FROM supports s JOIN cases c ON c.id = s.case_id
+WHERE s.voided_on IS NULL;

@@ -1,78 +1,152 @@
 #!/usr/bin/env bash
-# mh51 on an encrypted register against the same register plain (SPEC §14, cost): builds
-# `demo --size small`, makes an encrypted copy with `mh51 encrypt`, then times the reports,
-# `list` and one write on both, alternating, median of REPS runs (default 7). Key derivation
-# (SQLCipher 4: PBKDF2-HMAC-SHA512, 256,000 iterations) is part of every encrypted run, as it
-# is for a clerk; the first row, `query 'SELECT 1'`, is nearly nothing but opening the file,
-# so its difference is the cost of the key derivation alone.
+# mh51 on an encrypted register against the same register plain (SPEC §14, cost; issue 20):
+# makes an encrypted copy with `mh51 encrypt`, then times every report, `list`, `export
+# reviews` and two writes on both, alternating plain/encrypted, median of REPS runs, peak
+# resident memory the largest of them. Every encrypted run includes its one key derivation
+# (SQLCipher 4: PBKDF2-HMAC-SHA512, 256,000 iterations), as it does for a clerk; the first
+# row, `query 'SELECT 1'`, is nearly nothing but opening the file, so its difference is the
+# cost of that derivation alone, and the last column takes it out:
+#   ratio w/o KDF = (encrypted - KDF) / plain        (the target: at most 1.2)
 #
-#   bench/encrypted.sh          prints one line per command: plain ms, encrypted ms, ratio
+#   bench/encrypted.sh          the small city (demo --size small), a few seconds: CI runs it
+#   bench/encrypted.sh --city   the synthetic city (100,000 cases, 1,000,000 reviews): the
+#                               figures of BENCHMARKS.md. Builds bench/data/city.db once
+#                               (as bench/run.sh does) and its encrypted copy
+#                               bench/data/city-enc.db once (rebuilt when either is stale)
 #
-# Needs: bash, cargo. Finds the binary wherever cargo puts it (CARGO_TARGET_DIR, else
-# `cargo metadata`'s target_directory). Nothing here is a pass/fail test.
-set -euo pipefail
-trap 'echo "bench/encrypted.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
+# REPS=N runs each command N times on each side (default 5 on the city, 5 small).
+# To add a command: one `bench "name" args...` line below; `@N` in an argument becomes the run
+# number (for writes that need a new value each time).
+# Needs: bash, cargo; GNU time (/usr/bin/time) for the memory column (else "-").
+# Finds the binary wherever cargo puts it (CARGO_TARGET_DIR, build.target-dir, target/).
+# Nothing here is a pass/fail test.
+set -Eeuo pipefail
+trap 'rc=$?; echo "bench/encrypted.sh: line $LINENO: \`$BASH_COMMAND\` failed (exit $rc)" >&2; exit $rc' ERR
 cd "$(dirname "$0")/.."
 
-reps=${REPS:-7}
+size=small
+case "${1:-}" in
+  --city) size=city ;;
+  --small | "") ;;
+  *) echo "usage: bench/encrypted.sh [--small | --city]" >&2; exit 2 ;;
+esac
+reps=${REPS:-5}
+
 cargo build --release --quiet
-target=${CARGO_TARGET_DIR:-$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')}
-MH51="$target/release/mh51"
-[ -x "$MH51" ] || { echo "bench/encrypted.sh: no binary at $MH51" >&2; exit 1; }
+target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
+[ -n "$target_dir" ] || { echo "bench/encrypted.sh: cannot find cargo's target directory (cargo metadata)" >&2; exit 1; }
+MH51=${MH51:-"$target_dir/release/mh51"}
+[ -x "$MH51" ] || { echo "bench/encrypted.sh: no mh51 binary at $MH51" >&2; exit 1; }
+timer=()
+[ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%M" -o)
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export MH51_ACTOR=bench
-unset MH51_TODAY MH51_LANG MH51_DB MH51_KEY_FILE
+unset MH51_TODAY MH51_LANG MH51_DB MH51_KEY_FILE MH51_COUNT_KDF
 
-plain="$work/plain.db"
-enc="$work/enc.db"
+# quiet CMD...: run with its output hidden, but show its stderr if it fails.
+quiet() {
+  "$@" >/dev/null 2>"$work/quiet.err" || {
+    local rc=$?
+    echo "bench/encrypted.sh: failed (exit $rc): $*" >&2
+    cat "$work/quiet.err" >&2
+    return "$rc"
+  }
+}
+
 key="$work/mh51.key"
 (umask 077 && echo "a passphrase for the benchmark only" >"$key")
-"$MH51" --db "$plain" demo --size small >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-cp "$plain" "$enc"
-t0=$(date +%s%N)
-"$MH51" --db "$enc" --key-file "$key" encrypt >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
-t1=$(date +%s%N)
-size=$(du -k "$plain" | cut -f1)
-echo "demo --size small: ${size} KB; encrypt took $(( (t1 - t0) / 1000000 )) ms" >&2
-case_no=$("$MH51" --db "$plain" query "SELECT case_no FROM cases WHERE released_on IS NULL ORDER BY case_no LIMIT 1" -f csv | tail -1)
+if [ "$size" = small ]; then
+  plain="$work/plain.db"
+  enc="$work/enc.db"
+  quiet "$MH51" --db "$plain" demo --size small
+  quiet "$MH51" --db "$plain" ward merge 1 2 3 --into 4 --on 2022-07-01
+else
+  data="$PWD/bench/data"
+  mkdir -p "$data"
+  plain="$data/city.db"
+  enc="$data/city-enc.db"
+  # The key of the cached encrypted copy is this script's passphrase, so it is kept as is.
+  version() { "$MH51" --db "$1" ${2:+--key-file "$2"} query "SELECT user_version FROM pragma_user_version" -f csv | tail -1; }
+  quiet "$MH51" --db "$work/version.db" init
+  want=$(version "$work/version.db")
+  if [ -f "$plain" ] && [ "$(version "$plain")" != "$want" ]; then
+    echo "rebuilding $plain (schema version changed)" >&2
+    rm -f "$plain" "$plain"-wal "$plain"-shm "$plain".v*.bak*
+  fi
+  if [ ! -f "$plain" ]; then
+    echo "building $plain (once) ..." >&2
+    quiet "$MH51" --db "$plain" demo --size city
+    quiet "$MH51" --db "$plain" ward merge 1 2 3 --into 4 --on 2022-07-01
+  fi
+  if [ -f "$enc" ] && { [ "$plain" -nt "$enc" ] || [ "$(version "$enc" "$key" 2>/dev/null)" != "$want" ]; }; then
+    rm -f "$enc" "$enc"-wal "$enc"-shm
+  fi
+fi
+if [ ! -f "$enc" ]; then
+  rm -f "$enc"-wal "$enc"-shm
+  cp "$plain" "$enc"
+  t0=$(date +%s%N)
+  quiet "$MH51" --db "$enc" --key-file "$key" encrypt
+  t1=$(date +%s%N)
+  echo "encrypt ($size) took $(( (t1 - t0) / 1000000 )) ms" >&2
+  # The copy's writes (below) must not make the cached plain file look older than it.
+  touch -r "$plain" "$enc"
+fi
+echo "plain $(du -k "$plain" | cut -f1) KB, encrypted $(du -k "$enc" | cut -f1) KB" >&2
+case_no=$("$MH51" --db "$plain" query "SELECT case_no FROM cases WHERE released_on IS NULL ORDER BY id DESC LIMIT 1" -f csv | tail -1)
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-# one FILE cmd... : wall time in ms of one run, appended to FILE; prints what failed
+# one FILE N cmd... : wall time in ms and peak RSS in KB of one run, appended to FILE
 one() {
-  local out=$1 s e; shift
+  local out=$1 n=$2 s e a args=(); shift 2
+  for a in "$@"; do args+=("${a//@N/$n}"); done
   s=$(date +%s%N)
-  "$@" >/dev/null 2>"$work/err" || { echo "bench/encrypted.sh: failed: $*" >&2; cat "$work/err" >&2; return 1; }
+  if [ ${#timer[@]} -gt 0 ]; then
+    "${timer[@]}" "$work/mem" "${args[@]}" >/dev/null 2>"$work/err" ||
+      { echo "bench/encrypted.sh: failed: ${args[*]}" >&2; cat "$work/err" >&2; return 1; }
+  else
+    "${args[@]}" >/dev/null 2>"$work/err" ||
+      { echo "bench/encrypted.sh: failed: ${args[*]}" >&2; cat "$work/err" >&2; return 1; }
+    echo 0 >"$work/mem"
+  fi
   e=$(date +%s%N)
-  echo $(( (e - s) / 1000000 )) >>"$out"
+  echo "$(( (e - s) / 1000000 )) $(tail -1 "$work/mem")" >>"$out"
 }
 
-printf '%-34s %10s %12s %7s %14s\n' "benchmark (small)" "plain ms" "encrypted ms" "ratio" "ratio w/o KDF"
+printf '%-36s %9s %9s %6s %8s %8s %8s\n' "benchmark ($size)" "plain ms" "enc ms" "ratio" "w/o KDF" "plain MB" "enc MB"
 kdf=""
+run=0
 bench() {
   local name=$1; shift
   rm -f "$work/a" "$work/b"
   for _ in $(seq "$reps"); do
-    one "$work/a" "$MH51" --db "$plain" "$@"
-    one "$work/b" "$MH51" --db "$enc" --key-file "$key" "$@"
+    run=$((run + 1))
+    one "$work/a" "$run" "$MH51" --db "$plain" "$@"
+    one "$work/b" "$run" "$MH51" --db "$enc" --key-file "$key" "$@"
   done
-  local ta tb
-  ta=$(median <"$work/a"); tb=$(median <"$work/b")
+  local ta tb ma mb
+  ta=$(awk '{print $1}' "$work/a" | median); tb=$(awk '{print $1}' "$work/b" | median)
+  ma=$(awk '{print $2}' "$work/a" | sort -n | tail -1); mb=$(awk '{print $2}' "$work/b" | sort -n | tail -1)
   # The first row opens the file and nothing else: its difference is the key derivation.
   [ -n "$kdf" ] || kdf=$(( tb - ta ))
-  awk -v n="$name" -v a="$ta" -v b="$tb" -v k="$kdf" 'BEGIN {
-    printf "%-34s %10d %12d %7.2f %14.2f\n", n, a, b, (a > 0 ? b / a : 0), (a > 0 ? (b - k) / a : 0) }'
+  awk -v n="$name" -v a="$ta" -v b="$tb" -v k="$kdf" -v ma="$ma" -v mb="$mb" -v t="${#timer[@]}" 'BEGIN {
+    m1 = t ? sprintf("%8.1f", ma / 1024) : sprintf("%8s", "-"); m2 = t ? sprintf("%8.1f", mb / 1024) : sprintf("%8s", "-");
+    printf "%-36s %9d %9d %6.2f %8.2f %s %s\n", n, a, b, (a > 0 ? b / a : 0), (a > 0 ? (b - k) / a : 0), m1, m2 }'
 }
 
+P=2023
 bench "open only: query 'SELECT 1'" query "SELECT 1"
-bench "report summary --by ward" report summary -p 2022 --by ward
-bench "report summary --by org" report summary -p 2022 --by org
-bench "report summary --by category" report summary -p 2022 --by category
-bench "report summary --by month" report summary -p 2022 --by month
-bench "report quota --by ward" report quota -p 2022 --by ward
-bench "report overdue" report overdue
+bench "report summary -p $P --by ward" report summary -p $P --by ward -f csv
+bench "report summary -p $P --by org" report summary -p $P --by org -f csv
+bench "report summary -p $P --by category" report summary -p $P --by category -f csv
+bench "report summary -p $P --by month" report summary -p $P --by month -f csv
+bench "report quota -p $P --by ward" report quota -p $P --by ward -f csv
+bench "report overdue --as-of 2023-06-30" report overdue --as-of 2023-06-30 -f csv
 bench "list (open cases)" list -f csv
+bench "export reviews" export reviews -f csv
 bench "write: one review" review "$case_no" --class A
-echo "key derivation (PBKDF2-HMAC-SHA512, 256,000 iterations), from the first row: ${kdf} ms per connection" >&2
+bench "write: one enroll" enroll "Bench Person @N" --ward 5 --category prison --date 2023-06-01 --allow-duplicate
+echo "key derivation, from the first row: ${kdf} ms" >&2

@@ -118,9 +118,10 @@ n AS (
          sum(released_on <= '$T') AS exits
   FROM k GROUP BY g),
 r AS (SELECT k.g, count(*) AS contacts FROM reviews r JOIN k ON k.id = r.case_id
-      WHERE r.reviewed_on BETWEEN '$F' AND '$T' GROUP BY k.g),
+      WHERE r.reviewed_on BETWEEN '$F' AND '$T' AND r.voided_on IS NULL GROUP BY k.g),
 s AS (SELECT k.g, count(*) AS supports, sum(CASE WHEN s.kind = 'loan' THEN s.amount END) AS loans
-      FROM supports s JOIN k ON k.id = s.case_id WHERE s.given_on BETWEEN '$F' AND '$T' GROUP BY k.g)
+      FROM supports s JOIN k ON k.id = s.case_id WHERE s.given_on BETWEEN '$F' AND '$T' AND s.voided_on IS NULL
+      GROUP BY k.g)
 SELECT n.g, opening, intake, opening + intake, progressed, moved, deceased, reoffended, institution,
        other, exits, opening + intake - exits, coalesce(contacts, 0), coalesce(supports, 0), coalesce(loans, 0)
 FROM n LEFT JOIN r ON r.g IS n.g LEFT JOIN s ON s.g IS n.g ORDER BY n.g;
@@ -166,7 +167,7 @@ bench "report quota --by ward" "report quota -p 2022 --by ward -f csv" "$quota_s
 
 asof=2023-12-31
 overdue_sql="WITH o AS (SELECT c.id, c.case_no, c.person_id, c.ward_id,
-    coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id AND r.reviewed_on <= '$asof'), c.enrolled_on) AS last,
+    coalesce((SELECT max(r.reviewed_on) FROM reviews r WHERE r.case_id = c.id AND r.voided_on IS NULL AND r.reviewed_on <= '$asof'), c.enrolled_on) AS last,
     (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= '$asof'
        AND (a.end_on IS NULL OR a.end_on >= '$asof') ORDER BY a.start_on DESC, a.id DESC LIMIT 1) AS mid
   FROM cases c WHERE c.enrolled_on <= '$asof' AND (c.released_on IS NULL OR c.released_on > '$asof'))
@@ -176,19 +177,45 @@ LEFT JOIN members m ON m.id = o.mid LEFT JOIN orgs g ON g.id = m.org_id
 WHERE o.mid IS NULL OR julianday('$asof') - julianday(o.last) > 30 ORDER BY o.last, o.case_no;"
 bench "report overdue" "report overdue --as-of $asof -f csv" "$overdue_sql"
 
+# --- report contacts (SPEC §17): a month, the cases open on its last day by member, ward ----
+CF=2022-12-01; CT=2022-12-31
+contacts_open="SELECT c.id,
+    coalesce((SELECT cw.ward_id FROM case_wards cw WHERE cw.case_id = c.id AND cw.from_on <= '$CT'
+              ORDER BY cw.from_on DESC LIMIT 1), c.ward_id) AS ward_id,
+    (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= '$CT'
+       AND (a.end_on IS NULL OR a.end_on >= '$CT') ORDER BY a.start_on DESC, a.id DESC LIMIT 1) AS mid,
+    (SELECT count(*) FROM reviews r WHERE r.case_id = c.id AND r.voided_on IS NULL
+       AND r.reviewed_on BETWEEN '$CF' AND '$CT') AS n
+  FROM cases c WHERE c.enrolled_on <= '$CT' AND (c.released_on IS NULL OR c.released_on > '$CT')"
+contacts_member_sql="WITH o AS MATERIALIZED ($contacts_open)
+SELECT coalesce(o.mid, 'unassigned'), m.name, g.code,
+       (SELECT w.code FROM wards w WHERE w.id = coalesce((SELECT mw.ward_id FROM member_wards mw
+          WHERE mw.member_id = m.id AND mw.from_on <= '$CT' ORDER BY mw.from_on DESC LIMIT 1), m.ward_id)),
+       count(*), sum(n > 0), count(*) - sum(n > 0), sum(n), round(100.0 * sum(n > 0) / count(*), 1)
+FROM o LEFT JOIN members m ON m.id = o.mid LEFT JOIN orgs g ON g.id = m.org_id
+GROUP BY o.mid ORDER BY o.mid IS NULL, o.mid;"
+bench "report contacts --by member" "report contacts -p 2022-12 --by member -f csv" "$contacts_member_sql"
+contacts_ward_sql="WITH o AS MATERIALIZED ($contacts_open)
+SELECT w.code, count(o.id), coalesce(sum(o.n > 0), 0), count(o.id) - coalesce(sum(o.n > 0), 0), coalesce(sum(o.n), 0),
+       round(100.0 * sum(o.n > 0) / count(o.id), 1)
+FROM wards w LEFT JOIN o ON o.ward_id = w.id GROUP BY w.id ORDER BY w.sort_key;"
+bench "report contacts --by ward" "report contacts -p 2022-12 --by ward -f csv" "$contacts_ward_sql"
+
 reviews_sql="SELECT r.id, c.case_no, r.reviewed_on, r.class, r.member_id, r.note
-FROM reviews r JOIN cases c ON c.id = r.case_id ORDER BY r.id;"
+FROM reviews r JOIN cases c ON c.id = r.case_id WHERE r.voided_on IS NULL ORDER BY r.id;"
 bench "export reviews (all)" "export reviews -f csv" "$reviews_sql"
 
 # --- one write: a review, against one INSERT with the same durability -----------------------
-case_no=$(sqlite3 "$db" "SELECT case_no FROM cases WHERE released_on IS NULL ORDER BY id DESC LIMIT 1")
+# Each run on a day of its own: a second contact on one day is refused (SPEC §17), and the
+# check for it is part of every real write, so it is timed too.
+case_no=$(sqlite3 "$db" "SELECT case_no FROM cases WHERE released_on IS NULL ORDER BY enrolled_on, id LIMIT 1")
 case_id=$(sqlite3 "$db" "SELECT id FROM cases WHERE case_no = '$case_no'")
 cp "$db" "$work/w.db"
 rm -f "$work/a" "$work/b"
-for _ in $(seq "$reps"); do
-  run_one "$work/a" "$MH51" --db "$work/w.db" review "$case_no" --class A
+for i in $(seq "$reps"); do
+  run_one "$work/a" "$MH51" --db "$work/w.db" review "$case_no" --class A --date "$(date -d "today - $i days" +%F)"
   run_one "$work/b" sqlite3 "$work/w.db" "PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000; BEGIN IMMEDIATE;
-    INSERT INTO reviews (case_id, reviewed_on, class) VALUES ($case_id, date('now'), 'A'); COMMIT;"
+    INSERT INTO reviews (case_id, reviewed_on, class) VALUES ($case_id, date('now', '-$i days'), 'A'); COMMIT;"
 done
 report "write: one review"
 rm -f "$work/w.db"*

@@ -15,6 +15,7 @@ use chrono::NaiveDate;
 use rusqlite::Connection;
 
 use crate::audit;
+use crate::domain::ledger;
 use crate::domain::types::iso;
 use crate::text::{clean, fold, natural_key};
 
@@ -44,6 +45,11 @@ pub struct Report {
     pub rules: usize,
     pub cases: i64,
     pub audit_rows: i64,
+    /// Data rows proved against the ledger, and in how many tables.
+    pub rows_proved: i64,
+    pub tables: usize,
+    /// The head (`SEQ`, ledger hash) the proof reached.
+    pub head: Option<(i64, String)>,
 }
 
 /// A rule of the register as a query. The query returns the rows that break it as
@@ -136,7 +142,8 @@ const RULES: &[Rule] = &[
         sql: "SELECT 'case', c.case_no, 'review ' || r.id || ' on ' || r.reviewed_on || '; case '
                      || c.enrolled_on || ' to ' || coalesce(c.released_on, 'now')
               FROM reviews r JOIN cases c ON c.id = r.case_id
-              WHERE r.reviewed_on < c.enrolled_on OR r.reviewed_on > coalesce(c.released_on, r.reviewed_on)
+              WHERE r.voided_on IS NULL
+                AND (r.reviewed_on < c.enrolled_on OR r.reviewed_on > coalesce(c.released_on, r.reviewed_on))
               ORDER BY c.case_no, r.id",
     },
     Rule {
@@ -145,7 +152,8 @@ const RULES: &[Rule] = &[
         sql: "SELECT 'case', c.case_no, 'support ' || s.id || ' on ' || s.given_on || '; case '
                      || c.enrolled_on || ' to ' || coalesce(c.released_on, 'now')
               FROM supports s JOIN cases c ON c.id = s.case_id
-              WHERE s.given_on < c.enrolled_on OR s.given_on > coalesce(c.released_on, s.given_on)
+              WHERE s.voided_on IS NULL
+                AND (s.given_on < c.enrolled_on OR s.given_on > coalesce(c.released_on, s.given_on))
               ORDER BY c.case_no, s.id",
     },
     Rule {
@@ -197,7 +205,7 @@ const RULES: &[Rule] = &[
         sql: "SELECT 'case', c.case_no, 'review ' || r.id || ' on ' || r.reviewed_on || ' by member ' || r.member_id
                      || coalesce('; member served ' || m.joined_on || ' to ' || coalesce(m.left_on, 'now'), '; no such member')
               FROM reviews r JOIN cases c ON c.id = r.case_id LEFT JOIN members m ON m.id = r.member_id
-              WHERE r.member_id IS NOT NULL
+              WHERE r.member_id IS NOT NULL AND r.voided_on IS NULL
                 AND (m.id IS NULL OR m.joined_on > r.reviewed_on OR m.left_on < r.reviewed_on)
               ORDER BY c.case_no, r.id",
     },
@@ -207,7 +215,7 @@ const RULES: &[Rule] = &[
         sql: "SELECT 'case', c.case_no, 'support ' || s.id || ' on ' || s.given_on || ' by member ' || s.member_id
                      || coalesce('; member served ' || m.joined_on || ' to ' || coalesce(m.left_on, 'now'), '; no such member')
               FROM supports s JOIN cases c ON c.id = s.case_id LEFT JOIN members m ON m.id = s.member_id
-              WHERE s.member_id IS NOT NULL
+              WHERE s.member_id IS NOT NULL AND s.voided_on IS NULL
                 AND (m.id IS NULL OR m.joined_on > s.given_on OR m.left_on < s.given_on)
               ORDER BY c.case_no, s.id",
     },
@@ -512,9 +520,73 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
         )),
         Err(e) => report.problems.push(could_not_run("audit verify", &e)),
     }
+    // 4. The data against the ledger, and the schema against schema.sql (SPEC §16).
+    match data(conn) {
+        Ok((problems, proved, tables)) => {
+            report.problems.extend(problems);
+            report.rows_proved = proved;
+            report.tables = tables;
+        }
+        Err(e) => report.problems.push(could_not_run("ledger", &e)),
+    }
+    match schema(conn) {
+        Ok(problems) => report.problems.extend(problems),
+        Err(e) => report.problems.push(could_not_run("schema", &e)),
+    }
+    report.head = ledger::head(conn).unwrap_or(None);
     report.cases = conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap_or(0);
     report.audit_rows = audit::rows(conn).unwrap_or(0);
     Ok(report)
+}
+
+/// Every data row against the ledger (`domain::ledger::prove`): the problems, how many rows
+/// were proved and in how many tables. Shared by `check` and `audit verify`.
+pub fn data(conn: &Connection) -> Result<(Vec<Problem>, i64, usize)> {
+    let Some((found, proved)) = ledger::prove(conn)? else {
+        return Ok((
+            vec![Problem {
+                en: "the register has no ledger (row_versions, ledger): its data cannot be proved".into(),
+                vi: "sổ không có sổ cái (row_versions, ledger): không chứng minh được dữ liệu".into(),
+            }],
+            0,
+            0,
+        ));
+    };
+    let problems = found
+        .iter()
+        .map(|f| {
+            let (en, vi) = ledger::describe(f);
+            Problem { en, vi }
+        })
+        .collect();
+    Ok((problems, proved, ledger::tables(conn)?.len()))
+}
+
+/// The file's tables, indexes, triggers and views are exactly those of `schema.sql`.
+fn schema(conn: &Connection) -> Result<Vec<Problem>> {
+    Ok(ledger::schema_diff(conn, crate::db::SCHEMA)?
+        .into_iter()
+        .map(|d| {
+            let (en, vi) = match d.what {
+                "missing" => ("is missing (schema.sql defines it)", "bị thiếu (schema.sql có định nghĩa)"),
+                "changed" => ("differs from its definition in schema.sql", "khác với định nghĩa trong schema.sql"),
+                _ => (
+                    "is not in schema.sql (added behind mh51's back)",
+                    "không có trong schema.sql (được thêm ngoài mh51)",
+                ),
+            };
+            let kvi = match d.kind.as_str() {
+                "table" => "bảng",
+                "index" => "chỉ mục",
+                "trigger" => "trigger",
+                "view" => "view",
+                _ => "đối tượng",
+            };
+            Problem {
+                en: format!("schema: {} {} {en}", d.kind, d.name), vi: format!("lược đồ: {kvi} {} {vi}", d.name)
+            }
+        })
+        .collect())
 }
 
 fn could_not_run(what: &str, e: &anyhow::Error) -> Problem {

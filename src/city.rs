@@ -82,13 +82,10 @@ pub fn build(path: &std::path::Path, ctx: &Ctx, size: Size, progress: &mut dyn F
         refuse!("the synthetic city starts in 2018; today ({}) is too early", ctx.today;
                 "thành phố mẫu bắt đầu từ năm 2018; hôm nay ({}) quá sớm", ctx.today);
     }
-    let mut conn = db::create(path, None)?;
-    let res = fill(&mut conn, ctx, size, progress);
-    if res.is_err() {
-        drop(conn);
-        db::discard(path);
-    }
-    res
+    let (mut conn, file) = db::create_new(path, None)?;
+    let built = fill(&mut conn, ctx, size, progress)?;
+    db::finish_create(conn, file)?;
+    Ok(built)
 }
 
 fn fill(conn: &mut Connection, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u64)) -> Result<Built> {

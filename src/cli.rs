@@ -62,6 +62,20 @@ pub struct Out {
     pub wide: bool,
 }
 
+/// `--ward`, `--org`, `--member`: look at one part of the register (SPEC §17).
+#[derive(Debug, Clone, Default, Args)]
+pub struct Scope {
+    /// Only this ward (code or name).
+    #[arg(long)]
+    pub ward: Option<String>,
+    /// Only this organization (code or name).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Only this member (id or name).
+    #[arg(long)]
+    pub member: Option<String>,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create a new database (mode 0600) with orgs, categories, wards 1..N and settings.
@@ -119,6 +133,9 @@ pub enum Command {
         /// A free-text note.
         #[arg(long)]
         note: Option<String>,
+        /// Record it even though the case already has a contact that day.
+        #[arg(long)]
+        again: bool,
     },
     /// Record help given (giúp đỡ); prints its id.
     Support {
@@ -139,7 +156,24 @@ pub enum Command {
         /// A free-text note.
         #[arg(long)]
         note: Option<String>,
+        /// Record it even though the same support is already recorded that day.
+        #[arg(long)]
+        again: bool,
     },
+    /// Void a contact or support recorded by mistake (hủy): it stays, shown voided, and counts nowhere.
+    Void {
+        /// review or support.
+        #[arg(value_enum)]
+        what: EntryWhat,
+        /// The review or support id (printed when it was recorded; see `mh51 show CASE`).
+        id: String,
+        /// Why it is voided.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Correct a contact or support in place (audited with old and new values).
+    #[command(subcommand)]
+    Amend(AmendCmd),
     /// Close a case with a reason (đưa ra khỏi diện).
     Release {
         /// Case number, e.g. 2022-0001.
@@ -173,9 +207,9 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
-    /// The register's own settings: list them, or set `district` or `ward_label`.
+    /// The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent` or `issuer`.
     Settings {
-        /// `district` or `ward_label` (none: list every setting).
+        /// `district`, `ward_label`, `issuer_parent` or `issuer` (none: list every setting).
         key: Option<String>,
         /// The new value, e.g. "Phường Bình Tiên" or "Khu phố".
         value: Option<String>,
@@ -205,7 +239,7 @@ pub enum Command {
     /// Reports for the meeting: summary, quota, overdue.
     #[command(subcommand)]
     Report(ReportCmd),
-    /// Bring in members or cases from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
+    /// Bring in members, cases, or a month's reviews or supports from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
     Import {
         /// What the file holds.
         #[arg(value_enum)]
@@ -215,7 +249,7 @@ pub enum Command {
         /// Check every row and write nothing.
         #[arg(long)]
         dry_run: bool,
-        /// The sheet of a workbook to read (default: the first).
+        /// The sheet of a workbook to read (default: the first; for reviews and supports, every sheet).
         #[arg(long, value_name = "NAME")]
         sheet: Option<String>,
     },
@@ -227,6 +261,12 @@ pub enum Command {
         /// Empty identity numbers, addresses, phones and birth dates; names to initials.
         #[arg(long)]
         redact: bool,
+        /// Only rows dated in this period (reviews, supports, assignments).
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// Reviews or supports: the voided ones, with voided_on and void_reason.
+        #[arg(long)]
+        voided: bool,
         #[command(flatten)]
         out: Out,
     },
@@ -234,6 +274,12 @@ pub enum Command {
     Query {
         /// One read-only SQL statement (SELECT, WITH or VALUES).
         sql: String,
+        /// Stop the query after this many seconds.
+        #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+        timeout: u64,
+        /// Refuse a result of more rows (default: 10000 for a table, 1000000 for CSV or JSON).
+        #[arg(long, value_name = "N")]
+        max_rows: Option<u64>,
         #[command(flatten)]
         out: Out,
     },
@@ -244,6 +290,8 @@ pub enum Command {
     },
     /// Integrity check: SQLite, foreign keys, the rules of the register, the audit chain.
     Check,
+    /// Upgrade a register written by an older mh51 (a backup copy FILE.vN.bak first; audited).
+    Migrate,
     /// The audit log; `audit verify` checks its hash chain.
     Audit(AuditArgs),
     /// Encrypt a plain register in place (the passphrase asked twice, or from --key-file).
@@ -281,6 +329,55 @@ pub enum Command {
         /// The shell to write completions for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntryWhat {
+    /// A contact (tiếp xúc).
+    Review,
+    /// A support (giúp đỡ).
+    Support,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AmendCmd {
+    /// Correct a contact: its class, date, member or note.
+    Review {
+        /// The review id.
+        id: String,
+        /// Corrected class: A, B, C or D.
+        #[arg(long)]
+        class: Option<String>,
+        /// Corrected date: YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long)]
+        date: Option<String>,
+        /// Corrected member who made the contact.
+        #[arg(long)]
+        by: Option<String>,
+        /// Corrected note.
+        #[arg(long)]
+        note: Option<String>,
+    },
+    /// Correct a support: its kind, amount, date, member or note.
+    Support {
+        /// The support id.
+        id: String,
+        /// Corrected kind: job, loan, training, gift or other.
+        #[arg(long)]
+        kind: Option<String>,
+        /// Corrected amount in đồng.
+        #[arg(long, allow_hyphen_values = true)]
+        amount: Option<String>,
+        /// Corrected date: YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long)]
+        date: Option<String>,
+        /// Corrected member who gave it.
+        #[arg(long)]
+        by: Option<String>,
+        /// Corrected note.
+        #[arg(long)]
+        note: Option<String>,
     },
 }
 
@@ -384,6 +481,9 @@ pub enum MemberCmd {
         /// Include members who have left.
         #[arg(long)]
         all: bool,
+        /// Text in the member's name (ignores case and accents).
+        #[arg(long)]
+        search: Option<String>,
         #[command(flatten)]
         out: Out,
     },
@@ -553,6 +653,8 @@ pub enum ReportCmd {
         #[arg(long)]
         structure: Option<String>,
         #[command(flatten)]
+        scope: Scope,
+        #[command(flatten)]
         out: Out,
     },
     /// Each member's quota of people helped to make progress.
@@ -567,6 +669,8 @@ pub enum ReportCmd {
         #[arg(long)]
         structure: Option<String>,
         #[command(flatten)]
+        scope: Scope,
+        #[command(flatten)]
         out: Out,
     },
     /// Open cases not contacted for too long, or with nobody assigned.
@@ -577,6 +681,21 @@ pub enum ReportCmd {
         /// Days without contact before a case is overdue (default: setting review_interval_days, 30).
         #[arg(long)]
         days: Option<u32>,
+        #[command(flatten)]
+        scope: Scope,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Who has reported: each member's (ward's, organization's) open cases and how many were contacted.
+    Contacts {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// What the rows are.
+        #[arg(long, value_enum, default_value_t = ContactsBy::Member)]
+        by: ContactsBy,
+        #[command(flatten)]
+        scope: Scope,
         #[command(flatten)]
         out: Out,
     },
@@ -594,6 +713,35 @@ pub enum ReportCmd {
         /// The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH].
         #[arg(long)]
         chromium: Option<PathBuf>,
+        #[command(flatten)]
+        scope: Scope,
+    },
+    /// The official report in the layout of Decree 30/2020/NĐ-CP: a Word file (.docx), in Vietnamese.
+    Document {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// The new file: FILE.docx (created 0600, never overwritten).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The document's number and code, e.g. "12/BC-MTTQ" [default: left blank to fill in].
+        #[arg(long)]
+        number: Option<String>,
+        /// Place name before the date [default: the district setting without "Phường"/"Xã"].
+        #[arg(long)]
+        place: Option<String>,
+        /// Date of the document (default: today).
+        #[arg(long)]
+        date: Option<String>,
+        /// Name of the person who signs.
+        #[arg(long)]
+        signer: Option<String>,
+        /// Title of the person who signs, e.g. "CHỦ TỊCH"; a line break starts a new line.
+        #[arg(long)]
+        signer_title: Option<String>,
+        /// A recipient under "Nơi nhận:" (repeat for more); "- Lưu: VT." is always last.
+        #[arg(long)]
+        recipient: Vec<String>,
     },
 }
 
@@ -607,6 +755,13 @@ pub enum SummaryBy {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ContactsBy {
+    Member,
+    Ward,
+    Org,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum QuotaBy {
     Ward,
     Org,
@@ -617,6 +772,10 @@ pub enum QuotaBy {
 pub enum ImportWhat {
     Members,
     Cases,
+    /// A month's sheet brought back: a review per filled row (and a support when its kind is given).
+    Reviews,
+    /// A sheet of supports (`case_no,given_on,kind,amount,member,note`).
+    Supports,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -647,7 +806,13 @@ pub struct AuditArgs {
 #[derive(Debug, Subcommand)]
 pub enum AuditCmd {
     /// Check the hash chain; exit 1 at the first broken row.
-    Verify,
+    Verify {
+        /// Also prove that the log still holds this head (`SEQ:HASH`, from `mh51 audit head`).
+        #[arg(long, value_name = "SEQ:HASH")]
+        head: Option<String>,
+    },
+    /// Print the head of the log, `SEQ:HASH`: write it down to prove later that nothing was rewritten.
+    Head,
 }
 
 #[cfg(test)]

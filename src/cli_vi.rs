@@ -145,15 +145,32 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Xóa số CCCD, địa chỉ, điện thoại và ngày sinh; họ tên chỉ còn chữ cái đầu",
     ),
     ("Run one read-only SQL statement", "Chạy một câu lệnh SQL chỉ đọc"),
+    ("Stop the query after this many seconds", "Dừng câu truy vấn sau số giây này"),
+    (
+        "Refuse a result of more rows (default: 10000 for a table, 1000000 for CSV or JSON)",
+        "Từ chối kết quả nhiều dòng hơn (mặc định: 10000 với bảng, 1000000 với CSV hoặc JSON)",
+    ),
     ("A consistent copy of the database (mode 0600)", "Sao lưu nhất quán cơ sở dữ liệu (quyền 0600)"),
     (
         "Integrity check: SQLite, foreign keys, the rules of the register, the audit chain",
         "Kiểm tra toàn vẹn: SQLite, khóa ngoại, các quy tắc của sổ, chuỗi nhật ký",
     ),
+    (
+        "Upgrade a register written by an older mh51 (a backup copy FILE.vN.bak first; audited)",
+        "Nâng cấp sổ do mh51 cũ hơn ghi (sao lưu trước thành TỆP.vN.bak; có ghi nhật ký)",
+    ),
     ("The audit log; `audit verify` checks its hash chain", "Nhật ký thao tác; `audit verify` kiểm tra chuỗi băm"),
     ("Only rows about this case", "Chỉ các dòng về hồ sơ này"),
     ("Only rows on or after this date", "Chỉ các dòng từ ngày này trở đi"),
     ("Check the hash chain; exit 1 at the first broken row", "Kiểm tra chuỗi băm; thoát với mã 1 ở dòng hỏng đầu tiên"),
+    (
+        "Also prove that the log still holds this head (`SEQ:HASH`, from `mh51 audit head`)",
+        "Chứng minh thêm rằng nhật ký vẫn giữ nguyên đầu chuỗi này (`SỐ:MÃ`, lấy từ `mh51 audit head`)",
+    ),
+    (
+        "Print the head of the log, `SEQ:HASH`: write it down to prove later that nothing was rewritten",
+        "In đầu chuỗi nhật ký, `SỐ:MÃ`: hãy ghi lại để sau này chứng minh không có gì bị viết lại",
+    ),
     ("Build the District 6 example database and print its figures", "Tạo cơ sở dữ liệu mẫu Quận 6 và in các số liệu"),
     ("Build the synthetic city-scale database instead", "Tạo cơ sở dữ liệu mô phỏng cỡ thành phố"),
     ("The District 6 example (default)", "Mẫu Quận 6 (mặc định)"),
@@ -176,6 +193,33 @@ pub const HELP_VI: &[(&str, &str)] = &[
     (
         "The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH]",
         "Chromium hoặc Chrome dùng để in PDF [mặc định: chromium, chromium-browser hoặc google-chrome trên PATH]",
+    ),
+    // report document (SPEC §20)
+    (
+        "The official report in the layout of Decree 30/2020/NĐ-CP: a Word file (.docx), in Vietnamese",
+        "Báo cáo gửi cấp trên theo thể thức Nghị định 30/2020/NĐ-CP: tệp Word (.docx), bằng tiếng Việt",
+    ),
+    (
+        "The new file: FILE.docx (created 0600, never overwritten)",
+        "Tệp mới: TỆP.docx (tạo với quyền 0600, không bao giờ ghi đè)",
+    ),
+    (
+        "The document's number and code, e.g. \"12/BC-MTTQ\" [default: left blank to fill in]",
+        "Số, ký hiệu của văn bản, ví dụ \"12/BC-MTTQ\" [mặc định: để trống để điền sau]",
+    ),
+    (
+        "Place name before the date [default: the district setting without \"Phường\"/\"Xã\"]",
+        "Địa danh trước ngày tháng [mặc định: thiết lập district, bỏ chữ \"Phường\"/\"Xã\"]",
+    ),
+    ("Date of the document (default: today)", "Ngày ban hành văn bản (mặc định: hôm nay)"),
+    ("Name of the person who signs", "Họ tên người ký"),
+    (
+        "Title of the person who signs, e.g. \"CHỦ TỊCH\"; a line break starts a new line",
+        "Chức vụ người ký, ví dụ \"CHỦ TỊCH\"; xuống dòng để sang dòng mới",
+    ),
+    (
+        "A recipient under \"Nơi nhận:\" (repeat for more); \"- Lưu: VT.\" is always last",
+        "Một nơi nhận dưới \"Nơi nhận:\" (lặp lại cho nhiều nơi); \"- Lưu: VT.\" luôn ở cuối",
     ),
     // Wards change (SPEC §13) and data protection (SPEC §14)
     (
@@ -267,8 +311,8 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Người này chuyển đến phường khác: hồ sơ tiếp tục ở đó từ --date (giữ lịch sử)",
     ),
     (
-        "The register's own settings: list them, or set `district` or `ward_label`",
-        "Thiết lập của sổ: liệt kê, hoặc đặt `district` hay `ward_label`",
+        "The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent` or `issuer`",
+        "Thiết lập của sổ: liệt kê, hoặc đặt `district`, `ward_label`, `issuer_parent` hay `issuer`",
     ),
     (
         "The ward that takes them over",
@@ -291,18 +335,23 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Ghi một bản sao không mã hóa của sổ đã mã hóa, quyền 0600, cho công cụ khác",
     ),
     (
-        "`district` or `ward_label` (none: list every setting)",
-        "`district` hoặc `ward_label` (bỏ trống: liệt kê mọi thiết lập)",
+        "`district`, `ward_label`, `issuer_parent` or `issuer` (none: list every setting)",
+        "`district`, `ward_label`, `issuer_parent` hoặc `issuer` (bỏ trống: liệt kê mọi thiết lập)",
     ),
     // Workbooks (SPEC §15)
     (
-        "Bring in members or cases from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing",
-        "Nhập thành viên hoặc hồ sơ từ tệp CSV hoặc bảng tính (.xlsx, .xls, .ods), tất cả hoặc không gì cả",
+        "Bring in members, cases, or a month's reviews or supports from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing",
+        "Nhập thành viên, hồ sơ, hoặc các lần tiếp xúc, giúp đỡ trong tháng từ tệp CSV hoặc bảng tính (.xlsx, .xls, .ods), tất cả hoặc không gì cả",
     ),
     (
-        "The sheet of a workbook to read (default: the first)",
-        "Trang tính cần đọc trong bảng tính (mặc định: trang đầu tiên)",
+        "The sheet of a workbook to read (default: the first; for reviews and supports, every sheet)",
+        "Trang tính cần đọc trong bảng tính (mặc định: trang đầu tiên; với tiếp xúc và giúp đỡ: mọi trang tính)",
     ),
+    (
+        "A month's sheet brought back: a review per filled row (and a support when its kind is given)",
+        "Phiếu tháng nộp lại: mỗi dòng đã điền là một lần tiếp xúc (và một lần giúp đỡ nếu có hình thức)",
+    ),
+    ("A sheet of supports (`case_no,given_on,kind,amount,member,note`)", "Bảng các lần giúp đỡ (`case_no,given_on,kind,amount,member,note`)"),
     // Arguments
     (
         "A free-text note",
@@ -511,6 +560,60 @@ pub const HELP_VI: &[(&str, &str)] = &[
     (
         "open, released or all",
         "open (đang quản lý), released (đã ra khỏi diện) hoặc all (tất cả)",
+    ),
+    // the month's contacts (SPEC §17)
+    ("A contact (tiếp xúc)", "Một lần tiếp xúc"),
+    ("A support (giúp đỡ)", "Một lần giúp đỡ"),
+    ("review or support", "review (tiếp xúc) hoặc support (giúp đỡ)"),
+    (
+        "Void a contact or support recorded by mistake (hủy): it stays, shown voided, and counts nowhere",
+        "Hủy một lần tiếp xúc hoặc giúp đỡ ghi nhầm: vẫn được lưu, hiện là đã hủy, và không được tính ở đâu nữa",
+    ),
+    (
+        "The review or support id (printed when it was recorded; see `mh51 show CASE`)",
+        "Mã lần tiếp xúc hoặc giúp đỡ (in ra khi ghi; xem `mh51 show HỒ_SƠ`)",
+    ),
+    ("Why it is voided", "Lý do hủy"),
+    (
+        "Correct a contact or support in place (audited with old and new values)",
+        "Sửa một lần tiếp xúc hoặc giúp đỡ (ghi nhật ký giá trị cũ và mới)",
+    ),
+    ("Correct a contact: its class, date, member or note", "Sửa lần tiếp xúc: loại, ngày, thành viên hoặc ghi chú"),
+    (
+        "Correct a support: its kind, amount, date, member or note",
+        "Sửa lần giúp đỡ: hình thức, số tiền, ngày, thành viên hoặc ghi chú",
+    ),
+    ("The review id", "Mã lần tiếp xúc"),
+    ("The support id", "Mã lần giúp đỡ"),
+    ("Corrected class: A, B, C or D", "Loại đúng: A, B, C hoặc D"),
+    ("Corrected date: YYYY-MM-DD or DD/MM/YYYY", "Ngày đúng: YYYY-MM-DD hoặc DD/MM/YYYY"),
+    ("Corrected kind: job, loan, training, gift or other", "Hình thức đúng: job, loan, training, gift hoặc other"),
+    ("Corrected amount in đồng", "Số tiền đúng (đồng)"),
+    ("Corrected member who gave it", "Thành viên đã giúp đỡ (sửa lại)"),
+    ("Corrected member who made the contact", "Thành viên đã tiếp xúc (sửa lại)"),
+    (
+        "Record it even though the case already has a contact that day",
+        "Vẫn ghi dù hồ sơ đã có một lần tiếp xúc trong ngày đó",
+    ),
+    (
+        "Record it even though the same support is already recorded that day",
+        "Vẫn ghi dù lần giúp đỡ giống hệt đã được ghi trong ngày đó",
+    ),
+    (
+        "Only rows dated in this period (reviews, supports, assignments)",
+        "Chỉ các dòng có ngày trong kỳ này (reviews, supports, assignments)",
+    ),
+    (
+        "Reviews or supports: the voided ones, with voided_on and void_reason",
+        "Với reviews hoặc supports: các dòng đã hủy, kèm voided_on và void_reason",
+    ),
+    ("Only this ward (code or name)", "Chỉ phường này (mã hoặc tên)"),
+    ("Only this organization (code or name)", "Chỉ đoàn thể này (mã hoặc tên)"),
+    ("Only this member (id or name)", "Chỉ thành viên này (mã số hoặc họ tên)"),
+    ("Text in the member's name (ignores case and accents)", "Chữ có trong tên thành viên (không phân biệt hoa thường, dấu)"),
+    (
+        "Who has reported: each member's (ward's, organization's) open cases and how many were contacted",
+        "Ai đã báo cáo: số hồ sơ đang quản lý của từng thành viên (phường, đoàn thể) và số đã được tiếp xúc",
     ),
 ];
 

@@ -1,7 +1,8 @@
 //! The one way to open a database.
 //!
 //! # Opening
-//! `create` makes a new file (mode 0600, refusing an existing path) and applies the schema;
+//! `create_new` makes a new file (mode 0600, refusing an existing path; put in place by
+//! `finish_create`) and applies the schema;
 //! `open` opens an existing file read-write without ever creating one; `open_read_only`
 //! uses read-only flags plus `PRAGMA query_only`. Every connection gets the pragmas of
 //! SPEC §8: foreign keys on, WAL, `synchronous=FULL`, a busy timeout.
@@ -12,9 +13,16 @@
 //! from `user_version` *i* to *i+1*. Never edit a shipped migration: add one, and change
 //! `schema.sql` to match (a test checks that a fresh and a migrated database have the same
 //! schema). Opening checks `user_version` alone
-//! (no work proportional to the file's size). A newer database is refused untouched; an
-//! older one is first copied beside itself (`FILE.vN.bak`, e.g. `mh51.db.v1.bak`), then migrated in
-//! one transaction.
+//! (no work proportional to the file's size). A newer database is refused untouched. An
+//! older one is refused untouched by a read-only open (SPEC §16: `mh51 migrate` upgrades it);
+//! a read-write open (`mh51 migrate`, or any write command) first copies it beside itself
+//! (`FILE.vN.bak`, e.g. `mh51.db.v1.bak`), then migrates it in one transaction that also
+//! appends one `migrate` audit row (from, to).
+//!
+//! # Paths
+//! Every name handed to SQLite is absolute (an existing register resolved to its real file,
+//! links followed), so it is never read as a URI; every new file (register, copy) is made
+//! through `crate::paths::NewFile`: built under a temporary name and put in place whole.
 //!
 //! # The key (encrypted registers, SPEC §14)
 //! A register may be encrypted with SQLCipher 4 (its defaults: AES-256, HMAC-SHA512 per
@@ -32,8 +40,7 @@
 //! Every write command runs in `write`, one `BEGIN IMMEDIATE` transaction that commits only
 //! if the whole closure succeeds; dropping it rolls back, so a refused command changes nothing.
 
-use crate::platform::OpenOptionsExt;
-use std::fs::OpenOptions;
+use crate::paths::{self, NewFile};
 use std::path::Path;
 use std::time::Duration;
 
@@ -48,22 +55,65 @@ const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 /// Shortest passphrase accepted for a new key (SPEC §14).
 pub const MIN_PASSPHRASE: usize = 12;
 
-/// A passphrase, held only in memory while the command runs and wiped when dropped.
-/// `Debug` never shows it.
+/// A passphrase, held only in memory while the command runs and wiped when dropped, with the
+/// keys derived from it in this run. `Debug` never shows either.
+///
+/// SQLCipher 4 turns a passphrase into the file's key with PBKDF2-HMAC-SHA512 over the
+/// file's 16-byte salt (the file's first 16 bytes), 256,000 iterations, 32 bytes: about 0.1–0.2 s
+/// of CPU, paid by every connection given the passphrase. mh51 does that derivation itself,
+/// once per salt per run ([`Key::derivations`] counts them), and gives every connection the
+/// raw key (`PRAGMA key = "x'…'"`), which SQLCipher uses as is. The file is the same as if
+/// SQLCipher had derived the key: any SQLCipher 4 tool opens it with the passphrase alone.
+/// Clones share what was derived, so a command that opens several connections derives once.
+///
+/// The passphrase is NFC-normalised (SPEC §16): "phường" typed with a precomposed "ờ" (as
+/// Windows keyboards and Unikey write it) and with "o" + two combining marks (as some
+/// systems and copied text do) is the same passphrase, so a register encrypted on one
+/// machine opens on another.
 #[derive(Clone)]
-pub struct Key(zeroize::Zeroizing<String>);
+pub struct Key {
+    passphrase: zeroize::Zeroizing<String>,
+    derived: std::sync::Arc<std::sync::Mutex<Vec<Derived>>>,
+}
+
+/// One derived key and the salt it was derived over.
+struct Derived {
+    salt: [u8; SALT_LEN],
+    key: zeroize::Zeroizing<[u8; KEY_LEN]>,
+}
+
+/// SQLCipher 4's defaults (`cipher_default_kdf_iter`, key and salt sizes): never lowered.
+pub const KDF_ITERATIONS: u32 = 256_000;
+const KEY_LEN: usize = 32;
+const SALT_LEN: usize = 16;
+
+/// How many keys this process has derived from a passphrase (PBKDF2 runs), for the test that
+/// a command derives at most once (`MH51_COUNT_KDF=1` prints it at exit).
+static DERIVATIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Set by [`trace_key_derivation`]: SQLCipher logs every key it is given on stderr.
+static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// For the test that counts key derivations (`MH51_COUNT_KDF=1`, read by `main`): SQLCipher's
+/// own debug log stays on, so stderr shows how each connection got its key — `using raw key
+/// from hex`, or `deriving key using full PBKDF2` if SQLCipher ever derived one itself (never).
+pub fn trace_key_derivation() {
+    TRACE.store(true, std::sync::atomic::Ordering::Relaxed);
+}
 
 impl Key {
     /// A passphrase to open an existing register (any length: a wrong one is refused by
     /// the file itself).
     pub fn new(passphrase: String) -> Key {
-        Key(zeroize::Zeroizing::new(passphrase))
+        use unicode_normalization::UnicodeNormalization;
+        let passphrase = zeroize::Zeroizing::new(passphrase);
+        Key { passphrase: zeroize::Zeroizing::new(passphrase.nfc().collect()), derived: Default::default() }
     }
 
     /// A passphrase to encrypt with: at least `MIN_PASSPHRASE` characters.
     pub fn new_passphrase(passphrase: String) -> Result<Key> {
         let key = Key::new(passphrase);
-        let n = key.0.chars().count();
+        let n = key.passphrase.chars().count();
         if n < MIN_PASSPHRASE {
             refuse!("the passphrase has {} characters; it needs at least {} (a short sentence is easy to remember and hard to guess)",
                     n, MIN_PASSPHRASE;
@@ -72,9 +122,100 @@ impl Key {
         Ok(key)
     }
 
-    fn secret(&self) -> &str {
-        &self.0
+    /// The number of key derivations this process has run so far.
+    pub fn derivations() -> usize {
+        DERIVATIONS.load(std::sync::atomic::Ordering::Relaxed)
     }
+
+    fn cache(&self) -> std::sync::MutexGuard<'_, Vec<Derived>> {
+        // A panic while holding the lock cannot leave the list half-changed (one push).
+        self.derived.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The key of a file whose salt is `salt`, derived now unless this run already has it.
+    fn derive(&self, salt: [u8; SALT_LEN]) -> zeroize::Zeroizing<[u8; KEY_LEN]> {
+        let mut cache = self.cache();
+        if let Some(d) = cache.iter().find(|d| d.salt == salt) {
+            return d.key.clone();
+        }
+        let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
+        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..]);
+        DERIVATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        cache.push(Derived { salt, key: key.clone() });
+        key
+    }
+
+    /// SQLCipher's raw key for an existing file with salt `salt`: `x'<64 hex>'` (SQLCipher
+    /// reads the salt from the file and derives nothing).
+    fn raw_existing(&self, salt: [u8; SALT_LEN]) -> zeroize::Zeroizing<String> {
+        let key = self.derive(salt);
+        let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * KEY_LEN));
+        s.push_str("x'");
+        push_hex(&mut s, &key[..]);
+        s.push('\'');
+        s
+    }
+
+    /// SQLCipher's raw key and salt for a new, empty file: `x'<64 hex key><32 hex salt>'`.
+    /// A file made in a run that already derived a key (a backup, an extract, a migration
+    /// copy of an open register) takes that key and its salt, deriving nothing; otherwise a
+    /// random salt is drawn and the key derived over it once (`init --encrypt`, `encrypt`,
+    /// `rekey`'s new passphrase).
+    fn raw_new(&self) -> Result<zeroize::Zeroizing<String>> {
+        let known = self.cache().first().map(|d| d.salt);
+        let salt = match known {
+            Some(s) => s,
+            None => {
+                let mut s = [0u8; SALT_LEN];
+                getrandom::fill(&mut s).map_err(|e| anyhow::anyhow!("drawing a random salt: {e}"))?;
+                s
+            }
+        };
+        let key = self.derive(salt);
+        let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * (KEY_LEN + SALT_LEN)));
+        s.push_str("x'");
+        push_hex(&mut s, &key[..]);
+        push_hex(&mut s, &salt);
+        s.push('\'');
+        Ok(s)
+    }
+
+    /// The raw key for the file at `path`: its own salt when it is an encrypted file, a new
+    /// file's key and salt when it is empty or missing.
+    fn raw_for(&self, path: &Path) -> Result<zeroize::Zeroizing<String>> {
+        match salt_of(path)? {
+            Some(salt) => Ok(self.raw_existing(salt)),
+            None => self.raw_new(),
+        }
+    }
+}
+
+fn push_hex(s: &mut String, bytes: &[u8]) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    for b in bytes {
+        s.push(HEX[usize::from(b >> 4)] as char);
+        s.push(HEX[usize::from(b & 15)] as char);
+    }
+}
+
+/// The salt of an encrypted file (its first 16 bytes); `None` for a missing or empty file
+/// (a new one) or one too short to have been written by SQLCipher.
+fn salt_of(path: &Path) -> Result<Option<[u8; SALT_LEN]>> {
+    use std::io::Read;
+    let mut f = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
+    };
+    let mut head = [0u8; SALT_LEN];
+    let mut n = 0;
+    while n < head.len() {
+        match f.read(&mut head[n..]).with_context(|| format!("reading {}", path.display()))? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok((n == head.len()).then_some(head))
 }
 
 impl std::fmt::Debug for Key {
@@ -104,11 +245,22 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
     Ok(n == head.len() && &head != PLAIN_HEADER)
 }
 
-/// Give `key` to a fresh connection: the first statement on it. SQLCipher's log goes off
-/// right after (it is global and set on first use of a key; see the module docs).
+/// Give `key` to a fresh connection: the first statement on it, the raw key for the
+/// connection's file (see [`Key`]: derived at most once per run and salt). SQLCipher's log
+/// goes off right after (it is global and set on first use of a key; see the module docs).
 fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
-    conn.pragma_update(None, "key", key.secret()).context("giving the passphrase to the database")?;
-    conn.pragma_update(None, "cipher_log_level", "NONE").context("silencing SQLCipher's log")?;
+    let path = conn.path().filter(|p| !p.is_empty()).context("giving the key to a database without a file")?;
+    let raw = key.raw_for(Path::new(path))?;
+    let trace = TRACE.load(std::sync::atomic::Ordering::Relaxed);
+    if trace {
+        conn.pragma_update(None, "cipher_log_level", "DEBUG").context("turning on SQLCipher's log")?;
+    }
+    // Built and dropped as a wiped string; SQLCipher keeps its own copy.
+    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\"", raw.as_str()));
+    conn.execute_batch(&sql).context("giving the key to the database")?;
+    if !trace {
+        conn.pragma_update(None, "cipher_log_level", "NONE").context("silencing SQLCipher's log")?;
+    }
     Ok(())
 }
 
@@ -139,6 +291,58 @@ fn wrong_key(path: &Path) -> anyhow::Error {
     .into()
 }
 
+/// SQLCipher 4's page size, the one of every encrypted register mh51 writes.
+const CIPHER_PAGE: u64 = 4096;
+
+/// Whether an encrypted file's length is not a whole number of its pages (or is less than
+/// one): it was cut short or grown by something else than SQLite.
+fn truncated(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| m.len() < CIPHER_PAGE || m.len() % CIPHER_PAGE != 0)
+}
+
+/// The refusal of a register whose file is damaged (SPEC §16: named for what it is).
+pub fn damaged(path: &Path) -> anyhow::Error {
+    refusal!("'{}' is damaged (cut short, or a page fails its check), not a matter of the passphrase; nothing was changed: run `mh51 check`, and restore it from a backup if check cannot read it",
+             path.display();
+             "'{}' bị hỏng (bị cắt ngắn, hoặc có trang không qua kiểm tra), không phải do cụm mật khẩu; không có gì bị thay đổi: hãy chạy `mh51 check`, và khôi phục từ bản sao lưu nếu check không đọc được",
+             path.display())
+    .into()
+}
+
+/// Whether `e` is SQLite reporting a damaged file (a page that fails SQLCipher's check or
+/// SQLite's own structure checks) on a file whose first page opened.
+pub fn is_damage(e: &anyhow::Error) -> bool {
+    use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+    e.chain().any(|c| {
+        matches!(c.downcast_ref::<rusqlite::Error>(),
+                 Some(rusqlite::Error::SqliteFailure(f, _)) if matches!(f.code, DatabaseCorrupt | NotADatabase))
+    })
+}
+
+/// Whether an encrypted register has a page that fails SQLCipher's check (`PRAGMA
+/// cipher_integrity_check`), asked after a command on it failed with a SQLite error: SQLCipher
+/// reports such a page as a plain "SQL logic error", so the file is looked at to say which it
+/// was. False when it cannot tell (no key, first page unreadable).
+pub fn cipher_damaged(path: &Path, key: Option<&Key>) -> bool {
+    let Some(key) = key else { return false };
+    if !is_encrypted(path).unwrap_or(false) {
+        return false;
+    }
+    let Ok(conn) = ro(path, Some(key)) else { return false };
+    if check_version(&conn, path).is_err() {
+        return false;
+    }
+    let found = conn
+        .prepare("PRAGMA cipher_integrity_check")
+        .and_then(|mut s| s.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<Vec<String>>>());
+    found.is_ok_and(|f| !f.is_empty())
+}
+
+/// Whether `e` comes from SQLite (not a refusal of mh51's own).
+pub fn is_sqlite_error(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| c.downcast_ref::<rusqlite::Error>().is_some())
+}
+
 /// The whole current schema, for new databases.
 pub const SCHEMA: &str = include_str!("../schema.sql");
 
@@ -148,12 +352,24 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0002_no_delete.sql"),
     include_str!("../migrations/0003_partial_release_index.sql"),
     include_str!("../migrations/0004_ward_history.sql"),
+    include_str!("../migrations/0005_ledger.sql"),
+    include_str!("../migrations/0006_void_contacts.sql"),
 ];
+
+/// The schema version that brought the ledger (`row_versions`, `ledger`; SPEC §16).
+const LEDGER_VERSION: i64 = 5;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A read-write connection's page cache: 16 MB (negative `cache_size` is KiB), bounded well under the
+/// 50 MB a command may use.
+const CACHE_KIB: i64 = -16_000;
+
+/// A read-only connection's page cache: 8 MB (see `read_only_pragmas`).
+const READ_CACHE_KIB: i64 = -8_000;
 
 fn flags_rw() -> OpenFlags {
     OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -162,12 +378,19 @@ fn flags_rw() -> OpenFlags {
 /// The refusal of a database path that is already taken (a file, or a link even to nothing):
 /// mh51 never overwrites a register. `create` checks it; a command that must refuse before
 /// doing anything else (asking a passphrase) calls it first.
+///
+/// A journal left beside the name by an earlier file (`NAME-wal`, `NAME-journal`) is refused
+/// too: SQLite would replay it into the new register the first time it is opened.
 pub fn refuse_existing(path: &Path) -> Result<()> {
-    if path.exists() || path.is_symlink() {
-        refuse!("'{}' already exists; mh51 never overwrites a database: choose another path or move the file away",
-                path.display();
-                "'{}' đã tồn tại; mh51 không bao giờ ghi đè cơ sở dữ liệu: hãy chọn đường dẫn khác hoặc chuyển tệp đi",
-                path.display());
+    paths::refuse_taken(path)?;
+    for suffix in ["-wal", "-journal", "-shm"] {
+        let side = beside(path, suffix);
+        if std::fs::symlink_metadata(&side).is_ok() {
+            refuse!("'{}' exists beside '{}' (left by an earlier file of that name; SQLite would replay it into the new register): move it away or choose another name",
+                    side.display(), path.display();
+                    "'{}' có sẵn cạnh '{}' (do một tệp cùng tên trước đây để lại; SQLite sẽ đưa nó vào sổ mới): hãy chuyển nó đi hoặc chọn tên khác",
+                    side.display(), path.display());
+        }
     }
     Ok(())
 }
@@ -188,18 +411,17 @@ fn missing(path: &Path) -> anyhow::Error {
     .into()
 }
 
-/// Create a new database file with mode 0600 and the current schema, encrypted with `key`
-/// when one is given.
-pub fn create(path: &Path, key: Option<&Key>) -> Result<Connection> {
+/// Create a new database (mode 0600, refusing a taken path, never following a link) with
+/// the current schema, encrypted with `key` when one is given. It is built under a private
+/// temporary name beside `path` (`crate::paths::NewFile`); [`finish_create`] puts it in
+/// place, and dropping the `NewFile` instead (the command failed) removes it.
+pub fn create_new(path: &Path, key: Option<&Key>) -> Result<(Connection, NewFile)> {
     refuse_existing(path)?;
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .with_context(|| format!("creating {}", path.display()))?;
+    let (file, f) = NewFile::create(path)?;
+    drop(f);
+    let tmp = file.tmp();
     let mut conn =
-        Connection::open_with_flags(path, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
+        Connection::open_with_flags(tmp, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     match key {
         // An encrypted register keeps SQLCipher 4's default page size (4 KiB), so the
         // standard `sqlcipher` shell opens it with the passphrase alone.
@@ -213,15 +435,32 @@ pub fn create(path: &Path, key: Option<&Key>) -> Result<Connection> {
     tx.execute_batch(SCHEMA).context("creating the schema")?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit().context("committing the schema")?;
-    Ok(conn)
+    Ok((conn, file))
 }
 
-/// Open an existing database read-write, migrating an older schema. `key` is used only
-/// when the file is encrypted.
+/// A new database with only the schema, put in place at once, and opened (for tools and
+/// tests that fill a register themselves; commands use [`create_new`]).
+pub fn create(path: &Path, key: Option<&Key>) -> Result<Connection> {
+    let (conn, file) = create_new(path, key)?;
+    finish_create(conn, file)?;
+    open(path, key)
+}
+
+/// Close a database made by [`create_new`] (which empties its WAL into it) and put it in
+/// place.
+pub fn finish_create(conn: Connection, file: NewFile) -> Result<()> {
+    conn.close().map_err(|(_, e)| e).context("closing the new database")?;
+    file.commit()
+}
+
+/// Open an existing database read-write, migrating an older schema (after a backup copy,
+/// with one `migrate` audit row). `key` is used only when the file is encrypted. SQLite is
+/// given the real file (links resolved, absolute: never a URI, see `crate::paths`).
 pub fn open(path: &Path, key: Option<&Key>) -> Result<Connection> {
     require_existing(path)?;
+    let real = paths::real(path)?;
     let mut conn =
-        Connection::open_with_flags(path, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
+        Connection::open_with_flags(&real, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     let key = key_existing(&conn, path, key)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = check_version(&conn, path)?;
@@ -235,24 +474,43 @@ pub fn open(path: &Path, key: Option<&Key>) -> Result<Connection> {
 
 /// Open read-only: read-only flags and `query_only`, so nothing can write through it.
 ///
-/// An older schema is first migrated through a read-write open (which backs the file up
-/// beside itself), so read commands work on a file from an older mh51 too.
+/// An older schema is refused, untouched, saying that `mh51 migrate` upgrades it (SPEC §16:
+/// a read-only command never migrates).
 pub fn open_read_only(path: &Path, key: Option<&Key>) -> Result<Connection> {
     require_existing(path)?;
     let conn = ro(path, key)?;
     let version = check_version(&conn, path)?;
     if version < SCHEMA_VERSION {
-        drop(conn);
-        drop(open(path, key)?);
-        let conn = ro(path, key)?;
-        check_version(&conn, path)?;
-        return read_only_pragmas(conn);
+        refuse!("'{}' was written by an older mh51 (schema version {}, this mh51 writes {}); this command only reads, so it does not upgrade it: run `mh51 migrate` (it makes a backup copy first) — the file was not touched",
+                path.display(), version, SCHEMA_VERSION;
+                "'{}' do mh51 cũ hơn ghi (phiên bản {}, mh51 này ghi phiên bản {}); lệnh này chỉ đọc nên không nâng cấp sổ: hãy chạy `mh51 migrate` (lệnh này sao lưu trước) — tệp không bị thay đổi",
+                path.display(), version, SCHEMA_VERSION);
     }
     read_only_pragmas(conn)
 }
 
+/// `mh51 migrate`: the schema version the file had, and the backup copy when it was
+/// older (`None`: already current, nothing done).
+pub fn migrate_file(path: &Path, key: Option<&Key>) -> Result<(i64, Option<std::path::PathBuf>)> {
+    require_existing(path)?;
+    let real = paths::real(path)?;
+    let mut conn =
+        Connection::open_with_flags(&real, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
+    let key = key_existing(&conn, path, key)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let version = check_version(&conn, path)?;
+    configure(&conn)?;
+    if version == SCHEMA_VERSION {
+        return Ok((version, None));
+    }
+    let bak = backup_before_migration(&conn, path, version, key)?;
+    migrate(&mut conn, version)?;
+    Ok((version, Some(bak)))
+}
+
 fn ro(path: &Path, key: Option<&Key>) -> Result<Connection> {
-    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
+    let real = paths::real(path)?;
+    let conn = Connection::open_with_flags(&real, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)
         .with_context(|| format!("opening {} read-only", path.display()))?;
     key_existing(&conn, path, key)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
@@ -261,6 +519,11 @@ fn ro(path: &Path, key: Option<&Key>) -> Result<Connection> {
 
 fn read_only_pragmas(conn: Connection) -> Result<Connection> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // An 8 MB page cache (SQLite's default is 2 MB): on an encrypted register a page read
+    // again after it left the cache is decrypted and authenticated again. Not the 16 MB of a
+    // read-write connection: a city's report then peaked at 46 MB against the 50 MB bound,
+    // for no measurable gain once the reports read their pages in order (BENCHMARKS.md).
+    conn.pragma_update(None, "cache_size", READ_CACHE_KIB)?;
     conn.pragma_update(None, "query_only", "ON")?;
     Ok(conn)
 }
@@ -270,6 +533,11 @@ fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
     // first page's HMAC here.
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| {
         if is_encrypted(path).unwrap_or(true) {
+            // A length that is not a whole number of pages is damage whatever the key: say
+            // so instead of blaming the passphrase.
+            if truncated(path) {
+                return damaged(path);
+            }
             return wrong_key(path);
         }
         refusal!("'{}' is not an mh51 database (not a SQLite file)", path.display();
@@ -302,8 +570,24 @@ fn configure(conn: &Connection) -> Result<()> {
     // 16 MB page cache keeps a large import from spilling pages mid-transaction; both bounded
     // well under the 50 MB a command may use.
     conn.pragma_update(None, "temp_store", "MEMORY").context("setting temp_store")?;
-    conn.pragma_update(None, "cache_size", -16_000).context("setting cache_size")?;
+    conn.pragma_update(None, "cache_size", CACHE_KIB).context("setting cache_size")?;
     Ok(())
+}
+
+/// Who migrates, for the `migrate` audit row: set once per run by `cmd` (the actor and the
+/// time of the command); without it, `unknown` now.
+static STAMP: std::sync::OnceLock<crate::audit::Stamp> = std::sync::OnceLock::new();
+
+/// Say who acts in this run, for audit rows written while opening (migrations).
+pub fn set_stamp(stamp: crate::audit::Stamp) {
+    let _ = STAMP.set(stamp);
+}
+
+fn migration_stamp() -> crate::audit::Stamp {
+    STAMP.get().cloned().unwrap_or_else(|| crate::audit::Stamp {
+        actor: "unknown".into(),
+        at: chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
+    })
 }
 
 fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
@@ -311,11 +595,47 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     // Re-read inside the lock: another process may have migrated meanwhile.
     let current: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     let start = current.max(from);
+    if start >= SCHEMA_VERSION {
+        return Ok(());
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
         tx.execute_batch(sql).with_context(|| format!("applying migration {}", i + 1))?;
     }
+    if start < LEDGER_VERSION {
+        baseline(&tx, start)?;
+    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    crate::audit::append(
+        &tx,
+        &migration_stamp(),
+        "migrate",
+        "register",
+        "",
+        &serde_json::json!({ "from": start, "to": SCHEMA_VERSION }),
+    )
+    .context("recording the migration")?;
     tx.commit().context("committing the migration")?;
+    Ok(())
+}
+
+/// A register from before the ledger: its rows as they are become the baseline, recorded by
+/// one audit row (`baseline`, with how many rows) and sealed (SPEC §16). The actor is mh51
+/// itself: nobody typed this change.
+fn baseline(tx: &Transaction, from: i64) -> Result<()> {
+    let stamp = crate::audit::Stamp {
+        actor: "mh51".into(),
+        at: chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
+    };
+    let rows = crate::domain::ledger::count_rows(tx)?;
+    crate::audit::append(
+        tx,
+        &stamp,
+        "baseline",
+        "register",
+        &format!("v{from}"),
+        &serde_json::json!({ "rows": rows, "from_version": from, "to_version": LEDGER_VERSION }),
+    )?;
+    crate::domain::ledger::baseline(tx).context("recording the baseline of the ledger")?;
     Ok(())
 }
 
@@ -331,7 +651,7 @@ fn backup_before_migration(
     let base = format!("{}.v{version}.bak", path.display());
     let mut dest = std::path::PathBuf::from(&base);
     let mut n = 1;
-    while dest.exists() || dest.is_symlink() {
+    while std::fs::symlink_metadata(&dest).is_ok() {
         n += 1;
         dest = std::path::PathBuf::from(format!("{base}.{n}"));
     }
@@ -349,24 +669,19 @@ fn backup_before_migration(
 /// database as of that transaction's start. (Copying in several steps would restart from
 /// scratch every time another process commits, and might never finish on a busy register.)
 pub fn backup_to(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
-    new_copy(dest, || copy_into(conn, dest, key))
+    new_copy(dest, |tmp| copy_into(conn, tmp, key))?.commit()
 }
 
-/// Create `dest` (mode 0600, never over an existing file) and fill it with `fill`; a copy that
-/// fails half-way must not be mistaken for a register later, so it is removed (we created it,
-/// so it is ours), with any journal SQLite left beside it.
-fn new_copy(dest: &Path, fill: impl FnOnce() -> Result<()>) -> Result<()> {
-    OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(dest)
-        .with_context(|| format!("creating {}", dest.display()))?;
-    let done = fill();
-    if done.is_err() {
-        discard(dest);
-    }
-    done
+/// Create `dest` (mode 0600, never over an existing file or link) through a private
+/// temporary file beside it (`crate::paths::NewFile`) that `fill` fills; the `NewFile` puts it
+/// in place on `commit`, and a copy that fails half-way is removed with any journal SQLite
+/// left beside it (dropping the `NewFile`), so it is never mistaken for a register later.
+fn new_copy(dest: &Path, fill: impl FnOnce(&Path) -> Result<()>) -> Result<NewFile> {
+    refuse_existing(dest)?;
+    let (file, f) = NewFile::create(dest)?;
+    drop(f);
+    fill(file.tmp())?;
+    Ok(file)
 }
 
 /// Remove a database file this process has just created and failed to fill, with any
@@ -381,8 +696,8 @@ pub fn discard(path: &Path) {
 }
 
 fn copy_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
-    let mut out =
-        Connection::open_with_flags(dest, flags_rw()).with_context(|| format!("opening {}", dest.display()))?;
+    let mut out = Connection::open_with_flags(paths::for_sqlite(dest)?, flags_rw())
+        .with_context(|| format!("opening {}", dest.display()))?;
     if let Some(k) = key {
         apply_key(&out, k)?;
     }
@@ -412,9 +727,15 @@ fn copy_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
 }
 
 /// Run `f` in one IMMEDIATE transaction; commit only if it succeeds.
+///
+/// Every row the closure inserts, updates or deletes is recorded in the ledger and sealed with
+/// the transaction's newest audit row just before the commit (`domain::ledger`); a closure
+/// that appends no audit row fails, and nothing is kept.
 pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning a write transaction")?;
+    let started = crate::domain::ledger::start(&tx)?;
     let out = f(&tx)?;
+    crate::domain::ledger::finish(&tx, started)?;
     tx.commit().context("committing")?;
     Ok(out)
 }
@@ -435,14 +756,57 @@ pub fn write_or_dry_run<T>(
     Ok(out)
 }
 
+/// A private in-memory copy of the register at `path` (`key` opens it when it is
+/// encrypted), for a dry run that must hold no lock on the file (SPEC §16: "a dry run never
+/// makes another clerk's command fail"): `import --dry-run` does all its work, audit rows
+/// included, in a transaction on this copy and rolls it back, so other clerks' writes go on
+/// meanwhile. The copy is one consistent snapshot (one read transaction of the file); it
+/// lives in memory only — about the register's size — so no plaintext of an encrypted
+/// register reaches the disk. The path is made absolute and the copy's connection has no
+/// URI flag, so the path is never read as a URI.
+pub fn snapshot(path: &Path, key: Option<&Key>) -> Result<Connection> {
+    require_existing(path)?;
+    let abs = std::path::absolute(path).with_context(|| format!("opening {}", path.display()))?;
+    let name = abs.to_str().with_context(|| format!("{} is not a UTF-8 path", path.display()))?;
+    let conn = Connection::open_in_memory_with_flags(
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .context("opening an in-memory copy")?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    // The source's own key, derived once per run for its salt (as every connection gets it).
+    let secret = match key.filter(|_| is_encrypted(path).unwrap_or(false)) {
+        Some(k) => k.raw_for(path)?,
+        None => zeroize::Zeroizing::new(String::new()),
+    };
+    conn.execute("ATTACH DATABASE ?1 AS mh51_source KEY ?2", rusqlite::params![name, secret.as_str()])
+        .with_context(|| format!("opening {}", path.display()))?;
+    let copied = (|| -> Result<()> {
+        let version: i64 = conn.pragma_query_value(Some("mh51_source"), "user_version", |r| r.get(0))?;
+        conn.query_row("SELECT sqlcipher_export('main', 'mh51_source')", [], |_| Ok(()))
+            .with_context(|| format!("copying {} into memory", path.display()))?;
+        conn.pragma_update(None, "user_version", version)?;
+        Ok(())
+    })();
+    let _ = conn.execute_batch("DETACH DATABASE mh51_source");
+    copied?;
+    conn.pragma_update(None, "foreign_keys", "ON").context("enabling foreign keys")?;
+    Ok(conn)
+}
+
 /// Write a copy of the register behind `conn` to the new file `dest` (mode 0600, refusing an
 /// existing path), encrypted with `key`, or plain when `key` is `None`, through SQLCipher's
 /// `sqlcipher_export` (the backup API refuses to copy between a plain and an encrypted file).
 /// `conn` must be a read-write connection (an attached file inherits its flags). A failed
 /// copy is removed.
 pub fn export_copy(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
-    new_copy(dest, || {
-        let done = export_into(conn, dest, key);
+    export_new(conn, dest, key)?.commit()
+}
+
+/// [`export_copy`], left under its temporary name until the caller commits the `NewFile`
+/// (`decrypt` first records its audit row).
+pub fn export_new(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<NewFile> {
+    new_copy(dest, |tmp| {
+        let done = export_into(conn, tmp, key);
         // Detach whatever happened, so the connection can be used or attached again.
         let _ = conn.execute_batch("DETACH DATABASE mh51_copy");
         done
@@ -450,9 +814,14 @@ pub fn export_copy(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<
 }
 
 fn export_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
+    // Absolute, so ATTACH never reads it as a URI (see `crate::paths`).
+    let dest = &paths::for_sqlite(dest)?;
     let name = dest.to_str().with_context(|| format!("{} is not a UTF-8 path", dest.display()))?;
-    let secret = key.map_or("", Key::secret);
-    conn.execute("ATTACH DATABASE ?1 AS mh51_copy KEY ?2", rusqlite::params![name, secret])
+    let secret = match key {
+        Some(k) => k.raw_new()?,
+        None => zeroize::Zeroizing::new(String::new()),
+    };
+    conn.execute("ATTACH DATABASE ?1 AS mh51_copy KEY ?2", rusqlite::params![name, secret.as_str()])
         .with_context(|| format!("opening {}", dest.display()))?;
     if key.is_none() {
         conn.pragma_update(Some("mh51_copy"), "page_size", 8192).context("setting the copy's page size")?;
@@ -499,7 +868,13 @@ pub fn replace_encrypted(
         verify(&copy)?;
         // Closing the only connection checkpoints the copy's WAL into it and removes it.
         copy.close().map_err(|(_, e)| e).context("closing the new copy")?;
-        std::fs::File::open(&tmp).and_then(|f| f.sync_all()).context("syncing the new copy")?;
+        // Opened for writing: Windows refuses to flush a handle opened read-only ("Access
+        // denied"), and nothing is written through it.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&tmp)
+            .and_then(|f| f.sync_all())
+            .context("syncing the new copy")?;
         // Nobody may have written to the register since it was copied, and its WAL must be
         // empty before the rename (the old WAL must never meet the new file).
         if wal_busy_after_truncate(&src)? || audit_tip(&src)? != tip {
@@ -515,7 +890,18 @@ pub fn replace_encrypted(
         return Err(e);
     }
     drop(src);
-    std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))?;
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        discard(&tmp);
+        if crate::platform::held_open(&e) {
+            // Windows will not replace a file another program has open (another mh51, the
+            // sqlite3 shell, a backup or antivirus program); the register is untouched.
+            refuse!("'{}' is held open by another program, so Windows will not replace it ({}); close every other mh51 window and program using the register, then run this again — nothing was changed",
+                    path.display(), e;
+                    "'{}' đang được một chương trình khác mở nên Windows không cho thay thế ({}); hãy đóng mọi cửa sổ mh51 và chương trình khác đang dùng sổ rồi chạy lại — không có gì bị thay đổi",
+                    path.display(), e);
+        }
+        return Err(e).with_context(|| format!("replacing {}", path.display()));
+    }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // Make the rename itself durable; a failure here leaves a whole file either way.
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
@@ -569,6 +955,18 @@ mod tests {
         assert!(Key::new_passphrase("mười một ký".into()).is_err());
         let k = Key::new_passphrase("mười hai ký t".into()).unwrap();
         assert_eq!(format!("{k:?}"), "Key(…)");
+    }
+
+    #[test]
+    fn a_passphrase_is_nfc_normalised() {
+        // "phường" with a precomposed ờ (U+1EDD) and with o + horn (U+031B) + grave (U+0300).
+        let nfc = Key::new("sổ phường 5 cộng 1".into());
+        let nfd = Key::new("so\u{0302}\u{0309} phu\u{031B}o\u{031B}\u{0300}ng 5 co\u{0323}\u{0302}ng 1".into());
+        assert_eq!(nfc.passphrase.as_str(), "s\u{1ED5} ph\u{01B0}\u{1EDD}ng 5 c\u{1ED9}ng 1");
+        assert_eq!(nfd.passphrase.as_str(), nfc.passphrase.as_str());
+        // Counted after normalising: 12 characters, however many code points were typed.
+        assert!(Key::new_passphrase("mươ\u{0300}i hai ky\u{0301} t".into()).is_ok());
+        assert!(Key::new_passphrase("mươ\u{0300}i mô\u{0323}t ky\u{0301}".into()).is_err());
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod domain;
 pub mod human;
 pub mod import;
 pub mod output;
+pub mod paths;
 pub mod platform;
 pub mod read;
 pub mod report;

@@ -27,15 +27,27 @@ fn main() -> ExitCode {
         Some(l) => l == cli::Lang::Vi,
         None => cli_vi::vi_from_locale(),
     };
-    match cmd::run(cli, vi) {
+    // For the test that a command derives its key at most once (SPEC §14): the count on
+    // stderr at exit, and SQLCipher's own log of how each connection was keyed.
+    let count_kdf = std::env::var_os("MH51_COUNT_KDF").is_some_and(|v| v == "1");
+    if count_kdf {
+        mh51::db::trace_key_derivation();
+    }
+    let done = cmd::run(cli, vi);
+    if count_kdf {
+        eprintln!("mh51: key derivations: {}", mh51::db::Key::derivations());
+    }
+    match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             match e.downcast_ref::<domain::Refusal>() {
-                Some(r) => eprintln!("error: {}", r.text(vi)),
-                None => eprintln!("error: {e:#}"),
+                // A message may echo a stored or typed value: never a control character
+                // to the terminal (SPEC §16).
+                Some(r) => eprintln!("error: {}", mh51::text::visible(r.text(vi))),
+                None => eprintln!("error: {}", mh51::text::visible(&format!("{e:#}"))),
             }
             ExitCode::from(1)
         }

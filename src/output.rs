@@ -25,7 +25,7 @@ use anyhow::{Context, Result};
 use comfy_table::{presets::UTF8_FULL_CONDENSED, CellAlignment, ContentArrangement, Table};
 
 use crate::cli::Format;
-use crate::refuse;
+
 use crate::report::export::Table as Export;
 
 /// One value in a row.
@@ -98,11 +98,14 @@ pub struct Style {
     pub names: Option<Rc<Names>>,
     /// What a report's `group` column holds.
     pub group: Group,
+    /// The output goes to a terminal (stdout, not a file): CSV there shows control
+    /// characters visibly (see [`Sink`]).
+    pub terminal: bool,
 }
 
 impl Style {
     pub fn new(vi: bool, format: Format, bom: bool) -> Style {
-        Style { vi, format, bom, width: None, names: None, group: Group::Code }
+        Style { vi, format, bom, width: None, names: None, group: Group::Code, terminal: false }
     }
 }
 
@@ -155,20 +158,25 @@ pub fn terminal_width() -> Option<usize> {
     columns.or_else(|| comfy_table::Table::new().width().map(usize::from).filter(|w| *w > 0)).or(Some(80))
 }
 
+/// Whether stdout is a terminal (or taken as one: `MH51_ASSUME_TTY=1`, see
+/// [`terminal_width`]).
+pub fn stdout_is_terminal() -> bool {
+    std::env::var_os("MH51_ASSUME_TTY").is_some_and(|v| v == "1") || io::stdout().is_terminal()
+}
+
 /// Open the destination: stdout, or a new file created 0600 (never overwritten).
 pub fn destination(path: Option<&Path>) -> Result<Box<dyn Write>> {
     match path {
         None => Ok(Box::new(BufWriter::with_capacity(1 << 16, io::stdout().lock()))),
-        Some(p) => Ok(Box::new(BufWriter::new(create_private(p)?))),
+        Some(p) => Ok(Box::new(BufWriter::new(crate::paths::create_output(p)?))),
     }
 }
 
-/// Create a new file with mode 0600, refusing an existing path.
+/// Create a new file with mode 0600 directly, refusing an existing path (never a link): only
+/// for files inside mh51's own private temporary folder (the brief's page and log). A file at
+/// a path the user gives goes through `crate::paths` instead.
 pub fn create_private(p: &Path) -> Result<std::fs::File> {
-    if p.exists() {
-        refuse!("'{}' already exists; choose a new file name (mh51 never overwrites files)", p.display();
-                "'{}' đã tồn tại; hãy chọn tên tệp mới (mh51 không ghi đè tệp)", p.display());
-    }
+    crate::paths::refuse_taken(p)?;
     OpenOptions::new()
         .write(true)
         .create_new(true)
@@ -178,6 +186,13 @@ pub fn create_private(p: &Path) -> Result<std::fs::File> {
 }
 
 /// Streams rows in one format.
+///
+/// Nothing from the data reaches a terminal as a control character (SPEC §16): a table (on
+/// a terminal or not: it is for people) shows every control, bidirectional or invisible
+/// character of a value visibly ([`crate::text::visible`]: ESC as `␛`); CSV shows them so
+/// only when it goes to a terminal, and keeps every value exactly as stored in a file or a
+/// pipe (it is data for another program); JSON escapes control characters itself
+/// (`\u001b`).
 pub struct Sink<'a> {
     style: Style,
     out: Box<dyn Write + 'a>,
@@ -219,8 +234,17 @@ impl<'a> Sink<'a> {
         match self.style.format {
             Format::Csv => {
                 let guard = self.style.bom;
+                let terminal = self.style.terminal;
                 if let Some(w) = self.csv.as_mut() {
-                    w.write_record(cells.iter().map(|c| csv_cell(c, guard))).map_err(csv_error)?;
+                    w.write_record(cells.iter().map(|c| {
+                        let t = csv_cell(c, guard);
+                        if terminal {
+                            crate::text::visible(&t).into_owned()
+                        } else {
+                            t
+                        }
+                    }))
+                    .map_err(csv_error)?;
                 }
             }
             Format::Json => {
@@ -584,10 +608,21 @@ pub fn wrap(text: &str, width: usize) -> String {
 fn render_shown(
     style: &Style,
     headers: Vec<String>,
-    rows: Vec<Vec<Shown>>,
+    mut rows: Vec<Vec<Shown>>,
     essential: Vec<bool>,
     title: Option<&str>,
 ) -> String {
+    // Nothing from the data reaches the terminal as a control character (SPEC §16).
+    let seen = |s: &mut String| {
+        if let std::borrow::Cow::Owned(v) = crate::text::visible(s) {
+            *s = v;
+        }
+    };
+    let mut headers = headers;
+    headers.iter_mut().for_each(seen);
+    rows.iter_mut().flatten().for_each(|c| seen(&mut c.text));
+    let title = title.map(|t| crate::text::visible(t).into_owned());
+    let title = title.as_deref();
     let n = headers.len();
     let col_bounds = |keep: &[usize]| -> Vec<(usize, usize)> {
         keep.iter().map(|&c| bounds(&headers[c], &rows.iter().filter_map(|r| r.get(c)).collect::<Vec<_>>())).collect()
@@ -747,6 +782,11 @@ pub fn label(key: &str, vi: bool) -> String {
         "members_met" => ("Members met", "Thành viên đạt"),
         "shortfall" => ("Shortfall", "Còn thiếu"),
         "pct" => ("%", "%"),
+        "cases" => ("Cases", "Hồ sơ"),
+        "contacted" => ("Contacted", "Đã tiếp xúc"),
+        "not_contacted" => ("Not contacted", "Chưa tiếp xúc"),
+        "voided_on" => ("Voided on", "Ngày hủy"),
+        "void_reason" => ("Why voided", "Lý do hủy"),
         "open" => ("open", "đang quản lý"),
         "released" => ("released", "đã ra khỏi diện"),
         "unassigned" => ("unassigned", "chưa phân công"),

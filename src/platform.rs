@@ -14,6 +14,11 @@
 //! - **Root** (Chromium's sandbox refuses it, so the brief's PDF printing turns it off only
 //!   then) is uid 0 on Unix; elsewhere never.
 //! - **`file://` URLs** for local pages: the path's bytes on Unix, `file:///C:/…` elsewhere.
+//! - **The browser** that prints the brief's PDF, when no `--chromium` is given: on PATH on
+//!   Unix; on Windows in the standard install folders of Google Chrome and Microsoft Edge
+//!   (which every Windows 10 and 11 has), never on PATH (neither installer puts itself there).
+//! - **A file held open** by another program: Windows refuses to replace or remove it
+//!   (a sharing violation); [`held_open`] says whether an error is that.
 
 use std::fs::OpenOptions;
 
@@ -101,6 +106,89 @@ pub fn file_url(p: &std::path::Path) -> String {
         }
     }
     u
+}
+
+/// Where a Chromium-family browser is normally installed on Windows, in the order tried:
+/// Google Chrome (installed by the clerk for everyone, then for the clerk alone, then the
+/// 32-bit one), then Microsoft Edge (64-bit folder first; Edge has lived under
+/// `Program Files (x86)` since it came with Windows 10). `var` reads an environment variable.
+#[cfg_attr(not(windows), allow(dead_code))]
+pub fn windows_browsers(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut add = |base: &str, parts: &[&str]| {
+        if let Some(b) = var(base).filter(|b| !b.is_empty()) {
+            out.push(parts.iter().fold(std::path::PathBuf::from(b), |p, s| p.join(s)));
+        }
+    };
+    let chrome = ["Google", "Chrome", "Application", "chrome.exe"];
+    let edge = ["Microsoft", "Edge", "Application", "msedge.exe"];
+    add("ProgramFiles", &chrome);
+    add("LocalAppData", &chrome);
+    add("ProgramFiles(x86)", &chrome);
+    add("ProgramFiles(x86)", &edge);
+    add("ProgramFiles", &edge);
+    out
+}
+
+/// The browsers to try for the brief's PDF, in order, when no `--chromium` is given.
+#[cfg(windows)]
+pub fn browser_candidates(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<std::path::PathBuf> {
+    windows_browsers(var)
+}
+
+/// The browsers to try for the brief's PDF, in order, when no `--chromium` is given.
+#[cfg(not(windows))]
+pub fn browser_candidates(var: impl Fn(&str) -> Option<std::ffi::OsString>) -> Vec<std::path::PathBuf> {
+    let path = var("PATH").unwrap_or_default();
+    let dirs: Vec<std::path::PathBuf> = std::env::split_paths(&path).collect();
+    ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        .iter()
+        .flat_map(|name| dirs.iter().map(move |d| d.join(name)))
+        .collect()
+}
+
+/// Whether `e` is Windows refusing to replace, remove or open a file because another process
+/// holds it open (ERROR_SHARING_VIOLATION 32, ERROR_LOCK_VIOLATION 33, or ERROR_ACCESS_DENIED
+/// 5, which `MoveFileEx` returns when the target is open without delete sharing). Never on Unix,
+/// where an open file can always be replaced.
+pub fn held_open(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
+}
+
+#[cfg(test)]
+mod browser_tests {
+    use super::*;
+
+    #[test]
+    fn windows_browsers_are_looked_for_in_their_standard_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let pf = dir.path().join("Program Files");
+        let pf86 = dir.path().join("Program Files (x86)");
+        let local = dir.path().join("AppData").join("Local");
+        let env = |v: &str| match v {
+            "ProgramFiles" => Some(pf.clone().into_os_string()),
+            "ProgramFiles(x86)" => Some(pf86.clone().into_os_string()),
+            "LocalAppData" => Some(local.clone().into_os_string()),
+            _ => None,
+        };
+        let edge = pf86.join("Microsoft").join("Edge").join("Application").join("msedge.exe");
+        let user_chrome = local.join("Google").join("Chrome").join("Application").join("chrome.exe");
+        let chrome = pf.join("Google").join("Chrome").join("Application").join("chrome.exe");
+        let found = || windows_browsers(env).into_iter().find(|c| c.is_file());
+        assert_eq!(found(), None, "nothing installed");
+        for p in [&edge, &user_chrome, &chrome] {
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        }
+        std::fs::write(&edge, b"MZ").unwrap();
+        assert_eq!(found().as_ref(), Some(&edge), "Edge alone, as on a new Windows 10 or 11");
+        std::fs::write(&user_chrome, b"MZ").unwrap();
+        assert_eq!(found().as_ref(), Some(&user_chrome), "Chrome installed for the clerk alone");
+        std::fs::write(&chrome, b"MZ").unwrap();
+        assert_eq!(found().as_ref(), Some(&chrome), "Chrome installed for everyone");
+        // An unset or empty variable adds nothing (no relative path is ever tried).
+        let none = windows_browsers(|v| (v == "ProgramFiles").then(std::ffi::OsString::new));
+        assert!(none.is_empty(), "{none:?}");
+    }
 }
 
 #[cfg(all(test, unix))]

@@ -168,38 +168,46 @@ pub const TIMELINE_COLUMNS: &[&str] = &["date", "event", "member_id", "detail"];
 
 /// Everything that happened to a case, in date order: the `TIMELINE_COLUMNS`, then the parts
 /// of `detail` for a table to name in the reader's language — the code (category, class,
-/// support kind or reason), the amount and the note. Moves (`move`) and mergers (`merge`)
-/// show as `OLD → NEW` ward codes.
+/// support kind or reason), the amount and the note, and for a review or support its id,
+/// `voided_on` and `void_reason` (a voided one is shown, marked, with its reason: SPEC §17).
+/// Moves (`move`) and mergers (`merge`) show as `OLD → NEW` ward codes.
 pub fn timeline(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> {
     let c = lookup::case(conn, typed)?;
     stream(
         conn,
-        "SELECT d, event, member_id, detail, code, amount, note FROM (
+        "SELECT d, event, member_id, detail, code, amount, note, eid, voided_on, void_reason FROM (
            SELECT enrolled_on AS d, 0 AS o, 0 AS i, 'enroll' AS event, NULL AS member_id,
                   (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS detail,
                   (SELECT k.code FROM categories k WHERE k.id = c.category_id) AS code,
-                  NULL AS amount, NULL AS note
+                  NULL AS amount, NULL AS note, NULL AS eid, NULL AS voided_on, NULL AS void_reason
              FROM cases c WHERE c.id = ?1
-           UNION ALL SELECT from_on, 0, 1, cause, NULL, prev || ' → ' || code, NULL, NULL, NULL FROM (
+           UNION ALL SELECT from_on, 0, 1, cause, NULL, prev || ' → ' || code, NULL, NULL, NULL, NULL, NULL, NULL FROM (
                SELECT cw.from_on, cw.cause, w.code, lag(w.code) OVER (ORDER BY cw.from_on) AS prev
                FROM case_wards cw JOIN wards w ON w.id = cw.ward_id WHERE cw.case_id = ?1)
              WHERE prev IS NOT NULL
-           UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL, NULL, NULL, NULL
+           UNION ALL SELECT start_on, 1, id, 'assign', member_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL
              FROM assignments WHERE case_id = ?1
-           UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL, NULL, NULL, NULL FROM assignments
-             WHERE case_id = ?1 AND end_on IS NOT NULL
+           UNION ALL SELECT end_on, 2, id, 'unassign', member_id, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+             FROM assignments WHERE case_id = ?1 AND end_on IS NOT NULL
            UNION ALL SELECT reviewed_on, 3, id, 'review', member_id,
-                  class || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END, class, NULL, note
+                  class || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END
+                        || CASE WHEN voided_on IS NULL THEN ''
+                                ELSE ' [voided ' || voided_on || ': ' || void_reason || ']' END,
+                  class, NULL, note, id, voided_on, void_reason
              FROM reviews WHERE case_id = ?1
            UNION ALL SELECT given_on, 4, id, 'support', member_id,
                   kind || CASE WHEN amount IS NULL THEN '' ELSE ' ' || amount || ' đ' END
-                       || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END, kind, amount, note
+                       || CASE WHEN note IS NULL THEN '' ELSE ': ' || note END
+                       || CASE WHEN voided_on IS NULL THEN ''
+                               ELSE ' [voided ' || voided_on || ': ' || void_reason || ']' END,
+                  kind, amount, note, id, voided_on, void_reason
              FROM supports WHERE case_id = ?1
-           UNION ALL SELECT released_on, 5, 0, 'release', credited_member_id, reason, reason, NULL, NULL FROM cases
-             WHERE id = ?1 AND released_on IS NOT NULL)
+           UNION ALL SELECT released_on, 5, 0, 'release', credited_member_id, reason, reason, NULL, NULL,
+                  NULL, NULL, NULL
+             FROM cases WHERE id = ?1 AND released_on IS NOT NULL)
          ORDER BY d, o, i",
         params![c.id],
-        TIMELINE_COLUMNS.len() + 3,
+        TIMELINE_COLUMNS.len() + 6,
         f,
     )
 }
@@ -236,20 +244,27 @@ pub fn other_cases(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> 
 pub const MEMBER_COLUMNS: &[&str] =
     &["id", "name", "org", "ward", "phone", "joined_on", "left_on", "open_cases", "progressed_this_year", "quota"];
 
+/// Which members `member list` shows.
+#[derive(Debug, Clone, Default)]
+pub struct MemberFilter<'a> {
+    pub ward: Option<&'a str>,
+    pub org: Option<&'a str>,
+    /// Members who have left too.
+    pub all: bool,
+    /// Text in the folded name (`--search`).
+    pub search: Option<&'a str>,
+    /// One member only (`member show`).
+    pub only: Option<i64>,
+}
+
 /// Members with their open cases and progressed releases credited from 1 January of
 /// `today`'s year to `today`.
-pub fn members(
-    conn: &Connection,
-    ward: Option<&str>,
-    org: Option<&str>,
-    all: bool,
-    today: chrono::NaiveDate,
-    only: Option<i64>,
-    f: &mut RowFn,
-) -> Result<()> {
+pub fn members(conn: &Connection, flt: &MemberFilter, today: chrono::NaiveDate, f: &mut RowFn) -> Result<()> {
     use chrono::Datelike;
-    let ward = ward.map(|w| lookup::find(conn, Dict::Ward, w)).transpose()?.map(|x| x.0);
-    let org = org.map(|o| lookup::find(conn, Dict::Org, o)).transpose()?.map(|x| x.0);
+    let ward = flt.ward.map(|w| lookup::find(conn, Dict::Ward, w)).transpose()?.map(|x| x.0);
+    let org = flt.org.map(|o| lookup::find(conn, Dict::Org, o)).transpose()?.map(|x| x.0);
+    let (all, only) = (flt.all, flt.only);
+    let search = flt.search.map(fold).filter(|s| !s.is_empty());
     let from = format!("{:04}-01-01", today.year());
     let quota = lookup::quota(conn)?;
     stream(
@@ -264,8 +279,9 @@ pub fn members(
          WHERE (?1 IS NULL OR m.ward_id = ?1) AND (?2 IS NULL OR m.org_id = ?2)
            AND (?3 OR m.left_on IS NULL OR m.left_on >= ?5)
            AND (?7 IS NULL OR m.id = ?7)
+           AND (?8 IS NULL OR instr(m.name_fold, ?8) > 0)
          ORDER BY w.sort_key, o.id, m.name_fold, m.id",
-        params![ward, org, all, from, iso(today), quota, only],
+        params![ward, org, all, from, iso(today), quota, only, search],
         MEMBER_COLUMNS.len(),
         f,
     )
@@ -321,4 +337,117 @@ pub fn audit(conn: &Connection, case: Option<&str>, since: Option<&str>, f: &mut
         AUDIT_COLUMNS.len(),
         f,
     )
+}
+
+/// What a write command recorded, read back for the clerk's terminal (SPEC §17: "say what
+/// was recorded"). Names are read here for the clerk's own screen only, never for a log.
+pub mod facts {
+    use anyhow::Result;
+    use rusqlite::{params, Connection, OptionalExtension};
+
+    /// A case: its number, the person's name, ward, category, dates and current member.
+    #[derive(Debug, Clone, Default)]
+    pub struct Case {
+        pub no: String,
+        pub name: String,
+        pub ward: String,
+        pub category: String,
+        pub enrolled_on: String,
+        pub released_on: Option<String>,
+        pub reason: Option<String>,
+        pub credited: Option<i64>,
+        /// The current (or last) assignment: member and first day.
+        pub member: Option<(i64, String)>,
+    }
+
+    pub fn case(conn: &Connection, no: &str) -> Result<Option<Case>> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT v.case_no, v.name, v.ward, v.category, v.enrolled_on, v.released_on, v.reason,
+                        v.credited_member_id, v.member_id,
+                        (SELECT a.start_on FROM assignments a JOIN cases c ON c.id = a.case_id
+                         WHERE c.case_no = v.case_no ORDER BY a.start_on DESC, a.id DESC LIMIT 1)
+                 FROM v_cases v WHERE v.case_no = ?1",
+            )?
+            .query_row(params![no], |r| {
+                let m: Option<i64> = r.get(8)?;
+                let start: Option<String> = r.get(9)?;
+                Ok(Case {
+                    no: r.get(0)?,
+                    name: r.get(1)?,
+                    ward: r.get(2)?,
+                    category: r.get(3)?,
+                    enrolled_on: r.get(4)?,
+                    released_on: r.get(5)?,
+                    reason: r.get(6)?,
+                    credited: r.get(7)?,
+                    member: m.zip(start),
+                })
+            })
+            .optional()?)
+    }
+
+    /// A member: name, org code, ward code, joined, left.
+    #[derive(Debug, Clone, Default)]
+    pub struct Member {
+        pub id: i64,
+        pub name: String,
+        pub org: String,
+        pub ward: String,
+        pub joined_on: String,
+        pub left_on: Option<String>,
+    }
+
+    pub fn member(conn: &Connection, id: i64) -> Result<Option<Member>> {
+        Ok(conn
+            .prepare_cached(
+                "SELECT m.id, m.name, o.code, w.code, m.joined_on, m.left_on
+                 FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id WHERE m.id = ?1",
+            )?
+            .query_row(params![id], |r| {
+                Ok(Member {
+                    id: r.get(0)?,
+                    name: r.get(1)?,
+                    org: r.get(2)?,
+                    ward: r.get(3)?,
+                    joined_on: r.get(4)?,
+                    left_on: r.get(5)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// A review or support: case number, date, class or kind, amount, member, voided_on.
+    #[derive(Debug, Clone, Default)]
+    pub struct Entry {
+        pub case_no: String,
+        pub on: String,
+        pub code: String,
+        pub amount: Option<i64>,
+        pub member_id: Option<i64>,
+        pub voided_on: Option<String>,
+    }
+
+    pub fn entry(conn: &Connection, review: bool, id: i64) -> Result<Option<Entry>> {
+        let sql = if review {
+            "SELECT c.case_no, r.reviewed_on, r.class, NULL, r.member_id, r.voided_on
+             FROM reviews r JOIN cases c ON c.id = r.case_id WHERE r.id = ?1"
+        } else {
+            "SELECT c.case_no, s.given_on, s.kind, s.amount, s.member_id, s.voided_on
+             FROM supports s JOIN cases c ON c.id = s.case_id WHERE s.id = ?1"
+        };
+        Ok(conn
+            .prepare_cached(sql)?
+            .query_row(params![id], |r| {
+                Ok(Entry {
+                    case_no: r.get(0)?,
+                    on: r.get(1)?,
+                    code: r.get(2)?,
+                    amount: r.get(3)?,
+                    member_id: r.get(4)?,
+                    voided_on: r.get(5)?,
+                })
+            })
+            .optional()?)
+    }
 }

@@ -6,14 +6,147 @@
 //! - `fold` lowercases and strips Vietnamese diacritics (`đ` → `d`), so `nguyen van a`
 //!   finds `Nguyễn Văn A`.
 //! - `natural_key` orders codes the way people count: `2` before `10`.
+//! - `clean_line` and `clean_note` are the one gate every text the register stores passes
+//!   (SPEC §16): they refuse control characters and bidirectional controls and drop
+//!   invisible zero-width characters, then clean as above. `visible` is the other side:
+//!   what a terminal is shown of a stored text.
+//!
+//! # Which characters, and why
+//! - **Control characters** (C0 U+0000–U+001F, DEL, C1 U+0080–U+009F) are refused: they have
+//!   no place in a name or an address and an escape sequence can rewrite a clerk's terminal.
+//!   The whitespace among them (tab, line feed, carriage return, form feed, NEL) is
+//!   whitespace, as it always was: in a one-line text (a name, a code, an address, a phone,
+//!   a setting, the actor) each run of whitespace becomes one space; a note keeps its line
+//!   breaks (CR LF and a lone CR become LF, as do U+2028/U+2029 and NEL) and a tab in it
+//!   becomes a space.
+//! - **Bidirectional controls** (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C) and
+//!   other invisible formatting characters (tags U+E0000–U+E007F, interlinear annotation
+//!   U+FFF9–U+FFFB) are refused: they change how a text is *shown* without being seen, so
+//!   a name could display as another; dropping them would change what the clerk sees.
+//! - **Zero-width characters** (U+200B–U+200D, U+2060–U+2064, the BOM U+FEFF, the soft
+//!   hyphen U+00AD, U+034F, U+180E) are dropped silently: they are invisible, carry nothing
+//!   in Vietnamese text, and come in by copy and paste (web pages, Word, a BOM inside a CSV
+//!   cell); refusing them would ask the clerk to remove a character she cannot see. Dropping
+//!   them before anything is stored or compared is what keeps two spellings that look the
+//!   same from escaping the duplicate check. `fold` drops them too, so a lookup typed with
+//!   one still finds its entry.
 
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
 
-/// Trim, collapse runs of whitespace to one space, and normalize to NFC.
+/// Trim, collapse runs of whitespace to one space, drop zero-width characters, and
+/// normalize to NFC. (No refusal here: this is also how `check` says what a stored name
+/// should be; new text goes through [`clean_line`] or [`clean_note`].)
 pub fn clean(s: &str) -> String {
+    if s.chars().any(is_invisible) {
+        let visible: String = s.chars().filter(|c| !is_invisible(*c)).collect();
+        return clean(&visible);
+    }
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed.nfc().collect()
+}
+
+/// Invisible characters that are dropped from every stored text (see the module doc).
+pub fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}' | '\u{034F}' | '\u{180E}')
+}
+
+/// Bidirectional controls: refused (see the module doc).
+pub fn is_bidi(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Other invisible formatting characters that are refused: tags and interlinear annotation.
+fn is_hidden_format(c: char) -> bool {
+    matches!(c, '\u{E0000}'..='\u{E007F}' | '\u{FFF9}'..='\u{FFFB}')
+}
+
+/// Why a text was refused: the character, its place (1-based, in characters of the text as
+/// typed) and what kind of character it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unwanted {
+    pub ch: char,
+    pub at: usize,
+    pub kind: UnwantedKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnwantedKind {
+    Control,
+    Bidi,
+    Format,
+}
+
+fn unwanted(s: &str, keep: impl Fn(char) -> bool) -> Result<(), Unwanted> {
+    for (i, c) in s.chars().enumerate() {
+        let kind = if keep(c) {
+            continue;
+        } else if c.is_control() {
+            UnwantedKind::Control
+        } else if is_bidi(c) {
+            UnwantedKind::Bidi
+        } else if is_hidden_format(c) {
+            UnwantedKind::Format
+        } else {
+            continue;
+        };
+        return Err(Unwanted { ch: c, at: i + 1, kind });
+    }
+    Ok(())
+}
+
+/// A one-line text as it is stored (a name, code, address, phone, setting, actor): refused
+/// if it holds a control character that is not whitespace, a bidirectional control or a
+/// hidden formatting character; else [`clean`].
+pub fn clean_line(s: &str) -> Result<String, Unwanted> {
+    unwanted(s, char::is_whitespace)?;
+    Ok(clean(s))
+}
+
+/// A note as it is stored: line breaks kept (CR LF, CR, NEL, U+2028 and U+2029 become LF),
+/// a tab becomes a space, zero-width characters dropped, trimmed, NFC; refused for any other
+/// control character, a bidirectional control or a hidden formatting character.
+pub fn clean_note(s: &str) -> Result<String, Unwanted> {
+    unwanted(s, |c| matches!(c, '\t' | '\n' | '\r' | '\u{85}'))?;
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if is_invisible(c) => {}
+            c => out.push(c),
+        }
+    }
+    Ok(out.trim().nfc().collect())
+}
+
+/// A text as a terminal may be shown it: every control character but the line feed, every
+/// bidirectional control and every invisible character made visible — C0 as its Control
+/// Pictures sign (ESC → `␛`, tab → `␉`), DEL as `␡`, the others as `<U+XXXX>` — so that
+/// nothing read from the register can move the cursor, clear the screen, set the window's
+/// title or reorder what is shown. Ordinary text comes back borrowed, unchanged.
+pub fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| (c.is_control() && c != '\n') || is_bidi(c) || is_invisible(c) || is_hidden_format(c);
+    if !s.chars().any(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            c if !bad(c) => out.push(c),
+            '\u{0}'..='\u{1f}' => out.push(char::from_u32(0x2400 + c as u32).unwrap_or('?')),
+            '\u{7f}' => out.push('\u{2421}'),
+            c => out.push_str(&format!("<U+{:04X}>", c as u32)),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// Fold for comparison: clean, decompose, drop combining marks, map đ/Đ to d, lowercase.
@@ -29,6 +162,13 @@ pub fn fold(s: &str) -> String {
         }
         return out;
     }
+    let seen: String;
+    let s = if s.chars().any(is_invisible) {
+        seen = s.chars().filter(|c| !is_invisible(*c)).collect();
+        seen.as_str()
+    } else {
+        s
+    };
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     collapsed
         .nfd()
@@ -94,6 +234,49 @@ mod tests {
         let decomposed = "  Nguye\u{0302}\u{0303}n   Va\u{0306}n\tA ";
         assert_eq!(clean(decomposed), "Nguyễn Văn A");
         assert_eq!(clean(decomposed).chars().count(), 12);
+    }
+
+    #[test]
+    fn zero_width_characters_are_dropped_before_storing_and_comparing() {
+        for zw in ['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'] {
+            let typed = format!("{zw}Nguyễn{zw} Văn{zw}{zw} {zw} A {zw}");
+            assert_eq!(clean_line(&typed).unwrap(), "Nguyễn Văn A", "{zw:?}");
+            assert_eq!(fold(&typed), "nguyen van a", "{zw:?}");
+            // A note keeps its spaces as typed (two, where a zero-width space stood alone).
+            assert_eq!(clean_note(&typed).unwrap(), "Nguyễn Văn  A", "{zw:?}");
+        }
+        // Between a letter and its combining mark: the NFC form is the precomposed letter.
+        assert_eq!(clean_line("Nguye\u{200B}\u{0302}\u{0303}n").unwrap(), "Nguyễn");
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_refused_with_their_place() {
+        let u = |ch, at, kind| Err(Unwanted { ch, at, kind });
+        assert_eq!(clean_line("Lê\u{1b}[2J"), u('\u{1b}', 3, UnwantedKind::Control));
+        assert_eq!(clean_line("a\u{0}b"), u('\u{0}', 2, UnwantedKind::Control));
+        assert_eq!(clean_line("a\u{7f}"), u('\u{7f}', 2, UnwantedKind::Control));
+        assert_eq!(clean_line("\u{9b}31m"), u('\u{9b}', 1, UnwantedKind::Control));
+        assert_eq!(clean_line("ab\u{202E}cd"), u('\u{202E}', 3, UnwantedKind::Bidi));
+        assert_eq!(clean_line("\u{2066}x"), u('\u{2066}', 1, UnwantedKind::Bidi));
+        assert_eq!(clean_line("x\u{200F}"), u('\u{200F}', 2, UnwantedKind::Bidi));
+        assert_eq!(clean_line("x\u{E0041}"), u('\u{E0041}', 2, UnwantedKind::Format));
+        // Whitespace controls are whitespace in a line, as they always were.
+        assert_eq!(clean_line(" Lê\tVăn\r\nAn\u{85}B\u{c} ").unwrap(), "Lê Văn An B");
+        // A note keeps its line breaks, nothing else.
+        assert_eq!(clean_note(" dòng 1\r\ndòng\t2\rdòng 3\u{2028}4\n ").unwrap(), "dòng 1\ndòng 2\ndòng 3\n4");
+        assert_eq!(clean_note("a\u{1b}]0;x\u{7}"), u('\u{1b}', 2, UnwantedKind::Control));
+        assert_eq!(clean_note("a\u{b}b"), u('\u{b}', 2, UnwantedKind::Control));
+        assert_eq!(clean_note("a\u{202D}b"), u('\u{202D}', 2, UnwantedKind::Bidi));
+    }
+
+    #[test]
+    fn visible_shows_what_a_terminal_would_obey() {
+        assert!(matches!(visible("Nguyễn Văn A\ndòng 2"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(visible("\u{1b}[2JA"), "\u{241b}[2JA");
+        assert_eq!(visible("\u{1b}]0;title\u{7}"), "\u{241b}]0;title\u{2407}");
+        assert_eq!(visible("a\tb\rc\u{7f}"), "a\u{2409}b\u{240d}c\u{2421}");
+        assert_eq!(visible("\u{9b}2J"), "<U+009B>2J");
+        assert_eq!(visible("ab\u{202E}cd\u{200B}"), "ab<U+202E>cd<U+200B>");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::output::{create_private, label, Cell};
+use crate::output::{label, Cell};
 
 /// Row (0-based) of the header; the title is in row 0, row 1 is left blank.
 pub const HEADER_ROW: u32 = 2;
@@ -79,7 +79,7 @@ pub fn write_report(
     }
     ws.set_freeze_panes(HEADER_ROW + 1, 0).context("freezing the header")?;
     let bytes = wb.save_to_buffer().context("building the workbook")?;
-    let mut f = create_private(path)?;
+    let mut f = crate::paths::create_output(path)?;
     f.write_all(&bytes).with_context(|| format!("writing {}", path.display()))?;
     f.sync_all().with_context(|| format!("writing {}", path.display()))?;
     Ok(())

@@ -700,3 +700,169 @@ proptest! {
         }
     }
 }
+
+/// `report contacts` (SPEC §17) against a model written from its definitions, over the raw
+/// rows: for the period [F, T], the cases open on T (enrolled by T, not released by T) in each
+/// group's charge — the member assigned on T (latest start on or before T, not ended before
+/// T; of two, the later), the case's ward on T, that member's organization; `unassigned` when
+/// nobody — those with at least one contact not voided dated in [F, T], and those contacts.
+mod contacts_model {
+    use super::*;
+    use mh51::domain::month::{self, Entry};
+    use mh51::report::contacts::{self, By as CBy};
+    use mh51::report::scope::Scope;
+
+    /// case_id, reviewed_on, voided
+    pub fn reviews(conn: &Connection) -> Vec<(i64, String, bool)> {
+        let mut st = conn.prepare("SELECT case_id, reviewed_on, voided_on IS NOT NULL FROM reviews").unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap().map(Result::unwrap).collect()
+    }
+
+    /// id, case_id, member_id, start, end
+    pub fn assignments(conn: &Connection) -> Vec<(i64, i64, i64, String, Option<String>)> {
+        let mut st = conn.prepare("SELECT id, case_id, member_id, start_on, end_on FROM assignments").unwrap();
+        st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+
+    /// group → (cases, contacted, contacts), and each open case's (ward, member group, org group).
+    pub fn model(
+        conn: &Connection,
+        raw: &Raw,
+        plan: &Plan,
+        p: Period,
+        by: CBy,
+        ward_only: Option<&str>,
+    ) -> BTreeMap<String, (i64, i64, i64)> {
+        let (f, t) = (iso(p.from), iso(p.to));
+        let revs = reviews(conn);
+        let asg = assignments(conn);
+        let org_of: BTreeMap<i64, String> = raw.members.iter().map(|m| (m.0, m.1.clone())).collect();
+        let mut out: BTreeMap<String, (i64, i64, i64)> = BTreeMap::new();
+        for (id, ward, _, enrolled, released, _) in &raw.cases {
+            if *enrolled > t || released.as_ref().is_some_and(|r| *r <= t) {
+                continue;
+            }
+            let w = plan.cases.get(id).map_or_else(|| ward.clone(), |h| model_ward(h, &plan.merges, &t));
+            if ward_only.is_some_and(|x| x != w) {
+                continue;
+            }
+            let member = asg
+                .iter()
+                .filter(|a| a.1 == *id && a.3 <= t && a.4.as_ref().is_none_or(|e| *e >= t))
+                .max_by(|a, b| (&a.3, a.0).cmp(&(&b.3, b.0)))
+                .map(|a| a.2);
+            let g = match by {
+                CBy::Member => member.map_or("unassigned".to_string(), |m| m.to_string()),
+                CBy::Ward => w,
+                CBy::Org => member.map_or("unassigned".to_string(), |m| org_of[&m].clone()),
+            };
+            let n = revs.iter().filter(|r| r.0 == *id && !r.2 && r.1 >= f && r.1 <= t).count() as i64;
+            let e = out.entry(g).or_default();
+            e.0 += 1;
+            e.1 += i64::from(n > 0);
+            e.2 += n;
+        }
+        out
+    }
+
+    pub fn check(conn: &Connection, raw: &Raw, plan: &Plan, p: Period) {
+        for by in [CBy::Member, CBy::Ward, CBy::Org] {
+            for ward_only in [None, Some("2")] {
+                let scope = match ward_only {
+                    Some(w) => Scope::resolve(conn, Some(w), None, None).unwrap(),
+                    None => Scope::default(),
+                };
+                let got = contacts::contacts(conn, p, by, &scope).unwrap();
+                let want = model(conn, raw, plan, p, by, ward_only);
+                let mut total = (0, 0, 0);
+                for r in &got.rows {
+                    let w = want.get(&r.group).copied().unwrap_or_default();
+                    assert_eq!(
+                        (r.cases, r.contacted, r.contacts),
+                        w,
+                        "{by:?} {ward_only:?} group {} over {p:?}",
+                        r.group
+                    );
+                    assert_eq!(r.not_contacted(), w.0 - w.1);
+                    match r.pct() {
+                        None => assert_eq!(w.0, 0),
+                        Some(v) => assert!((v - w.1 as f64 * 100.0 / w.0 as f64).abs() < 1e-9),
+                    }
+                    total = (total.0 + w.0, total.1 + w.1, total.2 + w.2);
+                }
+                // Every group of the model is a row, and the rows add up to the model's whole.
+                for g in want.keys() {
+                    assert!(got.rows.iter().any(|r| r.group == *g), "{by:?}: group {g} missing over {p:?}");
+                }
+                let all = want.values().fold((0, 0, 0), |a, v| (a.0 + v.0, a.1 + v.1, a.2 + v.2));
+                assert_eq!(total, all);
+                assert_eq!((got.total.cases, got.total.contacted, got.total.contacts), all, "{by:?} total over {p:?}");
+                if ward_only.is_some() {
+                    assert!(got.rows.iter().all(|r| r.cases > 0), "a scoped report lists groups with cases");
+                }
+            }
+        }
+        // The summary's contacts leave voided reviews out too.
+        let (f, t) = (iso(p.from), iso(p.to));
+        let counted: Vec<i64> =
+            raw.cases.iter().filter(|c| c.3 <= t && c.4.as_ref().is_none_or(|r| *r >= f)).map(|c| c.0).collect();
+        let n = reviews(conn).iter().filter(|r| !r.2 && r.1 >= f && r.1 <= t && counted.contains(&r.0)).count() as i64;
+        assert_eq!(summary::summary(conn, p, By::Ward).unwrap().total.contacts, n, "summary contacts over {p:?}");
+        assert_eq!(summary::summary(conn, p, By::Month).unwrap().total.contacts, n, "by month over {p:?}");
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+
+        #[test]
+        fn contacts_match_a_plain_model(
+            ms in proptest::collection::vec(member_plan(), 1..5),
+            cs in proptest::collection::vec(case_plan(), 0..12),
+            voids in proptest::collection::vec(0..40i64, 0..6),
+            doubles in proptest::collection::vec((0..40i64, 0..4usize), 0..4),
+            start in 0..1095u16,
+            len in 0..400u16,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let (mut conn, plan) = build(&dir.path().join("p.db"), &ms, &cs);
+            let ctx = Ctx { stamp: Stamp { actor: "prop".into(), at: "2023-12-31T00:00:00".into() }, today: today() };
+            // Second contacts on a day already contacted (--again), then some reviews voided.
+            for (k, class) in &doubles {
+                let row: Option<(String, String)> = conn
+                    .query_row(
+                        "SELECT c.case_no, r.reviewed_on FROM reviews r JOIN cases c ON c.id = r.case_id WHERE r.id = ?1",
+                        [k + 1],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .ok();
+                if let Some((no, d)) = row {
+                    prop_assert!(attempt(&mut conn, |tx| cases::review(tx, &ctx, &no, CLASSES[*class], Some(&d), None, None)).is_none(),
+                        "a second contact on the same day is refused");
+                    attempt(&mut conn, |tx| cases::review_with(tx, &ctx, &no, CLASSES[*class], Some(&d), None, None, true));
+                }
+            }
+            for k in &voids {
+                attempt(&mut conn, |tx| month::void(tx, &ctx, Entry::Review, &(k + 1).to_string(), "test"));
+            }
+            let problems: Vec<String> = mh51::check::check(&conn, today()).unwrap().problems.into_iter().map(|p| p.en).collect();
+            prop_assert!(problems.is_empty(), "check: {:?}", problems);
+            let raw = raw(&conn);
+            let from = day(start);
+            let to = (from + Duration::days(i64::from(len))).min(today()).max(from);
+            check(&conn, &raw, &plan, Period { from, to });
+            for s in ["2021", "2022-05", "2022-Q3", "2023"] {
+                check(&conn, &raw, &plan, Period::parse(Some(s), today()).unwrap());
+            }
+            // Reassignment days as T: both members qualify, the later one wins.
+            let mut starts: Vec<String> = assignments(&conn).into_iter().map(|a| a.3).collect();
+            starts.sort();
+            for d in starts.iter().rev().take(3) {
+                let t = mh51::domain::types::from_iso(d).unwrap();
+                check(&conn, &raw, &plan, Period { from: t - Duration::days(30), to: t });
+            }
+        }
+    }
+}

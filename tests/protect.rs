@@ -729,6 +729,7 @@ fn an_encrypted_register_from_an_older_mh51_is_backed_up_encrypted_then_migrated
     std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o600)).unwrap();
     assert!(!header_is_plain(&e.db));
 
+    ok_k(&e, &key, &["migrate"]);
     ok_k(&e, &key, &["list", "--status", "all"]);
     let bak = e.path("test.db.v1.bak");
     assert!(!header_is_plain(&bak), "the migration copy of an encrypted register is encrypted");

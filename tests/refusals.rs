@@ -178,7 +178,10 @@ fn negative_and_malformed_amounts() {
         &["support", &c, "--kind", "loan", "--amount", "-5000", "--date", "2022-04-01"],
         &["'-5000'", "negative"],
     );
-    e.refused(&["support", &c, "--kind", "loan", "--amount", "5tr", "--date", "2022-04-01"], &["'5tr'", "whole đồng"]);
+    e.refused(
+        &["support", &c, "--kind", "loan", "--amount", "5 tỷ", "--date", "2022-04-01"],
+        &["'5 tỷ'", "whole đồng"],
+    );
 }
 
 #[test]

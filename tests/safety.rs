@@ -634,7 +634,13 @@ fn the_v1_fixture_is_backed_up_then_migrated() {
     assert_eq!(user_version(fixture_v1()), 1);
     let e = env_from_v1();
     let original = data(&e.db);
-    // A read command migrates too (read-write open first, then read-only).
+    let seq_before: i64 = e.scalar("SELECT max(seq) FROM audit_log").parse().unwrap();
+    // A read command never migrates (SPEC §16): it says `mh51 migrate` does, and leaves the
+    // file byte for byte; `migrate` then backs it up and migrates it, audited.
+    let bytes = std::fs::read(&e.db).unwrap();
+    e.refused(&["list", "--status", "all", "-f", "csv"], &["mh51 migrate", "schema version 1"]);
+    assert_eq!(std::fs::read(&e.db).unwrap(), bytes);
+    e.ok(&["migrate"]);
     let listed = e.ok(&["list", "--status", "all", "-f", "csv"]);
     assert!(listed.contains("2022-0001") && listed.contains("2023-0001"), "{listed}");
     let bak = e.path("test.db.v1.bak");
@@ -643,8 +649,9 @@ fn the_v1_fixture_is_backed_up_then_migrated() {
     assert_eq!(user_version(&bak), 1);
     assert_eq!(data(&bak), original, "the backup holds the file as it was");
     // Migrations 2 (no-delete triggers), 3 (partial release-date index) and 4 (ward
-    // history: three empty columns on wards, two new tables) applied.
-    assert_eq!(user_version(&e.db), 4);
+    // history: three empty columns on wards, two new tables) applied, and every later one
+    // (5: the ledger, two new tables and one `baseline` audit row).
+    assert_eq!(user_version(&e.db), mh51::db::SCHEMA_VERSION);
     let old_rows = |d: &str| -> String {
         let mut table = String::new();
         let mut kept = Vec::new();
@@ -652,14 +659,29 @@ fn the_v1_fixture_is_backed_up_then_migrated() {
             if let Some(t) = l.strip_prefix("== ") {
                 table = t.to_string();
             }
-            if table == "case_wards" || table == "member_wards" {
+            if ["case_wards", "member_wards", "row_versions", "ledger"].contains(&table.as_str()) {
                 continue;
             }
-            kept.push(if table == "wards" { l.trim_end_matches("|Null|Null|Null") } else { l });
+            if table == "audit_log" && l.contains("Text(\"baseline\")") {
+                continue;
+            }
+            kept.push(match table.as_str() {
+                "wards" => l.trim_end_matches("|Null|Null|Null"),
+                // Migration 6: voided_on and void_reason, empty.
+                "reviews" | "supports" if !l.starts_with("== ") => l.strip_suffix("|Null|Null").unwrap_or(l),
+                _ => l,
+            });
         }
         kept.join("\n")
     };
-    assert_eq!(old_rows(&data(&e.db)), original, "migrating changes the schema, never the rows");
+    // The rows of the register as they were (the audit log up to its old end), plus one
+    // `migrate` row.
+    let c = rusqlite::Connection::open_with_flags(&e.db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let kept = crate::util::dump_rows_of(&c, seq_before);
+    let kept: String = kept.lines().filter(|l| !l.starts_with("user_version")).collect::<Vec<_>>().join("\n");
+    assert_eq!(old_rows(&kept), original, "migrating changes the schema, never the rows");
+    assert_eq!(e.scalar("SELECT count(*) FROM audit_log"), (seq_before + 1).to_string());
+    assert_eq!(e.scalar("SELECT action FROM audit_log ORDER BY seq DESC LIMIT 1"), "migrate");
     e.ok(&["check"]);
     e.ok(&["audit", "verify"]);
     // And it keeps working: a new enrollment continues the 2023 numbering.
@@ -673,7 +695,7 @@ fn the_v1_fixture_is_backed_up_then_migrated() {
 fn a_migrated_database_has_the_schema_of_a_fresh_one() {
     let fresh = Env::new();
     let migrated = env_from_v1();
-    migrated.ok(&["check"]);
+    migrated.ok(&["migrate"]);
     let (a, b) = (schema_of(&fresh.db), schema_of(&migrated.db));
     assert!(a.len() > 20, "{a:?}");
     assert_eq!(a, b);
@@ -687,7 +709,7 @@ fn a_failed_migration_leaves_the_old_version_whole() {
     let e = env_from_v1();
     e.raw().execute_batch("CREATE TRIGGER reviews_no_delete BEFORE DELETE ON reviews BEGIN SELECT 1; END;").unwrap();
     let before = schema_of(&e.db);
-    let err = e.fail(&["check"]);
+    let err = e.fail(&["migrate"]);
     assert!(err.contains("applying migration 2"), "{err}");
     assert_eq!(user_version(&e.db), 1);
     assert_eq!(schema_of(&e.db), before, "no trigger of migration 2 may remain");
@@ -766,7 +788,7 @@ fn wal_and_shm_side_files_are_0600() {
 fn the_migration_backup_is_0600_even_from_a_world_readable_file() {
     let e = env_from_v1();
     std::fs::set_permissions(&e.db, std::fs::Permissions::from_mode(0o644)).unwrap();
-    let o = sh_umask0(&e, "mh51 check");
+    let o = sh_umask0(&e, "mh51 migrate");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(mode(&e.path("test.db.v1.bak")), 0o600);
 }

@@ -22,7 +22,14 @@ use crate::report::brief;
 /// How long a browser may take to print before it is stopped.
 const PRINT_TIMEOUT: Duration = Duration::from_secs(120);
 
-pub fn run(app: &App, period: Option<&str>, output: &Path, names: bool, chromium: Option<&Path>) -> Result<()> {
+pub fn run(
+    app: &App,
+    period: Option<&str>,
+    output: &Path,
+    names: bool,
+    chromium: Option<&Path>,
+    scope: &crate::cli::Scope,
+) -> Result<()> {
     let p = Period::parse(period, app.today)?;
     let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let pdf = match ext.as_deref() {
@@ -31,53 +38,57 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, names: bool, chromium
         _ => refuse!("the brief is written as FILE.html or FILE.pdf, not '{}'", output.display();
                      "báo cáo giao ban được ghi ra TỆP.html hoặc TỆP.pdf, không phải '{}'", output.display()),
     };
-    if output.exists() {
-        refuse!("'{}' already exists; choose a new file name (mh51 never overwrites files)", output.display();
-                "'{}' đã tồn tại; hãy chọn tên tệp mới (mh51 không ghi đè tệp)", output.display());
-    }
+    crate::paths::refuse_taken(output)?;
     // Find the browser before any work, so a missing one is said at once.
     let browser = if pdf { Some(find_chromium(chromium)?) } else { None };
     let conn = app.open_read()?;
-    let b = brief::gather(&conn, p, names)?;
+    let scope = super::report::scope(&conn, scope)?;
+    let mut b = brief::gather_scoped(&conn, p, names, &scope)?;
+    // The part of the register the brief covers is said where the register is named.
+    b.district.push_str(&super::report::scope_words(&scope, app.vi));
+    let b = b;
     let html = brief::render::page(&b, app.vi);
     let bytes = match browser {
         None => html.into_bytes(),
         Some(browser) => print_pdf(&browser, &html)?,
     };
-    let mut f = create_private(output)?;
-    let written = f.write_all(&bytes).and_then(|()| f.sync_all());
-    if let Err(e) = written {
-        // A half-written brief is worse than none: the command failed, so leave nothing.
-        drop(f);
-        let _ = std::fs::remove_file(output);
-        return Err(e).with_context(|| format!("writing {}", output.display()));
-    }
+    // Written under a temporary name and put in place whole: a half-written brief is worse
+    // than none, so a failure (or a kill) leaves nothing at `output` (`crate::paths`).
+    let (file, mut f) = crate::paths::NewFile::create(output)?;
+    f.write_all(&bytes).and_then(|()| f.sync_all()).with_context(|| format!("writing {}", output.display()))?;
+    drop(f);
+    file.commit()?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", output.display())?;
     Ok(())
 }
 
-/// `--chromium PATH`, else the first of chromium, chromium-browser, google-chrome on PATH.
+/// `--chromium PATH`, else the first browser found where it is normally installed
+/// ([`crate::platform::browser_candidates`]: chromium, chromium-browser, google-chrome on
+/// PATH on Unix; Google Chrome and Microsoft Edge in their standard folders on Windows).
 fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = given {
         if p.is_file() {
             return Ok(p.to_path_buf());
         }
-        refuse!("--chromium '{}': no such program; give the path of a Chromium or Chrome, e.g. /usr/bin/chromium", p.display();
-                "--chromium '{}': không có chương trình này; hãy chỉ đường dẫn tới Chromium hoặc Chrome, ví dụ /usr/bin/chromium", p.display());
+        refuse!("--chromium '{}': no such program; give the path of a Chromium or Chrome, e.g. {}", p.display(), EXAMPLE;
+                "--chromium '{}': không có chương trình này; hãy chỉ đường dẫn tới Chromium hoặc Chrome, ví dụ {}", p.display(), EXAMPLE);
     }
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for name in ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"] {
-        for dir in std::env::split_paths(&path) {
-            let c = dir.join(name);
-            if c.is_file() {
-                return Ok(c);
-            }
-        }
+    let candidates = crate::platform::browser_candidates(|v| std::env::var_os(v));
+    if let Some(c) = candidates.into_iter().find(|c| c.is_file()) {
+        return Ok(c);
+    }
+    if cfg!(windows) {
+        refuse!("no Microsoft Edge or Google Chrome to print the PDF with (looked in their standard folders under Program Files and AppData\\Local): give --chromium PATH to msedge.exe or chrome.exe; or write FILE.html and print it from a browser";
+                "không có Microsoft Edge hoặc Google Chrome để in PDF (đã tìm trong thư mục cài đặt chuẩn ở Program Files và AppData\\Local): hãy chỉ --chromium ĐƯỜNG_DẪN tới msedge.exe hoặc chrome.exe; hoặc ghi TỆP.html rồi in từ trình duyệt")
     }
     refuse!("no Chromium to print the PDF with: install the package chromium (sudo apt install chromium), or give --chromium PATH; or write FILE.html and print it from a browser";
             "không có Chromium để in PDF: hãy cài gói chromium (sudo apt install chromium), hoặc chỉ --chromium ĐƯỜNG_DẪN; hoặc ghi TỆP.html rồi in từ trình duyệt")
 }
+
+/// An example `--chromium` path for this system.
+const EXAMPLE: &str =
+    if cfg!(windows) { r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe" } else { "/usr/bin/chromium" };
 
 /// Print `html` to PDF with `browser` in a private temporary directory; the PDF's bytes.
 fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {

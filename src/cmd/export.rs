@@ -5,9 +5,9 @@ use anyhow::Result;
 
 use super::App;
 use crate::cli::{ExportWhat, Out};
-use crate::report::export::{self, AdHoc, Table};
+use crate::report::export::{self, AdHoc, Limits, Table};
 
-pub fn export(app: &App, what: ExportWhat, redact: bool, out: &Out) -> Result<()> {
+pub fn export(app: &App, what: ExportWhat, redact: bool, period: Option<&str>, voided: bool, out: &Out) -> Result<()> {
     let table = match what {
         ExportWhat::Cases => Table::Cases,
         ExportWhat::Members => Table::Members,
@@ -16,18 +16,38 @@ pub fn export(app: &App, what: ExportWhat, redact: bool, out: &Out) -> Result<()
         ExportWhat::Supports => Table::Supports,
         ExportWhat::Audit => Table::Audit,
     };
+    let period = period.map(|p| crate::domain::types::Period::parse(Some(p), app.today)).transpose()?;
+    let o = export::Options { redact, period, voided };
+    export::check(table, &o)?;
     let conn = app.open_read()?;
-    let mut sink = app.human_sink(&conn, out, table.columns(), None)?;
-    export::export(&conn, table, redact, &mut |r| sink.row(r))?;
+    let mut sink = app.human_sink(&conn, out, &export::columns(table, &o), None)?;
+    export::export_with(&conn, table, &o, &mut |r| sink.row(r))?;
     sink.finish()
 }
 
-pub fn query(app: &App, sql: &str, out: &Out) -> Result<()> {
+/// Rows a `query` may return by default: a table is held in memory to be laid out and is
+/// read by a person; CSV and JSON stream.
+pub const QUERY_ROWS_TABLE: u64 = 10_000;
+pub const QUERY_ROWS_STREAM: u64 = 1_000_000;
+/// Bytes of values a `query` may return: a table 64 MB (held in memory), CSV/JSON 1 GB.
+pub const QUERY_BYTES_TABLE: u64 = 64 * 1024 * 1024;
+pub const QUERY_BYTES_STREAM: u64 = 1024 * 1024 * 1024;
+
+pub fn query(app: &App, sql: &str, timeout: u64, max_rows: Option<u64>, out: &Out) -> Result<()> {
+    if timeout == 0 {
+        crate::refuse!("--timeout 0: give the time limit in seconds, at least 1"; "--timeout 0: hãy nhập giới hạn thời gian bằng giây, ít nhất 1");
+    }
     let conn = app.open_read()?;
     let q = AdHoc::prepare(&conn, sql)?;
     let columns = q.columns();
     let cols: Vec<&str> = columns.iter().map(String::as_str).collect();
     let mut sink = app.sink(out, &cols, None)?;
-    q.stream(&mut |r| sink.row(r))?;
+    let table = out.format == crate::cli::Format::Table;
+    let limits = Limits {
+        timeout: std::time::Duration::from_secs(timeout),
+        max_rows: max_rows.unwrap_or(if table { QUERY_ROWS_TABLE } else { QUERY_ROWS_STREAM }),
+        max_bytes: if table { QUERY_BYTES_TABLE } else { QUERY_BYTES_STREAM },
+    };
+    q.stream_within(limits, &mut |r| sink.row(r))?;
     sink.finish()
 }

@@ -25,6 +25,12 @@ const PROGRESS_FROM: u64 = 4 * 1024 * 1024;
 
 pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Option<&str>) -> Result<()> {
     let mut conn = app.open()?;
+    if dry_run {
+        // A dry run works on an in-memory copy and holds no lock on the register: another
+        // clerk's write during it goes on (SPEC §16).
+        drop(conn);
+        conn = db::snapshot(&app.db, app.key()?.as_ref())?;
+    }
     let meta = match std::fs::metadata(file) {
         Ok(m) if m.is_file() => m,
         Ok(_) => refuse!("'{}' is not a file; give the path of a .csv, .xlsx, .xls or .ods file", file.display();
@@ -46,11 +52,16 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
     let kind = match what {
         ImportWhat::Members => Kind::Members,
         ImportWhat::Cases => Kind::Cases,
+        ImportWhat::Reviews => Kind::ReviewSheet,
+        ImportWhat::Supports => Kind::SupportSheet,
     };
     let name = file.display().to_string();
     let ctx = app.ctx();
     // Any error rolls the transaction back: nothing of the file is written.
     let n = db::write_or_dry_run(&mut conn, dry_run, |tx| {
+        if matches!(kind, Kind::ReviewSheet | Kind::SupportSheet) {
+            return import::import_sheet(tx, &ctx, kind, &name, file, sheet);
+        }
         if workbook {
             // A workbook is read whole before any row is applied: no progress to show.
             return import::import_workbook(tx, &ctx, kind, &name, file, sheet);
@@ -70,6 +81,8 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
     writeln!(std::io::stdout(), "{n}")?;
     let (en_what, vi_what) = match kind {
         Kind::Members => ("members", "thành viên"),
+        Kind::ReviewSheet => ("filled rows (reviews)", "dòng đã điền (tiếp xúc)"),
+        Kind::SupportSheet => ("supports", "lần giúp đỡ"),
         _ => ("cases", "hồ sơ"),
     };
     if dry_run {
@@ -104,22 +117,16 @@ pub fn demo(app: &App) -> Result<()> {
         refuse!("the District 6 example runs to {}, after today ({}); check the computer's date", last_day, app.today;
                 "ví dụ Quận 6 có dữ liệu tới {}, sau hôm nay ({}); hãy kiểm tra ngày của máy", last_day, app.today);
     }
-    let mut conn = db::create(&app.db, None)?;
+    // A half-made demo file is worth nothing: it is built under a temporary name, put in
+    // place whole, and removed when anything fails (`crate::paths`).
+    let (mut conn, file) = db::create_new(&app.db, None)?;
     let ctx = app.ctx();
     let input = InitInput { district: Some("Quận 6".into()), wards: 14, quota: 2 };
     let loaded = db::write(&mut conn, |tx| {
         register::seed(tx, &ctx, &input)?;
         import::load_quan6(tx, &ctx)
-    });
-    drop(conn);
-    let loaded = match loaded {
-        Ok(l) => l,
-        Err(e) => {
-            // A half-made demo file is worth nothing.
-            db::discard(&app.db);
-            return Err(e);
-        }
-    };
+    })?;
+    db::finish_create(conn, file)?;
     let count = |k: Kind| loaded.iter().find(|(kind, _)| *kind == k).map_or(0, |(_, n)| *n);
     let (db, m, c, a, r, s_, l) = (
         app.db.display(),
@@ -137,7 +144,13 @@ pub fn demo(app: &App) -> Result<()> {
     let table = || Out { format: Format::Table, bom: false, output: None, wide: false };
     super::report::run(
         app,
-        ReportCmd::Summary { period: Some("2021".into()), by: SummaryBy::Ward, structure: None, out: table() },
+        ReportCmd::Summary {
+            period: Some("2021".into()),
+            by: SummaryBy::Ward,
+            structure: None,
+            scope: Default::default(),
+            out: table(),
+        },
     )?;
     writeln!(std::io::stdout())?;
     super::report::run(
@@ -146,6 +159,7 @@ pub fn demo(app: &App) -> Result<()> {
             period: Some("2022-01-01..2022-05-20".into()),
             by: QuotaBy::Ward,
             structure: None,
+            scope: Default::default(),
             out: table(),
         },
     )?;

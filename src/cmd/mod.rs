@@ -3,12 +3,14 @@
 
 pub mod brief;
 pub mod city;
+pub mod document;
 pub mod export;
 pub mod import;
 pub mod protect;
 pub mod read;
 pub mod report;
 pub mod safety;
+pub mod said;
 pub mod wards;
 pub mod write;
 
@@ -53,7 +55,7 @@ impl App {
             .or_else(|| std::env::var("LOGNAME").ok())
             .or_else(crate::platform::os_user)
             .unwrap_or_else(|| "unknown".into());
-        let actor = crate::text::clean(&actor);
+        let actor = crate::domain::types::line_text(&actor, "actor", "người thực hiện")?;
         // MH51_TODAY pins "today" for reproducible tests and examples.
         let today = match std::env::var("MH51_TODAY") {
             Ok(s) => crate::domain::types::parse_date_any(&s)?,
@@ -103,7 +105,35 @@ impl App {
         let ctx = self.ctx();
         let id = db::write(&mut conn, |tx| f(tx, &ctx))?;
         let mut out = std::io::stdout().lock();
+        writeln!(out, "{}", crate::text::visible(&id.to_string()))?;
+        Ok(())
+    }
+
+    /// [`App::write`], and on a terminal also say on stderr, in words, what was recorded
+    /// (SPEC §17). The words are read inside the transaction; a failure to find them never
+    /// undoes the write.
+    pub fn write_said<T: std::fmt::Display>(
+        &self,
+        said: said::Said,
+        f: impl FnOnce(&Transaction, &Ctx) -> Result<T>,
+    ) -> Result<()> {
+        let mut conn = self.open()?;
+        let ctx = self.ctx();
+        let tell = said::telling();
+        let mut words = None;
+        let id = db::write(&mut conn, |tx| {
+            let id = f(tx, &ctx)?;
+            if tell {
+                words = said::describe(tx, self, said, &id.to_string()).ok().flatten();
+            }
+            Ok(id)
+        })?;
+        let mut out = std::io::stdout().lock();
         writeln!(out, "{id}")?;
+        out.flush()?;
+        if let Some(w) = words {
+            eprintln!("{w}");
+        }
         Ok(())
     }
 
@@ -115,6 +145,7 @@ impl App {
         if out.format == crate::cli::Format::Table && out.output.is_none() && !out.wide {
             s.width = output::terminal_width();
         }
+        s.terminal = out.output.is_none() && output::stdout_is_terminal();
         s
     }
 
@@ -162,7 +193,7 @@ impl App {
 
     /// A message for humans, on stderr.
     pub fn say(&self, en: &str, vi: &str) {
-        eprintln!("{}", if self.vi { vi } else { en });
+        eprintln!("{}", crate::text::visible(if self.vi { vi } else { en }));
     }
 }
 
@@ -176,60 +207,97 @@ fn ward_label(conn: &Connection) -> Result<()> {
 
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
     let app = App::new(&cli, vi)?;
-    match cli.command {
-        Command::Init { district, wards, quota, encrypt } => write::init(&app, district, wards, quota, encrypt),
-        Command::Ward(c) => wards::ward(&app, c),
-        Command::Org(c) => write::dict(&app, crate::domain::lookup::Dict::Org, c),
-        Command::Category(c) => write::dict(&app, crate::domain::lookup::Dict::Category, c),
-        Command::Member(c) => write::member(&app, c),
-        Command::Enroll(a) => write::enroll(&app, a),
-        Command::Assign { case, member, date } => {
-            app.write(|tx, ctx| crate::domain::cases::assign(tx, ctx, &case, &member, date.as_deref()))
+    db::set_stamp(app.ctx().stamp);
+    let done = dispatch(&app, cli.command).map_err(|e| {
+        // A page that fails its check after the file opened: the file is damaged (SPEC §16).
+        if e.downcast_ref::<crate::domain::Refusal>().is_none()
+            && db::is_sqlite_error(&e)
+            && (db::is_damage(&e) || db::cipher_damaged(&app.db, app.key.get()))
+        {
+            return db::damaged(&app.db);
         }
-        Command::Review { case, class, date, by, note } => app.write(|tx, ctx| {
-            crate::domain::cases::review(tx, ctx, &case, &class, date.as_deref(), by.as_deref(), note.as_deref())
+        e
+    });
+    // Files of `-o` appear only now, whole, when the command succeeded; a failed command
+    // leaves none (`crate::paths`).
+    crate::paths::finish_outputs(done.is_ok())?;
+    done
+}
+
+fn dispatch(app: &App, command: Command) -> Result<()> {
+    match command {
+        Command::Init { district, wards, quota, encrypt } => write::init(app, district, wards, quota, encrypt),
+        Command::Ward(c) => wards::ward(app, c),
+        Command::Org(c) => write::dict(app, crate::domain::lookup::Dict::Org, c),
+        Command::Category(c) => write::dict(app, crate::domain::lookup::Dict::Category, c),
+        Command::Member(c) => write::member(app, c),
+        Command::Enroll(a) => write::enroll(app, a),
+        Command::Assign { case, member, date } => app.write_said(said::Said::Assign, |tx, ctx| {
+            crate::domain::cases::assign(tx, ctx, &case, &member, date.as_deref())
         }),
-        Command::Support { case, kind, amount, date, by, note } => app.write(|tx, ctx| {
-            crate::domain::cases::support(
+        Command::Review { case, class, date, by, note, again } => app.write_said(said::Said::Review, |tx, ctx| {
+            crate::domain::cases::review_with(
                 tx,
                 ctx,
                 &case,
-                &kind,
-                amount.as_deref(),
+                &class,
                 date.as_deref(),
                 by.as_deref(),
                 note.as_deref(),
+                again,
             )
         }),
-        Command::Release { case, reason, date, credit, note } => app.write(|tx, ctx| {
+        Command::Support { case, kind, amount, date, by, note, again } => {
+            app.write_said(said::Said::Support, |tx, ctx| {
+                crate::domain::cases::support_with(
+                    tx,
+                    ctx,
+                    &case,
+                    &kind,
+                    amount.as_deref(),
+                    date.as_deref(),
+                    by.as_deref(),
+                    note.as_deref(),
+                    again,
+                )
+            })
+        }
+        Command::Void { what, id, reason } => write::void(app, what, &id, &reason),
+        Command::Amend(c) => write::amend(app, c),
+        Command::Release { case, reason, date, credit, note } => app.write_said(said::Said::Release, |tx, ctx| {
             crate::domain::cases::release(tx, ctx, &case, &reason, date.as_deref(), credit.as_deref(), note.as_deref())
         }),
-        Command::Reopen { case } => app.write(|tx, ctx| crate::domain::cases::reopen(tx, ctx, &case)),
-        Command::Move { case, ward, date } => {
-            app.write(|tx, ctx| crate::domain::wards::move_case(tx, ctx, &case, &ward, date.as_deref()))
+        Command::Reopen { case } => {
+            app.write_said(said::Said::Reopen, |tx, ctx| crate::domain::cases::reopen(tx, ctx, &case))
         }
-        Command::Settings { key, value, out } => wards::settings(&app, key, value, &out),
-        Command::Extract { ward, output } => wards::extract(&app, &ward, &output),
-        Command::Edit(a) => write::edit(&app, a),
-        Command::Show { case, out } => read::show(&app, &case, &out),
-        Command::List(a) => read::list(&app, a),
-        Command::Audit(a) => read::audit(&app, a),
+        Command::Move { case, ward, date } => app.write_said(said::Said::Move, |tx, ctx| {
+            crate::domain::wards::move_case(tx, ctx, &case, &ward, date.as_deref())
+        }),
+        Command::Settings { key, value, out } => wards::settings(app, key, value, &out),
+        Command::Extract { ward, output } => wards::extract(app, &ward, &output),
+        Command::Edit(a) => write::edit(app, a),
+        Command::Show { case, out } => read::show(app, &case, &out),
+        Command::List(a) => read::list(app, a),
+        Command::Audit(a) => read::audit(app, a),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "mh51", &mut std::io::stdout());
             Ok(())
         }
-        Command::Report(c) => report::run(&app, c),
-        Command::Import { what, file, dry_run, sheet } => import::import(&app, what, &file, dry_run, sheet.as_deref()),
-        Command::Export { what, redact, out } => export::export(&app, what, redact, &out),
-        Command::Query { sql, out } => export::query(&app, &sql, &out),
-        Command::Backup { dest } => safety::backup(&app, &dest),
-        Command::Check => safety::check(&app),
-        Command::Encrypt => protect::encrypt(&app),
-        Command::Rekey { new_key_file } => protect::rekey(&app, new_key_file.as_deref()),
-        Command::Decrypt { output } => protect::decrypt(&app, &output),
-        Command::Anonymise { released_before, dry_run } => protect::anonymise(&app, &released_before, dry_run),
-        Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(&app, size),
-        Command::Demo { .. } => import::demo(&app),
+        Command::Report(c) => report::run(app, c),
+        Command::Import { what, file, dry_run, sheet } => import::import(app, what, &file, dry_run, sheet.as_deref()),
+        Command::Export { what, redact, period, voided, out } => {
+            export::export(app, what, redact, period.as_deref(), voided, &out)
+        }
+        Command::Query { sql, timeout, max_rows, out } => export::query(app, &sql, timeout, max_rows, &out),
+        Command::Backup { dest } => safety::backup(app, &dest),
+        Command::Check => safety::check(app),
+        Command::Migrate => safety::migrate(app),
+        Command::Encrypt => protect::encrypt(app),
+        Command::Rekey { new_key_file } => protect::rekey(app, new_key_file.as_deref()),
+        Command::Decrypt { output } => protect::decrypt(app, &output),
+        Command::Anonymise { released_before, dry_run } => protect::anonymise(app, &released_before, dry_run),
+        Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(app, size),
+        Command::Demo { .. } => import::demo(app),
     }
 }

@@ -35,8 +35,7 @@ pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
     }
     let text = std::fs::read(path).with_context(|| format!("reading key file {}", path.display()))?;
     let text = zeroize::Zeroizing::new(text);
-    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = key_file_line(&text);
     let Ok(line) = std::str::from_utf8(line) else {
         refuse!("key file '{}' does not hold UTF-8 text", path.display();
                 "tệp khóa '{}' không chứa văn bản UTF-8", path.display());
@@ -50,6 +49,14 @@ pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
     } else {
         Ok(Key::new(line.to_string()))
     }
+}
+
+/// The passphrase's bytes in a key file: its first line, without a UTF-8 byte-order mark
+/// before it (Notepad writes one) and without the line end (LF or CRLF) after it (SPEC §16).
+fn key_file_line(text: &[u8]) -> &[u8] {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {
@@ -120,8 +127,10 @@ pub fn encrypt(app: &App) -> Result<()> {
     drop(db::open(&app.db, None)?);
     let key = new_key(app, app.key_file.as_deref())?;
     let ctx = app.ctx();
+    // The real file, links resolved: through a symlink the register itself is replaced (and
+    // the link keeps working), never the link with the plaintext left at its target.
     db::replace_encrypted(
-        &app.db,
+        &crate::paths::real(&app.db)?,
         None,
         &key,
         |tx| audit::append(tx, &ctx.stamp, "encrypt", "register", "", &json!({})),
@@ -146,8 +155,9 @@ pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
     drop(db::open_read_only(&app.db, old.as_ref())?);
     let new = new_key(app, new_key_file)?;
     let ctx = app.ctx();
+    // The real file, as for `encrypt`.
     db::replace_encrypted(
-        &app.db,
+        &crate::paths::real(&app.db)?,
         old.as_ref(),
         &new,
         |tx| audit::append(tx, &ctx.stamp, "rekey", "register", "", &json!({})),
@@ -170,22 +180,18 @@ pub fn decrypt(app: &App, output: &Path) -> Result<()> {
         refuse!("'{}' is not encrypted; for a copy use `mh51 backup FILE`", app.db.display();
                 "'{}' chưa được mã hóa; để sao chép hãy dùng `mh51 backup TỆP`", app.db.display());
     }
-    if output.exists() || output.is_symlink() {
-        refuse!("'{}' already exists; mh51 never overwrites a file: choose a new name", output.display();
-                "'{}' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới", output.display());
-    }
+    crate::paths::refuse_taken(output)?;
     let key = app.key()?;
     let mut conn = db::open(&app.db, key.as_ref())?;
-    db::export_copy(&conn, output, None)?;
+    // The plain copy stays under its temporary name until the audit row is saved; a failure
+    // removes it (dropping `file`), and a kill leaves no partial copy at `output`.
+    let file = db::export_new(&conn, output, None)?;
     let ctx = app.ctx();
     let shown = output.display().to_string();
-    let recorded = db::write(&mut conn, |tx| {
+    db::write(&mut conn, |tx| {
         audit::append(tx, &ctx.stamp, "decrypt", "register", &shown, &json!({ "output": shown }))
-    });
-    if let Err(e) = recorded {
-        db::discard(output);
-        return Err(e);
-    }
+    })?;
+    file.commit()?;
     writeln!(std::io::stdout(), "{}", output.display())?;
     app.say(
         &format!("wrote a plain (unencrypted) copy to '{}' (mode 0600). Anyone who gets this file can read it: delete it when done.", output.display()),
@@ -221,4 +227,23 @@ pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> 
         ),
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key_file_line;
+
+    #[test]
+    fn a_key_file_is_its_first_line_without_bom_or_line_end() {
+        assert_eq!(key_file_line(b"mat khau dai du\n"), b"mat khau dai du");
+        assert_eq!(key_file_line(b"mat khau dai du"), b"mat khau dai du");
+        // Notepad: UTF-8 with a byte-order mark, CRLF line ends.
+        assert_eq!(key_file_line("\u{FEFF}mật khẩu dài đủ\r\n".as_bytes()), "mật khẩu dài đủ".as_bytes());
+        assert_eq!(key_file_line(b"\xEF\xBB\xBFfirst\r\nsecond\r\n"), b"first");
+        // Only one mark is the file's; a second one is part of the passphrase.
+        assert_eq!(key_file_line(b"\xEF\xBB\xBF\xEF\xBB\xBFx"), b"\xEF\xBB\xBFx");
+        // A lone CR inside the line stays (only the line end goes).
+        assert_eq!(key_file_line(b"a\rb\r\n"), b"a\rb");
+        assert_eq!(key_file_line(b"\xEF\xBB\xBF\r\n"), b"");
+    }
 }

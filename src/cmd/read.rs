@@ -102,10 +102,18 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
     }
 }
 
-pub fn members(app: &App, ward: Option<String>, org: Option<String>, all: bool, out: &Out) -> Result<()> {
+pub fn members(
+    app: &App,
+    ward: Option<String>,
+    org: Option<String>,
+    all: bool,
+    search: Option<&str>,
+    out: &Out,
+) -> Result<()> {
     let conn = app.open_read()?;
     let mut sink = app.human_sink(&conn, out, read::MEMBER_COLUMNS, None)?;
-    read::members(&conn, ward.as_deref(), org.as_deref(), all, app.today, None, &mut |r| sink.row(r))?;
+    let flt = read::MemberFilter { ward: ward.as_deref(), org: org.as_deref(), all, search, only: None };
+    read::members(&conn, &flt, app.today, &mut |r| sink.row(r))?;
     sink.finish()
 }
 
@@ -113,7 +121,8 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
     let conn = app.open_read()?;
     let m = lookup::member(&conn, id)?;
     let mut fields: Vec<Cell> = Vec::new();
-    read::members(&conn, None, None, true, app.today, Some(m.id), &mut |r| {
+    let flt = read::MemberFilter { all: true, only: Some(m.id), ..read::MemberFilter::default() };
+    read::members(&conn, &flt, app.today, &mut |r| {
         fields = r.to_vec();
         Ok(())
     })?;
@@ -183,26 +192,99 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
 }
 
 pub fn audit(app: &App, a: AuditArgs) -> Result<()> {
-    let conn = app.open_read()?;
-    if let Some(AuditCmd::Verify) = a.verify {
-        return match audit::verify(&conn)? {
-            None => {
-                let n = audit::rows(&conn)?;
-                app.say(
-                    &format!("audit chain intact: {n} rows verified"),
-                    &format!("chuỗi nhật ký nguyên vẹn: đã kiểm tra {n} dòng"),
-                );
-                Ok(())
-            }
-            Some((seq, what)) => {
-                crate::refuse!("audit chain broken at row {}: {}", seq, what;
-                               "chuỗi nhật ký bị phá vỡ tại dòng {}: {}", seq, what)
-            }
-        };
+    match a.verify {
+        Some(AuditCmd::Head) => {
+            let conn = app.open_read()?;
+            let (seq, hash) = super::safety::head(&conn)?;
+            let mut out = std::io::stdout().lock();
+            writeln!(out, "{seq}:{hash}")?;
+            return Ok(());
+        }
+        Some(AuditCmd::Verify { head }) => {
+            // A malformed head is refused before the file is read.
+            let head = head.as_deref().map(parse_head).transpose()?;
+            let conn = app.open_read()?;
+            return verify(app, &conn, head);
+        }
+        None => {}
     }
+    let conn = app.open_read()?;
     let mut sink = app.human_sink(&conn, &a.out, read::AUDIT_COLUMNS, None)?;
     read::audit(&conn, a.case.as_deref(), a.since.as_deref(), &mut |r| sink.row(r))?;
     sink.finish()
+}
+
+/// `SEQ:HASH` as `audit head` prints it (the hash in hex, either case).
+fn parse_head(s: &str) -> Result<(i64, String)> {
+    let parsed = s.trim().split_once(':').and_then(|(seq, hash)| {
+        let seq: i64 = seq.trim().parse().ok().filter(|n| *n >= 1)?;
+        let hash = hash.trim().to_ascii_lowercase();
+        (hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit())).then_some((seq, hash))
+    });
+    match parsed {
+        Some(h) => Ok(h),
+        None => {
+            crate::refuse!("'{}' is not a head: give SEQ:HASH as `mh51 audit head` prints it (a row number, a colon, 64 hexadecimal digits)", s;
+                               "'{}' không phải đầu chuỗi: hãy cho SỐ:MÃ như `mh51 audit head` in ra (số dòng, dấu hai chấm, 64 chữ số thập lục phân)", s)
+        }
+    }
+}
+
+/// `audit verify [--head SEQ:HASH]`: the chain, every data row against the ledger, and the
+/// head when one is given.
+fn verify(app: &App, conn: &rusqlite::Connection, head: Option<(i64, String)>) -> Result<()> {
+    if let Some((seq, what)) = audit::verify(conn)? {
+        crate::refuse!("audit chain broken at row {}: {}", seq, what;
+                       "chuỗi nhật ký bị phá vỡ tại dòng {}: {}", seq, what);
+    }
+    let (problems, proved, tables) = crate::check::data(conn)?;
+    if !problems.is_empty() {
+        let en: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(false))).collect();
+        let vi: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(true))).collect();
+        crate::refuse!("the data do not match the audit log ({} problem(s)):\n{}", problems.len(), en.join("\n");
+                       "dữ liệu không khớp với nhật ký ({} lỗi):\n{}", problems.len(), vi.join("\n"));
+    }
+    let n = audit::rows(conn)?;
+    app.say(
+        &format!("audit chain intact: {n} rows verified"),
+        &format!("chuỗi nhật ký nguyên vẹn: đã kiểm tra {n} dòng"),
+    );
+    app.say(
+        &format!("the data match the audit log: {proved} rows in {tables} tables proved"),
+        &format!("dữ liệu khớp với nhật ký: đã chứng minh {proved} dòng trong {tables} bảng"),
+    );
+    let Some((seq, hash)) = head else {
+        return Ok(());
+    };
+    let (ledger_hash, audit_hash) = crate::domain::ledger::at(conn, seq)?;
+    if ledger_hash.as_deref() == Some(hash.as_str()) {
+        app.say(
+            &format!("the log still holds head {seq}:{hash}, and everything after it chains to it"),
+            &format!("nhật ký vẫn giữ nguyên đầu chuỗi {seq}:{hash}, và mọi dòng sau nối tiếp nó"),
+        );
+        return Ok(());
+    }
+    if audit_hash.as_deref() == Some(hash.as_str()) {
+        // An audit row's own hash (from `export audit`, as older READMEs said to keep): it
+        // proves the log up to that row; the ledger hash would prove the data too.
+        app.say(
+            &format!("the log still holds audit row {seq} with hash {hash} (an audit row's own hash: it proves the log; `mh51 audit head` gives one that proves the data too)"),
+            &format!("nhật ký vẫn giữ dòng {seq} với mã {hash} (mã của riêng dòng nhật ký: chứng minh nhật ký; `mh51 audit head` cho mã chứng minh cả dữ liệu)"),
+        );
+        return Ok(());
+    }
+    if audit_hash.is_none() {
+        let last = audit::last(conn)?.map_or(0, |(s, _)| s);
+        crate::refuse!("audit row {} of head {}:{} is not in the log (it ends at row {}): the log was cut or rewritten since the head was taken",
+                       seq, seq, hash, last;
+                       "dòng nhật ký {} của đầu chuỗi {}:{} không còn trong nhật ký (nhật ký kết thúc ở dòng {}): nhật ký đã bị cắt hoặc viết lại từ khi ghi đầu chuỗi",
+                       seq, seq, hash, last);
+    }
+    let now = ledger_hash.or(audit_hash).unwrap_or_default();
+    crate::refuse!("audit row {} no longer holds head {}:{}: the log or the data were rewritten since the head was taken (the row's hash is now {})",
+                   seq, seq, hash, now;
+                   "dòng nhật ký {} không còn giữ đầu chuỗi {}:{}: nhật ký hoặc dữ liệu đã bị viết lại từ khi ghi đầu chuỗi (mã của dòng nay là {})",
+                   seq, seq, hash, now)
 }
 
 /// One timeline row for a table: the detail rebuilt from its parts in the reader's language
@@ -230,6 +312,19 @@ fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
     }
     if let Some(n) = note {
         detail.push_str(&format!(": {n}"));
+    }
+    // A review or support is named by its id, which `void` and `amend` take.
+    if let Cell::Int(id) = r[7] {
+        detail = format!("#{id} {detail}");
+    }
+    if let (Cell::Text(on), Some(why)) = (&r[8], text(&r[9])) {
+        let on =
+            crate::domain::types::from_iso(on).map(|d| crate::human::table_date(d, vi)).unwrap_or_else(|_| on.clone());
+        detail.push_str(&if vi {
+            format!(" — ĐÃ HỦY ngày {on}: {why}")
+        } else {
+            format!(" — VOIDED on {on}: {why}")
+        });
     }
     let detail = if detail.is_empty() { Cell::Null } else { Cell::Text(detail) };
     vec![r[0].clone(), r[1].clone(), r[2].clone(), detail]

@@ -10,24 +10,30 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use super::App;
-use crate::cli::{Format, Out, QuotaBy, ReportCmd, SummaryBy};
+use crate::cli::{ContactsBy, Format, Out, QuotaBy, ReportCmd, Scope as ScopeArgs, SummaryBy};
 use crate::domain::lookup;
 use crate::domain::types::{iso, parse_date_any, Period};
 use crate::output::{self, json_object, Cell, Group};
 use crate::refuse;
-use crate::report::{overdue, quota, summary};
+use crate::report::scope::Scope;
+use crate::report::{contacts, overdue, quota, summary};
 
 pub fn run(app: &App, c: ReportCmd) -> Result<()> {
     match c {
-        ReportCmd::Summary { period, by, structure, out } => {
-            run_summary(app, period.as_deref(), by, structure.as_deref(), &out)
+        ReportCmd::Summary { period, by, structure, scope, out } => {
+            run_summary(app, period.as_deref(), by, structure.as_deref(), &scope, &out)
         }
-        ReportCmd::Quota { period, by, structure, out } => {
-            run_quota(app, period.as_deref(), by, structure.as_deref(), &out)
+        ReportCmd::Quota { period, by, structure, scope, out } => {
+            run_quota(app, period.as_deref(), by, structure.as_deref(), &scope, &out)
         }
-        ReportCmd::Overdue { as_of, days, out } => run_overdue(app, as_of.as_deref(), days, &out),
-        ReportCmd::Brief { period, output, names, chromium } => {
-            super::brief::run(app, period.as_deref(), &output, names, chromium.as_deref())
+        ReportCmd::Overdue { as_of, days, scope, out } => run_overdue(app, as_of.as_deref(), days, &scope, &out),
+        ReportCmd::Contacts { period, by, scope, out } => run_contacts(app, period.as_deref(), by, &scope, &out),
+        ReportCmd::Brief { period, output, names, chromium, scope } => {
+            super::brief::run(app, period.as_deref(), &output, names, chromium.as_deref(), &scope)
+        }
+        ReportCmd::Document { period, output, number, place, date, signer, signer_title, recipient } => {
+            let o = super::document::Options { number, place, date, signer, signer_title, recipients: recipient };
+            super::document::run(app, period.as_deref(), &output, o)
         }
     }
 }
@@ -162,11 +168,44 @@ fn structure_words(d: Option<chrono::NaiveDate>, vi: bool) -> String {
     }
 }
 
-fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, structure: Option<&str>, out: &Out) -> Result<()> {
+/// The scope typed, resolved on the open register.
+pub(crate) fn scope(conn: &rusqlite::Connection, s: &ScopeArgs) -> Result<Scope> {
+    Scope::resolve(conn, s.ward.as_deref(), s.org.as_deref(), s.member.as_deref())
+}
+
+/// " — chỉ phường 5, đoàn thể PN, thành viên 12 Trần Thị Bích" in a title: which part a scoped
+/// report covers (SPEC §17).
+pub(crate) fn scope_words(s: &Scope, vi: bool) -> String {
+    let mut parts = Vec::new();
+    if let Some((_, code)) = &s.ward {
+        parts.push(format!("{} {code}", by_word("ward", vi)));
+    }
+    if let Some((_, code)) = &s.org {
+        parts.push(format!("{} {code}", by_word("org", vi)));
+    }
+    if let Some((id, name)) = &s.member {
+        parts.push(format!("{} {id} {name}", by_word("member", vi)));
+    }
+    match (parts.is_empty(), vi) {
+        (true, _) => String::new(),
+        (false, true) => format!(" — chỉ {}", parts.join(", ")),
+        (false, false) => format!(" — only {}", parts.join(", ")),
+    }
+}
+
+fn run_summary(
+    app: &App,
+    period: Option<&str>,
+    by: SummaryBy,
+    structure: Option<&str>,
+    sc: &ScopeArgs,
+    out: &Out,
+) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
     let structure = parse_structure(structure, by == SummaryBy::Ward)?;
     let conn = app.open_read()?;
+    let sc = scope(&conn, sc)?;
     let (rby, key, group) = match by {
         SummaryBy::Ward => (summary::By::Ward, "ward", Group::Ward),
         SummaryBy::Org => (summary::By::Org, "org", Group::Org),
@@ -174,9 +213,9 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, structure: Option
         SummaryBy::Month => (summary::By::Month, "month", Group::Month),
         SummaryBy::Quarter => (summary::By::Quarter, "quarter", Group::Quarter),
     };
-    let s = summary::summary_in(&conn, p, rby, structure)?;
+    let s = summary::summary_scoped(&conn, p, rby, structure, &sc)?;
     let d = district_prefix(&conn)?;
-    let sw = structure_words(structure, app.vi);
+    let sw = structure_words(structure, app.vi) + &scope_words(&sc, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
         format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true)) + &sw
@@ -199,20 +238,28 @@ fn run_summary(app: &App, period: Option<&str>, by: SummaryBy, structure: Option
     )
 }
 
-fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, structure: Option<&str>, out: &Out) -> Result<()> {
+fn run_quota(
+    app: &App,
+    period: Option<&str>,
+    by: QuotaBy,
+    structure: Option<&str>,
+    sc: &ScopeArgs,
+    out: &Out,
+) -> Result<()> {
     check_out(out)?;
     let p = Period::parse(period, app.today)?;
     let structure = parse_structure(structure, by == QuotaBy::Ward)?;
     let conn = app.open_read()?;
+    let sc = scope(&conn, sc)?;
     let (rby, key, group) = match by {
         QuotaBy::Ward => (quota::By::Ward, "ward", Group::Ward),
         QuotaBy::Org => (quota::By::Org, "org", Group::Org),
         QuotaBy::Member => (quota::By::Member, "member", Group::Code),
     };
     let n = lookup::quota(&conn)?;
-    let q = quota::quota_in(&conn, p, n, rby, structure)?;
+    let q = quota::quota_scoped(&conn, p, n, rby, structure, &sc)?;
     let d = district_prefix(&conn)?;
-    let sw = structure_words(structure, app.vi);
+    let sw = structure_words(structure, app.vi) + &scope_words(&sc, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
         format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true)) + &sw
@@ -235,13 +282,15 @@ fn run_quota(app: &App, period: Option<&str>, by: QuotaBy, structure: Option<&st
     )
 }
 
-fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> Result<()> {
+fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, sc: &ScopeArgs, out: &Out) -> Result<()> {
     check_out(out)?;
     let as_of = match as_of {
         Some(s) => parse_date_any(s)?,
         None => app.today,
     };
     let conn = app.open_read()?;
+    let sc = scope(&conn, sc)?;
+    let sw = scope_words(&sc, app.vi);
     let days = match days {
         Some(d) => i64::from(d),
         None => lookup::review_interval_days(&conn)?,
@@ -249,15 +298,15 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
     let d = district_prefix(&conn)?;
     let on = crate::human::date(as_of, app.vi);
     let title = if app.vi {
-        format!("{d}Hồ sơ quá hạn tính đến ngày {on}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công")
+        format!("{d}Hồ sơ quá hạn tính đến ngày {on}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công{sw}")
     } else {
-        format!("{d}Overdue as of {on}: no contact for more than {days} days, or nobody assigned")
+        format!("{d}Overdue as of {on}: no contact for more than {days} days, or nobody assigned{sw}")
     };
     // A whole city's open cases can be overdue (as of a late date): CSV and JSON stream them.
     match out.format {
         Format::Csv => {
             let mut sink = app.sink(out, overdue::COLUMNS, Some(title))?;
-            overdue::overdue(&conn, as_of, days, &mut |r| sink.row(&r.cells()))?;
+            overdue::overdue_in(&conn, as_of, days, &sc, &mut |r| sink.row(&r.cells()))?;
             sink.finish()
         }
         Format::Json => {
@@ -265,7 +314,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
             let mut w = output::destination(out.output.as_deref())?;
             write!(w, "{{\"as_of\": {}, \"days\": {}, \"rows\": [", json!(iso(as_of)), days)?;
             let mut first = true;
-            overdue::overdue(&conn, as_of, days, &mut |r| {
+            overdue::overdue_in(&conn, as_of, days, &sc, &mut |r| {
                 w.write_all(if first { b"\n  " } else { b",\n  " })?;
                 first = false;
                 serde_json::to_writer(&mut w, &json_object(&cols, &r.cells()))?;
@@ -277,7 +326,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
         }
         Format::Table | Format::Xlsx => {
             let mut rows = Vec::new();
-            overdue::overdue(&conn, as_of, days, &mut |r| {
+            overdue::overdue_in(&conn, as_of, days, &sc, &mut |r| {
                 rows.push(r.cells());
                 Ok(())
             })?;
@@ -297,4 +346,41 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, out: &Out) -> 
             )
         }
     }
+}
+
+fn run_contacts(app: &App, period: Option<&str>, by: ContactsBy, sc: &ScopeArgs, out: &Out) -> Result<()> {
+    check_out(out)?;
+    let p = Period::parse(period, app.today)?;
+    let conn = app.open_read()?;
+    let sc = scope(&conn, sc)?;
+    let (rby, key, group) = match by {
+        ContactsBy::Member => (contacts::By::Member, "member", Group::Code),
+        ContactsBy::Ward => (contacts::By::Ward, "ward", Group::Ward),
+        ContactsBy::Org => (contacts::By::Org, "org", Group::Org),
+    };
+    let c = contacts::contacts(&conn, p, rby, &sc)?;
+    let d = district_prefix(&conn)?;
+    let sw = scope_words(&sc, app.vi);
+    let when = period_title(&p, app.vi);
+    let on = crate::human::date(p.to, app.vi);
+    let title = if app.vi {
+        format!("{d}Tiếp xúc {when}, theo {}: hồ sơ đang quản lý ngày {on} và số đã được tiếp xúc", by_word(key, true))
+            + &sw
+    } else {
+        format!("{d}Contacts, {when}, by {}: cases open on {on} and how many were contacted", by_word(key, false)) + &sw
+    };
+    emit(
+        app,
+        &conn,
+        out,
+        Rendered {
+            title,
+            sheet: if app.vi { "Tiếp xúc" } else { "Contacts" },
+            columns: if rby == contacts::By::Member { contacts::MEMBER_COLUMNS } else { contacts::COLUMNS },
+            rows: c.rows.iter().map(contacts::Row::cells).collect(),
+            total: Some(c.total.cells()),
+            json_head: vec![("period", period_json(p))],
+            group,
+        },
+    )
 }

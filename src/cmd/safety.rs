@@ -13,11 +13,7 @@ use super::App;
 use crate::refuse;
 
 pub fn backup(app: &App, dest: &Path) -> Result<()> {
-    if dest.exists() || dest.is_symlink() {
-        refuse!("backup destination '{}' already exists; mh51 never overwrites a file: choose a new name",
-                dest.display();
-                "tệp sao lưu '{}' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới", dest.display());
-    }
+    crate::paths::refuse_taken(dest)?;
     // A backup of an encrypted register is encrypted with the same passphrase.
     // Opened directly, not through `App::open_read`: that one first reads the settings through
     // a cached statement on the same connection, and with that the online backup was seen to
@@ -27,11 +23,35 @@ pub fn backup(app: &App, dest: &Path) -> Result<()> {
     crate::db::backup_to(&conn, dest, key.as_ref())?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", dest.display())?;
+    drop(out);
+    // The head of the copy: the register as of the copy's snapshot. Read from the copy, not
+    // the original, which clerks may have written to meanwhile.
+    let copy = crate::db::open_read_only(dest, key.as_ref())?;
+    say_head(app, &head(&copy)?);
     Ok(())
+}
+
+/// The head of the register (`SEQ`, ledger hash): what `audit head` prints.
+pub fn head(conn: &rusqlite::Connection) -> Result<(i64, String)> {
+    match crate::domain::ledger::head(conn)? {
+        Some(h) => Ok(h),
+        None => refuse!("the register has no ledger, so it has no head: run mh51 check";
+                        "sổ không có sổ cái nên không có đầu chuỗi: hãy chạy mh51 check"),
+    }
+}
+
+fn say_head(app: &App, (seq, hash): &(i64, String)) {
+    app.say(
+        &format!("audit head: {seq}:{hash} (write it down: `mh51 audit verify --head {seq}:{hash}` proves later that nothing before it was rewritten)"),
+        &format!("đầu chuỗi nhật ký: {seq}:{hash} (hãy ghi lại: `mh51 audit verify --head {seq}:{hash}` sau này chứng minh không có gì trước nó bị viết lại)"),
+    );
 }
 
 pub fn check(app: &App) -> Result<()> {
     let conn = app.open_read()?;
+    if crate::db::is_encrypted(&app.db)? {
+        cipher_pages(app, &conn)?;
+    }
     let report = crate::check::check(&conn, app.today)?;
     if report.problems.is_empty() {
         app.say(
@@ -50,6 +70,19 @@ pub fn check(app: &App) -> Result<()> {
                 report.audit_rows
             ),
         );
+        app.say(
+            &format!(
+                "check: every row matches the audit log ({} rows in {} tables), and the schema is schema.sql's",
+                report.rows_proved, report.tables
+            ),
+            &format!(
+                "kiểm tra: mọi dòng khớp với nhật ký ({} dòng trong {} bảng), lược đồ đúng như schema.sql",
+                report.rows_proved, report.tables
+            ),
+        );
+        if let Some(h) = &report.head {
+            say_head(app, h);
+        }
         return Ok(());
     }
     let n = report.problems.len();
@@ -57,4 +90,47 @@ pub fn check(app: &App) -> Result<()> {
     let list_vi: Vec<String> = report.problems.iter().map(|p| format!("  {}", p.text(true))).collect();
     refuse!("check found {} problem(s) in '{}':\n{}", n, app.db.display(), list_en.join("\n");
             "kiểm tra thấy {} lỗi trong '{}':\n{}", n, app.db.display(), list_vi.join("\n"))
+}
+
+/// Every page of an encrypted register against its HMAC (`PRAGMA cipher_integrity_check`),
+/// before anything else reads them: a damaged page is named, not taken for a wrong passphrase.
+fn cipher_pages(app: &App, conn: &rusqlite::Connection) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA cipher_integrity_check")?;
+    let found: Vec<String> = stmt.query_map([], |r| r.get::<_, String>(0))?.collect::<rusqlite::Result<_>>()?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    let n = found.len();
+    let list: Vec<String> = found.iter().take(20).map(|p| format!("  {p}")).collect();
+    refuse!("check found {} damaged page(s) in the encrypted file '{}' (restore it from a backup):\n{}", n, app.db.display(), list.join("\n");
+            "kiểm tra thấy {} trang hỏng trong tệp mã hóa '{}' (hãy khôi phục từ bản sao lưu):\n{}", n, app.db.display(), list.join("\n"))
+}
+
+/// `migrate`: upgrade a register written by an older mh51 — a backup copy `FILE.vN.bak` first,
+/// then every migration in one transaction with one `migrate` audit row (from, to). A current
+/// register is left as it is.
+pub fn migrate(app: &App) -> Result<()> {
+    let key = app.key()?;
+    let (from, bak) = crate::db::migrate_file(&app.db, key.as_ref())?;
+    let to = crate::db::SCHEMA_VERSION;
+    writeln!(std::io::stdout(), "{}", app.db.display())?;
+    match bak {
+        None => app.say(
+            &format!("'{}' is already at schema version {to}; nothing to do", app.db.display()),
+            &format!("'{}' đã ở phiên bản {to}; không có gì phải làm", app.db.display()),
+        ),
+        Some(b) => app.say(
+            &format!(
+                "upgraded '{}' from schema version {from} to {to}; the register as it was is kept in '{}'",
+                app.db.display(),
+                b.display()
+            ),
+            &format!(
+                "đã nâng cấp '{}' từ phiên bản {from} lên {to}; sổ như trước khi nâng cấp được giữ trong '{}'",
+                app.db.display(),
+                b.display()
+            ),
+        ),
+    }
+    Ok(())
 }

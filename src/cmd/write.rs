@@ -4,10 +4,12 @@ use std::io::Write;
 
 use anyhow::Result;
 
+use super::said::Said;
 use super::App;
-use crate::cli::{DictCmd, EditArgs, EnrollArgs, MemberCmd};
+use crate::cli::{AmendCmd, DictCmd, EditArgs, EnrollArgs, EntryWhat, MemberCmd};
 use crate::db;
 use crate::domain::lookup::Dict;
+use crate::domain::month::{self, Entry};
 use crate::domain::{cases, members, register};
 
 pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt: bool) -> Result<()> {
@@ -17,14 +19,12 @@ pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt
     // Before any passphrase is asked.
     db::refuse_existing(&app.db)?;
     let key = if encrypt { Some(super::protect::new_key(app, app.key_file.as_deref())?) } else { None };
-    let mut conn = db::create(&app.db, key.as_ref())?;
+    // Built under a temporary name and put in place whole (a failure or a kill leaves no
+    // register at the path; see `crate::paths`).
+    let (mut conn, file) = db::create_new(&app.db, key.as_ref())?;
     let ctx = app.ctx();
-    let res = db::write(&mut conn, |tx| register::seed(tx, &ctx, &input));
-    if let Err(e) = res {
-        drop(conn);
-        db::discard(&app.db);
-        return Err(e);
-    }
+    db::write(&mut conn, |tx| register::seed(tx, &ctx, &input))?;
+    db::finish_create(conn, file)?;
     writeln!(std::io::stdout(), "{}", app.db.display())?;
     app.say(
         &format!("created {} with {} wards, 6 organizations, quota {}", app.db.display(), wards, quota),
@@ -44,17 +44,21 @@ pub fn member(app: &App, c: MemberCmd) -> Result<()> {
     match c {
         MemberCmd::Add { name, org, ward, phone, joined, allow_duplicate } => {
             let input = members::MemberInput { name, org, ward, phone, joined, allow_duplicate };
-            app.write(|tx, ctx| members::add(tx, ctx, &input))
+            app.write_said(Said::MemberAdd, |tx, ctx| members::add(tx, ctx, &input))
         }
-        MemberCmd::Move { id, ward, date } => {
-            app.write(|tx, ctx| crate::domain::wards::move_member(tx, ctx, &id, &ward, date.as_deref()))
+        MemberCmd::Move { id, ward, date } => app.write_said(Said::MemberMove, |tx, ctx| {
+            crate::domain::wards::move_member(tx, ctx, &id, &ward, date.as_deref())
+        }),
+        MemberCmd::Leave { id, date } => {
+            app.write_said(Said::MemberLeave, |tx, ctx| members::leave(tx, ctx, &id, date.as_deref()))
         }
-        MemberCmd::Leave { id, date } => app.write(|tx, ctx| members::leave(tx, ctx, &id, date.as_deref())),
         MemberCmd::Edit { id, name, org, ward, phone, joined } => {
             let e = members::MemberEdit { name, org, ward, phone, joined };
-            app.write(|tx, ctx| members::edit(tx, ctx, &id, &e))
+            app.write_said(Said::MemberEdit, |tx, ctx| members::edit(tx, ctx, &id, &e))
         }
-        MemberCmd::List { ward, org, all, out } => super::read::members(app, ward, org, all, &out),
+        MemberCmd::List { ward, org, all, search, out } => {
+            super::read::members(app, ward, org, all, search.as_deref(), &out)
+        }
         MemberCmd::Show { id, out } => super::read::member_show(app, &id, &out),
     }
 }
@@ -74,7 +78,7 @@ pub fn enroll(app: &App, a: EnrollArgs) -> Result<()> {
         note: a.note,
         allow_duplicate: a.allow_duplicate,
     };
-    app.write(|tx, ctx| cases::enroll(tx, ctx, &input))
+    app.write_said(Said::Enroll, |tx, ctx| cases::enroll(tx, ctx, &input))
 }
 
 pub fn edit(app: &App, a: EditArgs) -> Result<()> {
@@ -89,5 +93,30 @@ pub fn edit(app: &App, a: EditArgs) -> Result<()> {
         date: a.date,
         note: a.note,
     };
-    app.write(|tx, ctx| cases::edit(tx, ctx, &a.case, &e))
+    app.write_said(Said::Edit, |tx, ctx| cases::edit(tx, ctx, &a.case, &e))
+}
+
+fn entry(what: EntryWhat) -> Entry {
+    match what {
+        EntryWhat::Review => Entry::Review,
+        EntryWhat::Support => Entry::Support,
+    }
+}
+
+pub fn void(app: &App, what: EntryWhat, id: &str, reason: &str) -> Result<()> {
+    app.write_said(Said::Void { review: what == EntryWhat::Review }, |tx, ctx| {
+        month::void(tx, ctx, entry(what), id, reason)
+    })
+}
+
+pub fn amend(app: &App, c: AmendCmd) -> Result<()> {
+    let (e, id, a) = match c {
+        AmendCmd::Review { id, class, date, by, note } => {
+            (Entry::Review, id, month::Amend { code: class, amount: None, date, by, note })
+        }
+        AmendCmd::Support { id, kind, amount, date, by, note } => {
+            (Entry::Support, id, month::Amend { code: kind, amount, date, by, note })
+        }
+    };
+    app.write_said(Said::Amend { review: e == Entry::Review }, |tx, ctx| month::amend(tx, ctx, e, &id, &a))
 }

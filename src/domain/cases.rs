@@ -12,10 +12,10 @@ use serde_json::json;
 use crate::audit;
 use crate::domain::lookup::{self, Case, Dict};
 use crate::domain::types::{
-    event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_text,
-    Class, Gender, Reason, SupportKind, MAX_ADDRESS, MAX_NOTE,
+    event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_note,
+    parse_text, Class, Gender, Reason, SupportKind, MAX_ADDRESS,
 };
-use crate::domain::{wards, Ctx};
+use crate::domain::{month, wards, Ctx};
 use crate::text::fold;
 use crate::{refusal, refuse};
 
@@ -46,7 +46,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
     let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
     let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
-    let note = parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú")?;
+    let note = parse_note(input.note.as_deref(), "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
     ward_row.require_on(conn, date)?;
     if let Some((y, _)) = birth {
@@ -258,7 +258,7 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
 }
 
 /// The member acting: the one named (active that day), or the one assigned that day.
-fn acting_member(
+pub(crate) fn acting_member(
     conn: &Connection,
     c: &Case,
     by: Option<&str>,
@@ -276,7 +276,8 @@ fn acting_member(
     }
 }
 
-/// Record a contact and its A–D class; returns the review id.
+/// Record a contact and its A–D class; returns the review id. A second contact for the same
+/// case on the same day is refused (SPEC §17); [`review_with`] with `again` records it anyway.
 pub fn review(
     conn: &Connection,
     ctx: &Ctx,
@@ -286,12 +287,31 @@ pub fn review(
     by: Option<&str>,
     note: Option<&str>,
 ) -> Result<i64> {
+    review_with(conn, ctx, case, class, date, by, note, false)
+}
+
+/// [`review`], with `again` (`--again`): record it even when the case already has a contact
+/// that day.
+#[allow(clippy::too_many_arguments)]
+pub fn review_with(
+    conn: &Connection,
+    ctx: &Ctx,
+    case: &str,
+    class: &str,
+    date: Option<&str>,
+    by: Option<&str>,
+    note: Option<&str>,
+    again: bool,
+) -> Result<i64> {
     let c = lookup::case(conn, case)?;
     let class = Class::parse(class)?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    let note = parse_note(note, "note", "ghi chú")?;
     c.require_within(d, "review", "tiếp xúc")?;
     let member = acting_member(conn, &c, by, d, "review", "tiếp xúc")?;
+    if !again {
+        month::refuse_double_review(conn, &c, d)?;
+    }
     conn.prepare_cached(
         "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
@@ -308,7 +328,8 @@ pub fn review(
     Ok(id)
 }
 
-/// Record help given; returns the support id.
+/// Record help given; returns the support id. The same case, day, kind and amount as a
+/// support already recorded is refused (SPEC §17); [`support_with`] with `again` records it.
 #[allow(clippy::too_many_arguments)]
 pub fn support(
     conn: &Connection,
@@ -320,13 +341,32 @@ pub fn support(
     by: Option<&str>,
     note: Option<&str>,
 ) -> Result<i64> {
+    support_with(conn, ctx, case, kind, amount, date, by, note, false)
+}
+
+/// [`support`], with `again` (`--again`): record it even when it repeats one already there.
+#[allow(clippy::too_many_arguments)]
+pub fn support_with(
+    conn: &Connection,
+    ctx: &Ctx,
+    case: &str,
+    kind: &str,
+    amount: Option<&str>,
+    date: Option<&str>,
+    by: Option<&str>,
+    note: Option<&str>,
+    again: bool,
+) -> Result<i64> {
     let c = lookup::case(conn, case)?;
     let kind = SupportKind::parse(kind)?;
     let amount = amount.map(parse_amount).transpose()?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    let note = parse_note(note, "note", "ghi chú")?;
     c.require_within(d, "support", "giúp đỡ")?;
     let member = acting_member(conn, &c, by, d, "give support", "giúp đỡ")?;
+    if !again {
+        month::refuse_double_support(conn, &c, d, kind, amount)?;
+    }
     conn.prepare_cached(
         "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
@@ -343,14 +383,15 @@ pub fn support(
     Ok(id)
 }
 
-/// The latest event dated on a case (assignment start, review, support).
+/// The latest event dated on a case (assignment start, review, support); voided contacts and
+/// supports count nowhere, so they do not hold a release back either.
 fn last_event(conn: &Connection, case_id: i64) -> Result<Option<String>> {
     Ok(conn
         .prepare_cached(
             "SELECT max(d) FROM (
                SELECT max(start_on) AS d FROM assignments WHERE case_id = ?1
-               UNION ALL SELECT max(reviewed_on) FROM reviews WHERE case_id = ?1
-               UNION ALL SELECT max(given_on) FROM supports WHERE case_id = ?1)",
+               UNION ALL SELECT max(reviewed_on) FROM reviews WHERE case_id = ?1 AND voided_on IS NULL
+               UNION ALL SELECT max(given_on) FROM supports WHERE case_id = ?1 AND voided_on IS NULL)",
         )?
         .query_row(params![case_id], |r| r.get(0))?)
 }
@@ -360,8 +401,8 @@ fn first_event(conn: &Connection, case_id: i64) -> Result<Option<String>> {
         .prepare_cached(
             "SELECT min(d) FROM (
                SELECT min(start_on) AS d FROM assignments WHERE case_id = ?1
-               UNION ALL SELECT min(reviewed_on) FROM reviews WHERE case_id = ?1
-               UNION ALL SELECT min(given_on) FROM supports WHERE case_id = ?1)",
+               UNION ALL SELECT min(reviewed_on) FROM reviews WHERE case_id = ?1 AND voided_on IS NULL
+               UNION ALL SELECT min(given_on) FROM supports WHERE case_id = ?1 AND voided_on IS NULL)",
         )?
         .query_row(params![case_id], |r| r.get(0))?)
 }
@@ -380,7 +421,7 @@ pub fn release(
     let c = lookup::case(conn, case)?;
     let reason = Reason::parse(reason)?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_text(note, MAX_NOTE, "note", "ghi chú")?;
+    let note = parse_note(note, "note", "ghi chú")?;
     if let Some(r) = c.released_on {
         refuse!("case {} was already released on {}; a case is released once (`mh51 reopen {}` undoes a mistaken release)", c.no, r, c.no;
                 "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
@@ -581,7 +622,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
         changed.insert("enrolled_on".into(), json!(iso(d)));
     }
     if let Some(n) = &e.note {
-        let n = parse_text(Some(n), MAX_NOTE, "note", "ghi chú")?;
+        let n = parse_note(Some(n), "note", "ghi chú")?;
         conn.prepare_cached("UPDATE cases SET note = ?2 WHERE id = ?1")?.execute(params![c.id, n])?;
         changed.insert("note".into(), json!("changed"));
     }

@@ -1,6 +1,7 @@
 //! `extract --ward CODE… -o FILE` (SPEC §13): hand wards their own register.
 //!
-//! The new file is made by `db::create` (mode 0600, refusing an existing path) and filled in
+//! The new file is made by `db::create` (mode 0600, refusing an existing path, built under a
+//! temporary name and put in place whole by `db::finish_create`) and filled in
 //! one transaction with rows copied under their own ids, so case numbers, member ids and
 //! every reference stay what they were. What goes in:
 //! - the cases whose current or last ward is one of the wards (SPEC §13: "only its people"),
@@ -82,8 +83,12 @@ const TABLES: &[(&str, &str, Keep)] = &[
         Keep::Member(0),
     ),
     ("SELECT * FROM assignments ORDER BY id", "INSERT INTO assignments VALUES (?1, ?2, ?3, ?4, ?5)", Keep::Case(1)),
-    ("SELECT * FROM reviews ORDER BY id", "INSERT INTO reviews VALUES (?1, ?2, ?3, ?4, ?5, ?6)", Keep::Case(1)),
-    ("SELECT * FROM supports ORDER BY id", "INSERT INTO supports VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", Keep::Case(1)),
+    ("SELECT * FROM reviews ORDER BY id", "INSERT INTO reviews VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", Keep::Case(1)),
+    (
+        "SELECT * FROM supports ORDER BY id",
+        "INSERT INTO supports VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        Keep::Case(1),
+    ),
 ];
 
 fn ids(conn: &Connection, sql: &str, p: impl rusqlite::Params) -> Result<Vec<i64>> {
@@ -113,10 +118,7 @@ pub fn extract(
             codes.push(code);
         }
     }
-    if dest.exists() || dest.is_symlink() {
-        crate::refuse!("'{}' already exists; extract writes a new register: choose another path", dest.display();
-                       "'{}' đã tồn tại; extract ghi một sổ mới: hãy chọn đường dẫn khác", dest.display());
-    }
+    crate::paths::refuse_taken(dest)?;
     let mut cases: HashSet<i64> = HashSet::new();
     let mut members: HashSet<i64> = HashSet::new();
     for w in &ward_ids {
@@ -149,7 +151,7 @@ pub fn extract(
     }
     let source_last = audit::last(src).context("reading the source's audit log")?;
 
-    let mut out = db::create(dest, key)?;
+    let (mut out, file) = db::create_new(dest, key)?;
     let res = db::write(&mut out, |tx| {
         copy_wards(src, tx)?;
         for (read, write, keep) in TABLES {
@@ -174,11 +176,9 @@ pub fn extract(
         // One self-contained file, no WAL beside it.
         out.pragma_update(None, "journal_mode", "DELETE").context("finishing the new register")
     });
-    if let Err(e) = res {
-        drop(out);
-        db::discard(dest);
-        return Err(e);
-    }
+    // A failure drops `file`, which removes the half-made register.
+    res?;
+    db::finish_create(out, file)?;
     Ok(Extracted { wards: codes, persons: persons.len(), cases: cases.len(), members: members.len() })
 }
 

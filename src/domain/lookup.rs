@@ -1,5 +1,5 @@
 //! Finding things by what a clerk types: wards, orgs and categories by code or name
-//! (ignoring case and diacritics), members by id, cases by number.
+//! (ignoring case and diacritics), members by id or name, cases by number.
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -117,13 +117,42 @@ impl Member {
     }
 }
 
+/// A member by id, or by the name of exactly one current member, ignoring case and
+/// diacritics (SPEC §17). Several current members of that name are refused, each listed with
+/// id, organization and ward only — no other personal data.
 pub fn member(conn: &Connection, typed: &str) -> Result<Member> {
     let bad = || {
         refusal!("unknown member '{}': give a member id number (see `mh51 member list --all`)", typed;
                  "không có thành viên '{}': hãy nhập mã số thành viên (xem `mh51 member list --all`)", typed)
     };
-    let id: i64 = typed.trim().parse().map_err(|_| bad())?;
-    member_by_id(conn, id)?.ok_or_else(|| bad().into())
+    if let Ok(id) = typed.trim().parse::<i64>() {
+        return member_by_id(conn, id)?.ok_or_else(|| bad().into());
+    }
+    let f = fold(typed);
+    if f.is_empty() {
+        return Err(bad().into());
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT m.id, o.code, w.code FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id
+         WHERE m.name_fold = ?1 AND m.left_on IS NULL ORDER BY m.id",
+    )?;
+    let found: Vec<(i64, String, String)> = stmt
+        .query_map(params![f], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<rusqlite::Result<_>>()
+        .context("looking up a member by name")?;
+    match found.as_slice() {
+        [] => {
+            refuse!("unknown member '{}': no current member has that name; give a member id number or a current member's full name (see `mh51 member list --search`)", typed;
+                      "không có thành viên '{}': không thành viên đang hoạt động nào có tên này; hãy nhập mã số hoặc họ tên đầy đủ của một thành viên đang hoạt động (xem `mh51 member list --search`)", typed)
+        }
+        [(id, _, _)] => member_by_id(conn, *id)?.ok_or_else(|| bad().into()),
+        many => {
+            let en: Vec<String> = many.iter().map(|(id, o, w)| format!("{id} ({o}, ward {w})")).collect();
+            let vi: Vec<String> = many.iter().map(|(id, o, w)| format!("{id} ({o}, phường {w})")).collect();
+            refuse!("'{}' is the name of {} current members: {}; give the member id", typed, many.len(), en.join(", ");
+                    "'{}' là tên của {} thành viên đang hoạt động: {}; hãy nhập mã số thành viên", typed, many.len(), vi.join(", "))
+        }
+    }
 }
 
 pub fn member_by_id(conn: &Connection, id: i64) -> Result<Option<Member>> {

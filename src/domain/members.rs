@@ -88,8 +88,8 @@ fn activity_bounds(conn: &Connection, member_id: i64) -> Result<(Option<String>,
             "SELECT min(d), max(d) FROM (
                SELECT start_on AS d FROM assignments WHERE member_id = ?1
                UNION ALL SELECT end_on FROM assignments WHERE member_id = ?1 AND end_on IS NOT NULL
-               UNION ALL SELECT reviewed_on FROM reviews WHERE member_id = ?1
-               UNION ALL SELECT given_on FROM supports WHERE member_id = ?1
+               UNION ALL SELECT reviewed_on FROM reviews WHERE member_id = ?1 AND voided_on IS NULL
+               UNION ALL SELECT given_on FROM supports WHERE member_id = ?1 AND voided_on IS NULL
                UNION ALL SELECT released_on FROM cases WHERE credited_member_id = ?1)",
         )?
         .query_row(params![member_id], |r| Ok((r.get(0)?, r.get(1)?)))?)

@@ -6,12 +6,15 @@
 //! commands and `import` call the very same functions. Nothing here prints, reads the
 //! environment or the clock: today's date and the actor arrive in [`Ctx`].
 
+pub mod amount;
 pub mod anonymise;
 pub mod cases;
 pub mod error;
 pub mod extract;
+pub mod ledger;
 pub mod lookup;
 pub mod members;
+pub mod month;
 pub mod register;
 pub mod types;
 pub mod wards;

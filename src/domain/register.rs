@@ -114,7 +114,7 @@ pub fn add(conn: &Connection, ctx: &Ctx, dict: Dict, code: &str, name: &str) -> 
 /// it merges into through the same check.
 pub fn check_new(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<(String, String)> {
     let (what_en, what_vi) = dict.what();
-    let code = clean(code);
+    let code = crate::domain::types::line_text(code, &format!("{what_en} code"), &format!("mã {what_vi}"))?;
     if code.is_empty() || code.chars().count() > 40 || code.contains(',') {
         refuse!("invalid {} code '{}': expected 1 to 40 characters, no comma", what_en, code;
                 "mã {} không hợp lệ '{}': cần 1 đến 40 ký tự, không có dấu phẩy", what_vi, code);

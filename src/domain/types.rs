@@ -237,9 +237,32 @@ pub fn parse_id_number(s: &str) -> Result<String> {
     }
 }
 
+/// The refusal for a text holding a character the register does not store (see
+/// [`crate::text`]): the text is echoed with that character made visible.
+pub fn unwanted(u: &crate::text::Unwanted, typed: &str, what_en: &str, what_vi: &str) -> Refusal {
+    use crate::text::UnwantedKind;
+    let shown = crate::text::visible(typed);
+    let code = format!("U+{:04X}", u.ch as u32);
+    let (en, vi) = match u.kind {
+        UnwantedKind::Control => ("a control character", "ký tự điều khiển"),
+        UnwantedKind::Bidi => (
+            "a bidirectional-text control, which changes the order in which text is shown",
+            "ký tự điều khiển hướng chữ, làm thay đổi thứ tự hiển thị",
+        ),
+        UnwantedKind::Format => ("an invisible formatting character", "ký tự định dạng vô hình"),
+    };
+    refusal!("{} '{}' holds {} ({}) at character {}; type it again without it", what_en, shown, en, code, u.at;
+             "{} '{}' có {} ({}) ở ký tự thứ {}; hãy nhập lại mà không có ký tự đó", what_vi, shown, vi, code, u.at)
+}
+
+/// A one-line text cleaned for storing ([`crate::text::clean_line`]), or its refusal.
+pub fn line_text(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
+    crate::text::clean_line(s).map_err(|u| unwanted(&u, s, what_en, what_vi).into())
+}
+
 /// A cleaned, non-empty name of bounded length.
 pub fn parse_name(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
-    let n = crate::text::clean(s);
+    let n = line_text(s, what_en, what_vi)?;
     if n.is_empty() {
         refuse!("empty {}: give a name with at least one letter", what_en;
                 "{} trống: hãy nhập tên có ít nhất một chữ", what_vi);
@@ -251,10 +274,22 @@ pub fn parse_name(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
     Ok(n)
 }
 
-/// Optional free text: cleaned of surrounding space, bounded, empty → None.
+/// Optional one-line text (an address, a phone): cleaned as a name is, bounded,
+/// empty → None.
 pub fn parse_text(s: Option<&str>, max: usize, what_en: &str, what_vi: &str) -> Result<Option<String>> {
     let Some(s) = s else { return Ok(None) };
-    let t: String = unicode_normalization::UnicodeNormalization::nfc(s.trim()).collect();
+    bounded(line_text(s, what_en, what_vi)?, max, what_en, what_vi)
+}
+
+/// An optional note: its line breaks kept ([`crate::text::clean_note`]), at most
+/// [`MAX_NOTE`] characters, empty → None.
+pub fn parse_note(s: Option<&str>, what_en: &str, what_vi: &str) -> Result<Option<String>> {
+    let Some(s) = s else { return Ok(None) };
+    let t = crate::text::clean_note(s).map_err(|u| unwanted(&u, s, what_en, what_vi))?;
+    bounded(t, MAX_NOTE, what_en, what_vi)
+}
+
+fn bounded(t: String, max: usize, what_en: &str, what_vi: &str) -> Result<Option<String>> {
     if t.is_empty() {
         return Ok(None);
     }
@@ -266,20 +301,8 @@ pub fn parse_text(s: Option<&str>, max: usize, what_en: &str, what_vi: &str) -> 
     Ok(Some(t))
 }
 
-/// A non-negative amount in đồng; accepts `1500000`, `1.500.000` or `1,500,000`.
-pub fn parse_amount(s: &str) -> Result<i64> {
-    let t = s.trim();
-    let digits: String = t.chars().filter(|c| *c != '.' && *c != ',' && *c != ' ').collect();
-    if t.starts_with('-') {
-        refuse!("invalid amount '{}': an amount cannot be negative; give đồng as a whole number ≥ 0", s;
-                "số tiền không hợp lệ '{}': không được âm; nhập số đồng nguyên ≥ 0", s);
-    }
-    match digits.parse::<i64>() {
-        Ok(v) if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && v <= 1_000_000_000_000 => Ok(v),
-        _ => refuse!("invalid amount '{}': expected whole đồng, e.g. 5000000", s;
-                     "số tiền không hợp lệ '{}': cần số đồng nguyên, ví dụ 5000000", s),
-    }
-}
+/// Amounts are whole đồng: see [`crate::domain::amount`].
+pub use crate::domain::amount::parse_amount;
 
 /// A closed date range, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

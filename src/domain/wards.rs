@@ -586,19 +586,23 @@ pub fn rename(conn: &Connection, ctx: &Ctx, typed: &str, name: &str) -> Result<S
 }
 
 /// The settings a clerk may change with `mh51 settings KEY VALUE`.
-pub const SETTABLE: &[&str] = &["district", "ward_label"];
+/// `issuer_parent` and `issuer` head the official report (SPEC §20): the body it belongs to
+/// and the issuing body, e.g. "ỦY BAN MTTQ VIỆT NAM QUẬN 6" and "BAN CHỈ ĐẠO MÔ HÌNH 5+1".
+pub const SETTABLE: &[&str] = &["district", "ward_label", "issuer_parent", "issuer"];
 
-/// `mh51 settings district NAME` / `settings ward_label LABEL`; returns the key.
+/// `mh51 settings district NAME` / `settings ward_label LABEL` / `settings issuer NAME`;
+/// returns the key.
 pub fn set(conn: &Connection, ctx: &Ctx, key: &str, value: &str) -> Result<String> {
     let max = match key {
         "district" => 200,
         "ward_label" => 40,
+        "issuer_parent" | "issuer" => 200,
         _ => {
             refuse!("unknown setting '{}': expected one of {}", key, SETTABLE.join(", ");
                     "không có mục cài đặt '{}': cần một trong {}", key, SETTABLE.join(", "));
         }
     };
-    let v = clean(value);
+    let v = crate::domain::types::line_text(value, key, key)?;
     if v.is_empty() || v.chars().count() > max {
         refuse!("invalid {} '{}': expected 1 to {} characters", key, value, max;
                 "{} không hợp lệ '{}': cần 1 đến {} ký tự", key, value, max);

@@ -14,8 +14,8 @@ use crate::domain::cases::{self, EnrollInput};
 use crate::domain::lookup::{self, Dict};
 use crate::domain::members::{self, MemberInput};
 use crate::domain::types::{
-    iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_text, Class, Gender, Reason,
-    SupportKind, MAX_ADDRESS, MAX_NOTE,
+    iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_note, parse_text, Class,
+    Gender, Reason, SupportKind, MAX_ADDRESS,
 };
 use crate::domain::{Ctx, Refusal};
 use crate::refusal;
@@ -75,6 +75,8 @@ pub(super) struct Applier<'a> {
     problems: Vec<Problem>,
     state: State,
     applied: usize,
+    /// Rows seen in this pass (blank rows not counted).
+    rows: usize,
     sp: Savepoint<'a>,
 }
 
@@ -103,6 +105,7 @@ impl<'a> Applier<'a> {
             problems: Vec::new(),
             state,
             applied: 0,
+            rows: 0,
             sp: Savepoint { conn, active: !fast },
         }
     }
@@ -124,6 +127,15 @@ impl<'a> Applier<'a> {
     /// `found` are problems the reader already found in its cells (those cells are None).
     pub(super) fn row(&mut self, line: u64, cells: Vec<Option<&str>>, mut found: CellProblems) -> Result<()> {
         self.continue_fast()?;
+        self.rows += 1;
+        super::within_bounds(self.file, self.rows)?;
+        if self.kind.is_sheet()
+            && found.is_empty()
+            && self.kind.fill_ins().iter().all(|&i| cells.get(i).copied().flatten().is_none())
+        {
+            // A person not visited (SPEC §17): skipped, not an error.
+            return Ok(());
+        }
         let row = Row { line, cells };
         let missing = self
             .kind
@@ -149,6 +161,8 @@ impl<'a> Applier<'a> {
             Kind::Reviews => review_row(conn, ctx, &row),
             Kind::Supports => support_row(conn, ctx, &row),
             Kind::Departures => departure_row(conn, ctx, &row),
+            Kind::ReviewSheet => review_sheet_row(conn, ctx, &row),
+            Kind::SupportSheet => support_sheet_row(conn, ctx, &row),
         };
         match result {
             Ok(Ok(())) if found.is_empty() => {
@@ -189,6 +203,11 @@ impl<'a> Applier<'a> {
         let file = self.file;
         if !self.problems.is_empty() {
             return Err(report(file, self.place, &self.problems).into());
+        }
+        if self.kind.is_sheet() {
+            // Every review and support has its own audit row; an empty sheet is no problem
+            // while another sheet of the file has rows (the caller checks the whole file).
+            return Ok(self.applied);
         }
         if self.applied == 0 {
             return Err(refusal!("{} has a header but no rows to import", file;
@@ -507,7 +526,7 @@ fn check_case_cells(conn: &Connection, ctx: &Ctx, row: &Row, input: &EnrollInput
         check(&mut out, "id_number", parse_id_number(i))?;
     }
     check(&mut out, "address", parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ"))?;
-    check(&mut out, "note", parse_text(input.note.as_deref(), MAX_NOTE, "note", "ghi chú"))?;
+    check(&mut out, "note", parse_note(input.note.as_deref(), "note", "ghi chú"))?;
     let enrolled = check(&mut out, "enrolled", parse_event_date(row.get(C_ENROLLED).unwrap_or_default(), ctx.today))?;
     if let Some(m) = &input.member {
         if let Some(m) = check(&mut out, "member", lookup::member(conn, m))? {
@@ -589,12 +608,129 @@ fn explain_event_row(
     if let Some(b) = by {
         check(&mut out, "by", lookup::member(conn, b))?;
     }
-    check(&mut out, "note", parse_text(note, MAX_NOTE, "note", "ghi chú"))?;
+    check(&mut out, "note", parse_note(note, "note", "ghi chú"))?;
     if out.is_empty() {
         let c = column_of(&refused, &[("member", "by"), ("date", "date")], "case");
         out.push((c, refused));
     }
     Ok(Err(out))
+}
+
+/// The fill-in cells a filled row must have: the date and the class of `import reviews`, the
+/// date and kind of `import supports`.
+fn required_of_filled(row: &Row, cols: &[(usize, &str, &str, &str)]) -> CellProblems {
+    cols.iter()
+        .filter(|(i, ..)| row.get(*i).is_none())
+        .map(|(_, c, en, vi)| {
+            (c.to_string(), refusal!("empty; a filled row needs its {}", en; "trống; dòng đã điền cần có {}", vi))
+        })
+        .collect()
+}
+
+/// `import reviews` (SPEC §17): a review by the rules of `review` (a second contact for the
+/// case that day refused: no `--again` here), then, when its kind is given, a support by the
+/// rules of `support` on the same day by the same member.
+fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+    let case = row.get(0).unwrap_or_default();
+    let (date, class, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4));
+    let (kind, amount, support_note) = (row.get(5), row.get(6), row.get(7));
+    let mut out = required_of_filled(
+        row,
+        &[(1, "reviewed_on", "date of contact", "ngày tiếp xúc"), (2, "class", "class (A–D)", "phân loại (A–D)")],
+    );
+    if kind.is_none() && (amount.is_some() || support_note.is_some()) {
+        out.push((
+            "support_kind".into(),
+            refusal!("empty, but the row has an amount or a support note; give one of {}", SupportKind::codes();
+                     "trống, nhưng dòng có số tiền hoặc ghi chú giúp đỡ; cần một trong {}", SupportKind::codes()),
+        ));
+    }
+    if !out.is_empty() {
+        return Ok(Err(out));
+    }
+    if let Err(e) = cases::review_with(conn, ctx, case, class.unwrap_or_default(), date, by, note, false) {
+        let refused = as_refusal(e)?;
+        if let Some(d) = duplicate(&refused) {
+            return Ok(Err(vec![("reviewed_on".into(), d)]));
+        }
+        let r = explain_event_row(conn, ctx, refused, case, date, by, note, &mut |out| {
+            check(out, "class", Class::parse(class.unwrap_or_default()))?;
+            Ok(())
+        })?;
+        return Ok(r.map_err(|list| rename(list, &[("case", "case_no"), ("date", "reviewed_on"), ("by", "member")])));
+    }
+    let Some(kind) = kind else {
+        return Ok(Ok(()));
+    };
+    let Err(e) = cases::support_with(conn, ctx, case, kind, amount, date, by, support_note, false) else {
+        return Ok(Ok(()));
+    };
+    let refused = as_refusal(e)?;
+    if let Some(d) = duplicate(&refused) {
+        return Ok(Err(vec![("support_kind".into(), d)]));
+    }
+    let mut out = Vec::new();
+    check(&mut out, "support_kind", SupportKind::parse(kind))?;
+    if let Some(a) = amount {
+        check(&mut out, "amount", parse_amount(a))?;
+    }
+    check(&mut out, "support_note", parse_note(support_note, "note", "ghi chú"))?;
+    if out.is_empty() {
+        let c = column_of(&refused, &[("amount", "amount")], "support_kind");
+        out.push((c, refused));
+    }
+    Ok(Err(out))
+}
+
+/// `import supports` (SPEC §17): a support by the rules of `support`, no `--again`.
+fn support_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+    let case = row.get(0).unwrap_or_default();
+    let (date, kind, amount, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4), row.get(5));
+    let out = required_of_filled(
+        row,
+        &[(1, "given_on", "date of support", "ngày giúp đỡ"), (2, "kind", "kind of support", "hình thức giúp đỡ")],
+    );
+    if !out.is_empty() {
+        return Ok(Err(out));
+    }
+    let Err(e) = cases::support_with(conn, ctx, case, kind.unwrap_or_default(), amount, date, by, note, false) else {
+        return Ok(Ok(()));
+    };
+    let refused = as_refusal(e)?;
+    if let Some(d) = duplicate(&refused) {
+        return Ok(Err(vec![("given_on".into(), d)]));
+    }
+    let r = explain_event_row(conn, ctx, refused, case, date, by, note, &mut |out| {
+        check(out, "kind", SupportKind::parse(kind.unwrap_or_default()))?;
+        if let Some(a) = amount {
+            check(out, "amount", parse_amount(a))?;
+        }
+        Ok(())
+    })?;
+    Ok(r.map_err(|list| rename(list, &[("case", "case_no"), ("date", "given_on"), ("by", "member")])))
+}
+
+/// The domain's refusal of a second contact (or the same support) that day, as a sheet's
+/// problem: `--again` is not offered here, since a sheet brought back twice must never double
+/// (SPEC §17); the single command records a real second contact.
+fn duplicate(r: &Refusal) -> Option<Refusal> {
+    if !r.en.contains("--again") {
+        return None;
+    }
+    let cut = |t: &str| t.rsplit_once("; ").map_or(t, |(a, _)| a).to_string();
+    let (en, vi) = (cut(&r.en), cut(&r.vi));
+    Some(refusal!("duplicate: {}; nothing is recorded twice (was this sheet brought back already?)", en;
+                  "trùng: {}; không ghi hai lần (phiếu này đã được nhập rồi chăng?)", vi))
+}
+
+/// The shared explanation's column names as a sheet's columns are named.
+fn rename(list: CellProblems, names: &[(&str, &str)]) -> CellProblems {
+    list.into_iter()
+        .map(|(c, r)| {
+            let c = names.iter().find(|(from, _)| *from == c).map_or(c, |(_, to)| to.to_string());
+            (c, r)
+        })
+        .collect()
 }
 
 fn departure_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {

@@ -62,6 +62,11 @@ pub enum Kind {
     Reviews,
     Supports,
     Departures,
+    /// `import reviews`: a member's sheet brought back (SPEC §17) — a review per filled row,
+    /// and a support when its kind is given; rows not filled in are skipped.
+    ReviewSheet,
+    /// `import supports`: the columns of [`Kind::Supports`], by the rules of a sheet.
+    SupportSheet,
 }
 
 /// One column a file may have: its canonical name, whether it is required, and the other
@@ -127,6 +132,45 @@ const SUPPORT_COLS: &[Col] = &[
     col("note", false, &["notes", "ghi chu"]),
 ];
 
+/// `import reviews` (SPEC §17). Date and class are required of a filled row only (a row of
+/// a sheet whose fill-in cells are all empty is a person not visited): checked by the row.
+const REVIEW_SHEET_COLS: &[Col] = &[
+    col("case_no", true, &["case", "ho so", "so ho so"]),
+    col("reviewed_on", false, &["date", "ngay", "ngay tiep xuc", "date of contact"]),
+    col("class", false, &["phan loai", "loai"]),
+    col("member", false, &["by", "member id", "thanh vien", "nguoi tiep xuc"]),
+    col("note", false, &["notes", "ghi chu", "nhan xet"]),
+    col("support_kind", false, &["hinh thuc giup do", "hinh thuc", "kind of support"]),
+    col("amount", false, &["so tien"]),
+    col("support_note", false, &["ghi chu giup do", "noi dung giup do"]),
+];
+
+/// `import supports` (SPEC §17): the example's supports columns under their §17 names.
+const SUPPORT_SHEET_COLS: &[Col] = &[
+    col("case_no", true, &["case", "ho so", "so ho so"]),
+    col("given_on", false, &["date", "ngay", "ngay giup do"]),
+    col("kind", false, &["hinh thuc", "hinh thuc giup do", "support kind", "kind of support"]),
+    col("amount", false, &["so tien"]),
+    col("member", false, &["by", "member id", "thanh vien", "nguoi giup do"]),
+    col("note", false, &["notes", "ghi chu"]),
+];
+
+/// The pre-filled columns of a member's sheet (`mh51 sheet`), ignored when it comes back.
+const SHEET_IGNORED: &[&str] = &[
+    "name",
+    "ho ten",
+    "ho va ten",
+    "ward",
+    "phuong",
+    "address",
+    "dia chi",
+    "last contact",
+    "last class",
+    "lan tiep xuc gan nhat",
+    "tiep xuc gan nhat",
+    "loai gan nhat",
+];
+
 const DEPARTURE_COLS: &[Col] =
     &[col("member", true, &["member id", "id", "thanh vien"]), col("left", true, &["left on", "ngay nghi"])];
 
@@ -142,6 +186,8 @@ impl Kind {
             Kind::Reviews => REVIEW_COLS,
             Kind::Supports => SUPPORT_COLS,
             Kind::Departures => DEPARTURE_COLS,
+            Kind::ReviewSheet => REVIEW_SHEET_COLS,
+            Kind::SupportSheet => SUPPORT_SHEET_COLS,
         }
     }
 
@@ -153,6 +199,24 @@ impl Kind {
             Kind::Reviews => "reviews",
             Kind::Supports => "supports",
             Kind::Departures => "departures",
+            Kind::ReviewSheet => "reviews",
+            Kind::SupportSheet => "supports",
+        }
+    }
+
+    /// A month's sheet brought back (`import reviews|supports`): rows not filled in are
+    /// skipped, a workbook is read sheet by sheet, and the audit has a row per review or
+    /// support only (the domain functions write them).
+    fn is_sheet(self) -> bool {
+        matches!(self, Kind::ReviewSheet | Kind::SupportSheet)
+    }
+
+    /// The fill-in columns: a row with all of them empty is a person not visited.
+    fn fill_ins(self) -> &'static [usize] {
+        match self {
+            Kind::ReviewSheet => &[1, 2, 4, 5, 6, 7],
+            Kind::SupportSheet => &[1, 2, 3, 5],
+            _ => &[],
         }
     }
 }
@@ -233,7 +297,7 @@ fn report(file: &str, place: &Place, problems: &[Problem]) -> Refusal {
 /// `Some(None)` a row-number column (ignored), `None` unknown.
 fn known_column(kind: Kind, cell: &str) -> Option<Option<usize>> {
     let n = normalize_header(cell);
-    if IGNORED.contains(&n.as_str()) {
+    if IGNORED.contains(&n.as_str()) || (kind.is_sheet() && SHEET_IGNORED.contains(&n.as_str())) {
         return Some(None);
     }
     kind.columns().iter().position(|c| normalize_header(c.name) == n || c.aliases.contains(&n.as_str())).map(Some)
@@ -336,6 +400,40 @@ impl std::fmt::Display for NeedsCheck {
 
 impl std::error::Error for NeedsCheck {}
 
+/// The most data rows one file may hold (CSV or a workbook's sheet): twice a city's
+/// 100,000 cases. Together with [`MAX_LOCK`] this bounds how long an import holds the write
+/// lock, so that another clerk's command, which waits up to the busy timeout (30 s), never
+/// fails because of it (SPEC §16).
+pub const MAX_ROWS: usize = 200_000;
+
+/// The longest an import may work (both passes): 20 s, well under the 30 s busy timeout. A
+/// file that takes longer is refused, nothing written (on this machine 200,000 rows take
+/// about 5 s; the limit is for a much slower computer).
+pub const MAX_LOCK: std::time::Duration = std::time::Duration::from_secs(20);
+
+thread_local! {
+    /// When the running import began (set by [`two_passes`]).
+    static STARTED: std::cell::Cell<Option<std::time::Instant>> = const { std::cell::Cell::new(None) };
+}
+
+/// Refuse a file past [`MAX_ROWS`] rows, or an import past [`MAX_LOCK`].
+fn within_bounds(file: &str, rows: usize) -> Result<()> {
+    if rows > MAX_ROWS {
+        crate::refuse!("{} has more than {} rows; mh51 imports at most {} rows from one file — split it into several files",
+                       file, MAX_ROWS, MAX_ROWS;
+                       "{} có hơn {} dòng; mh51 chỉ nhập tối đa {} dòng từ một tệp — hãy chia thành nhiều tệp",
+                       file, MAX_ROWS, MAX_ROWS);
+    }
+    if rows.is_multiple_of(256) && STARTED.get().is_some_and(|t| t.elapsed() > MAX_LOCK) {
+        let s = MAX_LOCK.as_secs();
+        crate::refuse!("importing {} took longer than {} s, and other clerks would have to wait; nothing was imported — split the file into smaller ones",
+                       file, s;
+                       "nhập {} mất hơn {} giây, các cán bộ khác sẽ phải chờ; không nhập gì cả — hãy chia tệp thành các tệp nhỏ hơn",
+                       file, s);
+    }
+    Ok(())
+}
+
 /// Two passes at most. The first applies rows without a savepoint each (savepoints copy
 /// every page a row touches, a sixth of the work) inside one savepoint for the whole file,
 /// and stops at the first bad row; a clean file is done then. Otherwise it rolls back to
@@ -345,6 +443,7 @@ fn two_passes(conn: &Connection, mut pass: impl FnMut(bool) -> Result<usize>) ->
     // enroll + release + their audit rows + the checks use more statements than rusqlite
     // caches by default (16); re-preparing them for every row would double the work.
     conn.set_prepared_statement_cache_capacity(64);
+    STARTED.set(Some(std::time::Instant::now()));
     conn.prepare_cached("SAVEPOINT import_file")?.execute([]).context("import savepoint")?;
     let fast = pass(true);
     let needs_check = matches!(&fast, Err(e) if e.downcast_ref::<NeedsCheck>().is_some());
@@ -395,6 +494,48 @@ pub fn import_workbook(
     two_passes(conn, |fast| sheet.pass(conn, ctx, kind, file, fast))
 }
 
+/// `import reviews|supports FILE` (SPEC §17): a CSV file, or every sheet of a workbook that
+/// has a table (or the one named), by the rules of [`import`]; every problem of every sheet
+/// is listed. A file with no filled row is refused.
+pub fn import_sheet(
+    conn: &Connection,
+    ctx: &Ctx,
+    kind: Kind,
+    file: &str,
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<usize> {
+    let n = if workbook::is_workbook(path) {
+        let sheets = match sheet {
+            Some(_) => vec![workbook::Sheet::read(kind, file, path, sheet)?],
+            None => workbook::Sheet::read_all(kind, file, path)?,
+        };
+        let mut total = 0;
+        let mut refused: Vec<Refusal> = Vec::new();
+        for s in &sheets {
+            match two_passes(conn, |fast| s.pass(conn, ctx, kind, file, fast)) {
+                Ok(n) => total += n,
+                Err(e) => refused.push(e.downcast::<Refusal>()?),
+            }
+        }
+        if !refused.is_empty() {
+            let en = refused.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("\n");
+            let vi = refused.iter().map(|r| r.vi.as_str()).collect::<Vec<_>>().join("\n");
+            return Err(Refusal::new(en, vi).into());
+        }
+        total
+    } else {
+        let input = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
+        import(conn, ctx, kind, file, input, &mut |_| {})?
+    };
+    if n == 0 {
+        return Err(refusal!("{}: no row is filled in (a date of contact, a class …); nothing to import", file;
+                            "{}: không có dòng nào được điền (ngày tiếp xúc, phân loại …); không có gì để nhập", file)
+        .into());
+    }
+    Ok(n)
+}
+
 // The bundled example ---------------------------------------------------------------------
 
 /// The District 6 example (SPEC §9), compiled in so `demo` runs from any directory. The
@@ -435,7 +576,16 @@ mod tests {
 
     #[test]
     fn every_alias_is_normalized_and_unique_within_its_kind() {
-        for kind in [Kind::Members, Kind::Cases, Kind::Assignments, Kind::Reviews, Kind::Supports, Kind::Departures] {
+        for kind in [
+            Kind::Members,
+            Kind::Cases,
+            Kind::Assignments,
+            Kind::Reviews,
+            Kind::Supports,
+            Kind::Departures,
+            Kind::ReviewSheet,
+            Kind::SupportSheet,
+        ] {
             let mut all = Vec::new();
             for c in kind.columns() {
                 all.push(normalize_header(c.name));

@@ -86,13 +86,57 @@ impl Sheet {
             Err(e) => refuse!("cannot read sheet '{}' of '{}' ({})", name, file, e;
                               "không đọc được trang tính '{}' của '{}' ({})", name, file, e),
         };
+        match Sheet::from_range(kind, file, name.clone(), range)? {
+            Some(s) => Ok(s),
+            None => {
+                let expected = expected_columns(kind);
+                refuse!("{}: sheet '{}' has no header row (a row whose cells are all column names: {}, or their Vietnamese names); the workbook's sheets are {}; choose one with --sheet NAME",
+                        file, name, expected, listed;
+                        "{}: trang tính '{}' không có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}; hãy chọn bằng --sheet TÊN",
+                        file, name, expected, listed);
+            }
+        }
+    }
+
+    /// Every sheet of the workbook that has a header row (`import reviews|supports`, SPEC
+    /// §17: a sheet per member); sheets without one (a cover, notes) are passed over. None
+    /// at all is refused.
+    pub(super) fn read_all(kind: Kind, file: &str, path: &Path) -> Result<Vec<Sheet>> {
+        let mut wb = match open_workbook_auto(path) {
+            Ok(wb) => wb,
+            Err(e) => {
+                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
+                        "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
+            }
+        };
+        let names = wb.sheet_names();
+        let mut out = Vec::new();
+        for name in &names {
+            let range = match wb.worksheet_range(name) {
+                Ok(r) => r,
+                Err(e) => refuse!("cannot read sheet '{}' of '{}' ({})", name, file, e;
+                                  "không đọc được trang tính '{}' của '{}' ({})", name, file, e),
+            };
+            if let Some(s) = Sheet::from_range(kind, file, name.clone(), range)? {
+                out.push(s);
+            }
+        }
+        if out.is_empty() {
+            let expected = expected_columns(kind);
+            let listed = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
+            refuse!("{}: no sheet has a header row (a row whose cells are all column names: {}, or their Vietnamese names); its sheets are {}",
+                    file, expected, listed;
+                    "{}: không trang tính nào có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}",
+                    file, expected, listed);
+        }
+        Ok(out)
+    }
+
+    /// A sheet's table: None when it has no header row.
+    fn from_range(kind: Kind, file: &str, name: String, range: Range<Data>) -> Result<Option<Sheet>> {
         let start = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
         let Some(header_row) = find_header(kind, &range) else {
-            let expected = expected_columns(kind);
-            refuse!("{}: sheet '{}' has no header row (a row whose cells are all column names: {}, or their Vietnamese names); the workbook's sheets are {}; choose one with --sheet NAME",
-                    file, name, expected, listed;
-                    "{}: trang tính '{}' không có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}; hãy chọn bằng --sheet TÊN",
-                    file, name, expected, listed);
+            return Ok(None);
         };
         // The header's cells by absolute column (columns left of the range are blank).
         let mut cells: Vec<String> = vec![String::new(); start.1];
@@ -105,7 +149,7 @@ impl Sheet {
         let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
         let place = Place::Sheet(name.clone());
         let header = map_header(kind, file, &place, (start.0 + header_row + 1) as u64, &refs)?;
-        Ok(Sheet { name, range, start, header_row, header })
+        Ok(Some(Sheet { name, range, start, header_row, header }))
     }
 
     /// One pass over the rows below the header; `fast` as described on

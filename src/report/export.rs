@@ -100,19 +100,27 @@ impl Table {
                  FROM members m JOIN orgs o ON o.id = m.org_id JOIN wards w ON w.id = m.ward_id
                  ORDER BY m.id"
             }
+            // An assignment is dated by its first day.
             Table::Assignments => {
                 "SELECT c.case_no, a.member_id, a.start_on, a.end_on
                  FROM assignments a JOIN cases c ON c.id = a.case_id
+                 WHERE ?1 IS NULL OR a.start_on BETWEEN ?1 AND ?2
                  ORDER BY a.id"
             }
+            // Voided rows are left out (?3 = 0), or are the only ones (?3 = 1, `--voided`);
+            // ?1..?2 is the period (NULL: every date).
             Table::Reviews => {
-                "SELECT r.id, c.case_no, r.reviewed_on, r.class, r.member_id, r.note
+                "SELECT r.id, c.case_no, r.reviewed_on, r.class, r.member_id, r.note, r.voided_on, r.void_reason
                  FROM reviews r JOIN cases c ON c.id = r.case_id
+                 WHERE (r.voided_on IS NOT NULL) = ?3
+                   AND (?1 IS NULL OR r.reviewed_on BETWEEN ?1 AND ?2)
                  ORDER BY r.id"
             }
             Table::Supports => {
-                "SELECT s.id, c.case_no, s.given_on, s.kind, s.amount, s.member_id, s.note
+                "SELECT s.id, c.case_no, s.given_on, s.kind, s.amount, s.member_id, s.note, s.voided_on, s.void_reason
                  FROM supports s JOIN cases c ON c.id = s.case_id
+                 WHERE (s.voided_on IS NOT NULL) = ?3
+                   AND (?1 IS NULL OR s.given_on BETWEEN ?1 AND ?2)
                  ORDER BY s.id"
             }
             Table::Audit => {
@@ -123,12 +131,55 @@ impl Table {
     }
 }
 
+/// What an export takes beyond its table (SPEC §17).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    pub redact: bool,
+    /// Only rows dated in this period (reviews, supports, assignments).
+    pub period: Option<crate::domain::types::Period>,
+    /// Reviews or supports: only the voided ones, with `voided_on,void_reason` appended.
+    pub voided: bool,
+}
+
+/// The columns of an export of `table` with these options.
+pub fn columns(table: Table, o: &Options) -> Vec<&'static str> {
+    let mut v = table.columns().to_vec();
+    if o.voided {
+        v.extend(["voided_on", "void_reason"]);
+    }
+    v
+}
+
 /// Stream every row of `table` to `f`, redacted if asked.
 pub fn export(conn: &Connection, table: Table, redact: bool, f: &mut RowFn) -> Result<()> {
-    let width = table.columns().len();
-    let rules = if redact { table.redaction() } else { &[] };
+    export_with(conn, table, &Options { redact, ..Options::default() }, f)
+}
+
+/// Refuse `-p` and `--voided` where the table has no such rows (before any file is made).
+pub fn check(table: Table, o: &Options) -> Result<()> {
+    if o.period.is_some() && !matches!(table, Table::Reviews | Table::Supports | Table::Assignments) {
+        refuse!("-p applies to reviews, supports and assignments, the tables whose rows are dated; export the whole table without it";
+                "-p chỉ dùng cho reviews, supports và assignments, các bảng có ngày; hãy xuất cả bảng mà không dùng -p");
+    }
+    if o.voided && !matches!(table, Table::Reviews | Table::Supports) {
+        refuse!("--voided applies to reviews and supports only";
+                "--voided chỉ dùng cho reviews và supports");
+    }
+    Ok(())
+}
+
+/// Stream the rows of `table` that `o` asks for to `f`. Voided reviews and supports are left
+/// out, unless `o.voided` asks for them alone.
+pub fn export_with(conn: &Connection, table: Table, o: &Options, f: &mut RowFn) -> Result<()> {
+    check(table, o)?;
+    let width = columns(table, o).len();
+    let rules = if o.redact { table.redaction() } else { &[] };
     let mut stmt = conn.prepare(table.sql()).context("preparing the export")?;
-    let mut rows = stmt.query([]).context("exporting")?;
+    let n = stmt.parameter_count();
+    let (from, to) =
+        (o.period.map(|p| crate::domain::types::iso(p.from)), o.period.map(|p| crate::domain::types::iso(p.to)));
+    let p: [&dyn rusqlite::ToSql; 3] = [&from, &to, &o.voided];
+    let mut rows = stmt.query(&p[..n]).context("exporting")?;
     let mut buf: Vec<Cell> = Vec::with_capacity(width);
     while let Some(r) = rows.next().context("exporting")? {
         buf.clear();
@@ -148,7 +199,24 @@ pub fn export(conn: &Connection, table: Table, redact: bool, f: &mut RowFn) -> R
 /// One checked, read-only ad-hoc statement.
 pub struct AdHoc<'c> {
     stmt: Statement<'c>,
+    interrupt: rusqlite::InterruptHandle,
 }
+
+/// How much work an ad-hoc query may do (SPEC §16 "Bounded work").
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    /// Wall-clock time from the first step to the last row written; then the statement is
+    /// interrupted.
+    pub timeout: std::time::Duration,
+    /// Rows in the result.
+    pub max_rows: u64,
+    /// Bytes of the result's values (text and blobs as their length, numbers 8 each).
+    pub max_bytes: u64,
+}
+
+/// The longest single value (text or blob) SQLite may build for an ad-hoc query: 16 MB
+/// (SQLite's own limit is 1 GB). Applied to the query's connection before it runs.
+pub const MAX_VALUE: i32 = 16 * 1024 * 1024;
 
 /// The first keyword of `sql`, skipping whitespace and comments, upper-cased.
 fn first_keyword(sql: &str) -> String {
@@ -198,7 +266,57 @@ impl<'c> AdHoc<'c> {
             refuse!("query is read-only: '{}' would change the database (nothing was changed)", shown(sql);
                     "query chỉ để đọc: '{}' sẽ thay đổi cơ sở dữ liệu (không có gì bị thay đổi)", shown(sql));
         }
-        Ok(AdHoc { stmt })
+        conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE).context("limiting the query")?;
+        Ok(AdHoc { stmt, interrupt: conn.get_interrupt_handle() })
+    }
+
+    /// [`AdHoc::stream`] within `limits`: interrupted after the time limit, refused past the
+    /// row or byte limit (the rows already given to `f` stay given).
+    pub fn stream_within(self, limits: Limits, f: &mut RowFn) -> Result<()> {
+        use std::sync::mpsc;
+        let (done, wait) = mpsc::channel::<()>();
+        let handle = self.interrupt;
+        let timeout = limits.timeout;
+        let timer = std::thread::spawn(move || {
+            let fired = wait.recv_timeout(timeout) == Err(mpsc::RecvTimeoutError::Timeout);
+            if fired {
+                handle.interrupt();
+            }
+            fired
+        });
+        let (mut rows, mut bytes) = (0u64, 0u64);
+        let result = Self::run(self.stmt, &mut |r: &[Cell]| {
+            rows += 1;
+            bytes += r.iter().map(cell_bytes).sum::<u64>();
+            if rows > limits.max_rows {
+                refuse!("the query returns more than {} rows (the limit); add a LIMIT or a WHERE to the SQL, or allow more with --max-rows N",
+                        limits.max_rows;
+                        "câu truy vấn trả về hơn {} dòng (giới hạn); hãy thêm LIMIT hoặc WHERE vào câu SQL, hoặc cho phép nhiều hơn bằng --max-rows N",
+                        limits.max_rows);
+            }
+            if bytes > limits.max_bytes {
+                let mb = limits.max_bytes / (1024 * 1024);
+                refuse!("the query's result is larger than {} MB (the limit); select fewer rows or columns, or write CSV to a file (-f csv -o FILE)", mb;
+                        "kết quả truy vấn lớn hơn {} MB (giới hạn); hãy chọn ít dòng hoặc cột hơn, hoặc ghi CSV ra tệp (-f csv -o TỆP)", mb);
+            }
+            f(r)
+        });
+        let _ = done.send(());
+        // The timer thread only waits on the channel: it cannot panic.
+        let fired = timer.join().unwrap_or(false);
+        match result {
+            Err(e) if fired && interrupted(&e) => {
+                let s = limits.timeout.as_secs();
+                refuse!("the query was stopped after {} s (the time limit; nothing was changed); narrow it, or allow longer with --timeout SECONDS", s;
+                        "câu truy vấn đã bị dừng sau {} giây (giới hạn thời gian; không có gì bị thay đổi); hãy thu hẹp câu truy vấn, hoặc cho phép lâu hơn bằng --timeout GIÂY", s)
+            }
+            Err(e) if too_big(&e) => {
+                let mb = MAX_VALUE / (1024 * 1024);
+                refuse!("the query builds a value larger than {} MB (the limit); select less", mb;
+                        "câu truy vấn tạo một giá trị lớn hơn {} MB (giới hạn); hãy chọn ít hơn", mb)
+            }
+            other => other,
+        }
     }
 
     pub fn columns(&self) -> Vec<String> {
@@ -206,9 +324,13 @@ impl<'c> AdHoc<'c> {
     }
 
     /// Step through the rows; floating-point values are kept in full.
-    pub fn stream(mut self, f: &mut RowFn) -> Result<()> {
-        let width = self.stmt.column_count();
-        let mut rows = self.stmt.query([]).context("running the query")?;
+    pub fn stream(self, f: &mut RowFn) -> Result<()> {
+        Self::run(self.stmt, f)
+    }
+
+    fn run(mut stmt: Statement<'c>, f: &mut RowFn) -> Result<()> {
+        let width = stmt.column_count();
+        let mut rows = stmt.query([]).context("running the query")?;
         let mut buf: Vec<Cell> = Vec::with_capacity(width);
         while let Some(r) = rows.next().context("running the query")? {
             buf.clear();
@@ -222,6 +344,30 @@ impl<'c> AdHoc<'c> {
         }
         Ok(())
     }
+}
+
+/// What a value weighs in [`Limits::max_bytes`].
+fn cell_bytes(c: &Cell) -> u64 {
+    match c {
+        Cell::Text(s) => s.len() as u64,
+        _ => 8,
+    }
+}
+
+/// Whether an error is SQLite's "interrupted" (the time limit fired).
+fn interrupted(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(c.downcast_ref::<rusqlite::Error>(),
+                 Some(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::OperationInterrupted)
+    })
+}
+
+/// Whether an error is SQLite's "string or blob too big" (the value limit).
+fn too_big(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        matches!(c.downcast_ref::<rusqlite::Error>(),
+                 Some(rusqlite::Error::SqliteFailure(f, _)) if f.code == rusqlite::ErrorCode::TooBig)
+    })
 }
 
 #[cfg(test)]

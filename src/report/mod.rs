@@ -5,9 +5,12 @@
 
 pub mod brief;
 pub mod classes;
+pub mod contacts;
+pub mod document;
 pub mod export;
 pub mod overdue;
 pub mod quota;
+pub mod scope;
 pub mod summary;
 
 /// `--structure D` (SPEC §13) for any report by ward: each row's ward is put under the ward

@@ -10,6 +10,7 @@ use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, Connection};
 
+use super::scope::Scope;
 use crate::domain::types::{iso, Period};
 use crate::output::Cell;
 use crate::refuse;
@@ -87,13 +88,14 @@ macro_rules! quota_sql {
                       (SELECT count(*) FROM cases c
                        WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
                FROM members m
-               WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)),
+               WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)
+                 AND (?5 IS NULL OR m.org_id = ?5) AND (?6 IS NULL OR m.id = ?6)),
              ag AS MATERIALIZED (
                SELECT ",
             $key,
             " AS g, count(*) AS n, sum(credited) AS achieved, sum(credited >= ?3) AS met,
                       sum(max(0, ?3 - credited)) AS short
-               FROM mm GROUP BY 1),
+               FROM mm WHERE ?4 IS NULL OR mm.ward_id = ?4 GROUP BY 1),
              gr (g, code, k) AS (",
             $groups,
             ")
@@ -121,10 +123,12 @@ const BY_MEMBER: &str = concat!(
              (SELECT count(*) FROM cases c
               WHERE c.credited_member_id = m.id AND c.released_on BETWEEN ?1 AND ?2) AS credited
       FROM members m
-      WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1))
+      WHERE m.joined_on <= ?2 AND (m.left_on IS NULL OR m.left_on >= ?1)
+        AND (?5 IS NULL OR m.org_id = ?5) AND (?6 IS NULL OR m.id = ?6))
     SELECT CAST(mm.id AS TEXT), mm.name, o.code, w.code, 1, mm.credited,
            mm.credited >= ?3, max(0, ?3 - mm.credited)
     FROM mm JOIN orgs o ON o.id = mm.org_id JOIN wards w ON w.id = mm.ward_id
+    WHERE ?4 IS NULL OR mm.ward_id = ?4
     ORDER BY mm.id"
 );
 
@@ -138,7 +142,24 @@ pub fn quota(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Qu
 /// With `structure` (SPEC §13, `--by ward` only): each ward row under the ward that had
 /// taken it over by that day, rows landing in the same ward added up.
 pub fn quota_in(conn: &Connection, period: Period, quota: i64, by: By, structure: Option<NaiveDate>) -> Result<Quota> {
-    let mut q = quota_by(conn, period, quota, by)?;
+    quota_scoped(conn, period, quota, by, structure, &Scope::default())
+}
+
+/// [`quota_in`] of one part: with a `scope` (SPEC §17) only the members in that part are
+/// counted — their own ward in the period (as for grouping), their organization, or the one
+/// member — and only the groups that have members in that part are listed.
+pub fn quota_scoped(
+    conn: &Connection,
+    period: Period,
+    quota: i64,
+    by: By,
+    structure: Option<NaiveDate>,
+    scope: &Scope,
+) -> Result<Quota> {
+    let mut q = quota_by(conn, period, quota, by, scope)?;
+    if !scope.is_all() {
+        q.rows.retain(|r| r.members > 0);
+    }
     if let Some(d) = structure {
         let rows = std::mem::take(&mut q.rows);
         q.rows = super::regroup(
@@ -159,7 +180,7 @@ pub fn quota_in(conn: &Connection, period: Period, quota: i64, by: By, structure
     Ok(q)
 }
 
-fn quota_by(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Quota> {
+fn quota_by(conn: &Connection, period: Period, quota: i64, by: By, scope: &Scope) -> Result<Quota> {
     if period.from.year() != period.to.year() {
         refuse!("the quota period {}..{} crosses a calendar year; quotas are yearly: give a period within one year, e.g. {} or {}-Q4",
                 period.from, period.to, period.from.year(), period.from.year();
@@ -173,18 +194,21 @@ fn quota_by(conn: &Connection, period: Period, quota: i64, by: By) -> Result<Quo
     };
     let mut stmt = conn.prepare_cached(sql).context("preparing the quota query")?;
     let rows = stmt
-        .query_map(params![iso(period.from), iso(period.to), quota], |r| {
-            let members: i64 = r.get(4)?;
-            Ok(Row {
-                group: r.get(0)?,
-                member: if by == By::Member { Some((r.get(1)?, r.get(2)?, r.get(3)?)) } else { None },
-                members,
-                target: quota * members,
-                achieved: r.get(5)?,
-                members_met: r.get(6)?,
-                shortfall: r.get(7)?,
-            })
-        })
+        .query_map(
+            params![iso(period.from), iso(period.to), quota, scope.ward_id(), scope.org_id(), scope.member_id()],
+            |r| {
+                let members: i64 = r.get(4)?;
+                Ok(Row {
+                    group: r.get(0)?,
+                    member: if by == By::Member { Some((r.get(1)?, r.get(2)?, r.get(3)?)) } else { None },
+                    members,
+                    target: quota * members,
+                    achieved: r.get(5)?,
+                    members_met: r.get(6)?,
+                    shortfall: r.get(7)?,
+                })
+            },
+        )
         .context("counting quotas")?
         .collect::<rusqlite::Result<Vec<Row>>>()
         .context("reading quotas")?;
@@ -210,7 +234,8 @@ mod tests {
     #[test]
     fn credits_come_from_the_credited_index() {
         for sql in [BY_WARD, BY_ORG, BY_MEMBER] {
-            let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &2]);
+            let none = None::<i64>;
+            let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &2, &none, &none, &none]);
             assert!(full_scans(&pl, &["c", "cases"]).is_empty(), "{pl:#?}");
             assert!(pl.iter().any(|l| l.contains("cases_credited")), "{pl:#?}");
             assert!(full_scans(&pl, &["mw", "member_wards"]).is_empty(), "{pl:#?}");

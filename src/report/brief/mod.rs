@@ -23,6 +23,7 @@ use crate::domain::types::{iso, ymd, Period};
 use crate::human::{self, Kind};
 use crate::output::{json_object, Cell};
 use crate::report::classes::{self, Classes};
+use crate::report::scope::Scope;
 use crate::report::{overdue, quota, summary};
 
 /// The overdue table lists at most this many cases (the oldest contact first), so the brief
@@ -57,20 +58,25 @@ pub struct Brief {
 
 /// Gather the brief of `period` from the reports.
 pub fn gather(conn: &Connection, period: Period, names: bool) -> Result<Brief> {
+    gather_scoped(conn, period, names, &Scope::default())
+}
+
+/// The brief of one part of the register (SPEC §17): every report it asks is scoped alike.
+pub fn gather_scoped(conn: &Connection, period: Period, names: bool, scope: &Scope) -> Result<Brief> {
     let district = lookup::setting(conn, "district")?.unwrap_or_default().trim().to_string();
-    let summary = summary::summary(conn, period, summary::By::Ward)?;
+    let summary = summary::summary_scoped(conn, period, summary::By::Ward, None, scope)?;
     let prev = human::previous(&period);
-    let previous = summary::summary(conn, prev, summary::By::Ward)?;
-    let by_org = summary::summary(conn, period, summary::By::Org)?;
+    let previous = summary::summary_scoped(conn, prev, summary::By::Ward, None, scope)?;
+    let by_org = summary::summary_scoped(conn, period, summary::By::Org, None, scope)?;
     let trend_months = matches!(human::kind(&period), Kind::Month(..));
     let trend_by = if trend_months { summary::By::Month } else { summary::By::Quarter };
-    let trend = summary::summary(conn, trend_period(period, trend_months), trend_by)?;
+    let trend = summary::summary_scoped(conn, trend_period(period, trend_months), trend_by, None, scope)?;
     let quota_period = Period { from: ymd(period.to.year(), 1, 1), to: period.to };
-    let quota = quota::quota(conn, quota_period, lookup::quota(conn)?, quota::By::Org)?;
+    let quota = quota::quota_scoped(conn, quota_period, lookup::quota(conn)?, quota::By::Org, None, scope)?;
     let overdue_days = lookup::review_interval_days(conn)?;
     let mut overdue_rows = Vec::new();
     let mut overdue_count = 0;
-    overdue::overdue(conn, period.to, overdue_days, &mut |r| {
+    overdue::overdue_in(conn, period.to, overdue_days, scope, &mut |r| {
         overdue_count += 1;
         if overdue_rows.len() < OVERDUE_ROWS {
             overdue_rows.push(r);
@@ -78,11 +84,11 @@ pub fn gather(conn: &Connection, period: Period, names: bool) -> Result<Brief> {
         Ok(())
     })?;
     let mut overdue_previous = 0;
-    overdue::overdue(conn, prev.to, overdue_days, &mut |_| {
+    overdue::overdue_in(conn, prev.to, overdue_days, scope, &mut |_| {
         overdue_previous += 1;
         Ok(())
     })?;
-    let classes = classes::classes(conn, period.to)?;
+    let classes = classes::classes_in(conn, period.to, scope)?;
     let dict = crate::read::names(conn)?;
     Ok(Brief {
         period,

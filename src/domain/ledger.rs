@@ -1,0 +1,784 @@
+//! The ledger: what an audit row proves about the data rows (SPEC §16, "the data are
+//! tamper-evident, not only the log").
+//!
+//! # What is recorded
+//! Every write transaction (`db::write`) records, for every data row it inserted, updated or
+//! deleted, one *row version* `(seq, tbl, key, hash)` in `row_versions`: `seq` is the newest
+//! audit row of the transaction, `key` the row's primary key (the value itself for a
+//! one-column key, `json_array(…)` of the values for a composite one, the rowid for a table
+//! without a declared key), `hash` the SHA-256 of the row's whole content (below), or NULL
+//! when the row was deleted. The transaction then appends one `ledger` row at `seq`:
+//! `rows` = SHA-256 of this transaction's versions (sorted, so their order does not matter)
+//! and `hash` = SHA-256 of the previous ledger row's hash (hex; 64 zeros for the first), the
+//! audit row's own `hash` (hex) and `rows` (32 bytes), written as hex. The ledger hash thus
+//! chains the audit chain and every row ever written: it is the register's *head*
+//! (`mh51 audit head` prints `SEQ:HASH`), like Amazon QLDB's digest or SQL Server's
+//! database digest.
+//!
+//! Which rows changed is caught by TEMP triggers (AFTER INSERT/UPDATE/DELETE on every data
+//! table) that [`start`] creates on the writing connection; they note the changed keys in
+//! TEMP tables, and [`finish`] reads the rows back and hashes them just before the commit.
+//! Tables and columns are read from `sqlite_master` and `pragma_table_info` at run time, so a
+//! table or column added by a later migration is covered without a change here. "Data
+//! tables" are all tables except `audit_log` (which has its own chain), `row_versions`,
+//! `ledger` and SQLite's own `sqlite_*`.
+//!
+//! # The row hash
+//! SHA-256 of `"mh51 row v1\0"`, the table name, then for each column **that is not NULL**,
+//! in the order of the column names (bytewise): the name, a type tag and the value —
+//! `i` + 8 bytes big-endian for an integer, `r` + the 8 bytes of an IEEE double, `t` or `b` +
+//! length + bytes for text or a blob. Every string is preceded by its length (8 bytes
+//! big-endian), so no two rows serialize alike. NULL columns are left out so that a migration
+//! adding a column (NULL in every existing row) changes no row's hash; setting a value to
+//! NULL does change it.
+//!
+//! # The proof
+//! [`prove`] recomputes every current row's hash and compares it with the row's newest
+//! version (a row with none was added behind mh51's back; a newest version whose row is gone
+//! was deleted), recomputes each ledger row's `rows` from `row_versions` and the ledger hash
+//! chain from the audit log, and requires the newest audit row to be sealed by a ledger row.
+
+use std::cmp::Ordering;
+
+use anyhow::{bail, Context, Result};
+use rusqlite::types::{Value, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension};
+use sha2::{Digest, Sha256};
+
+use crate::audit;
+
+/// Tables that are not data: the log, the ledger itself, SQLite's own.
+const NOT_DATA: &[&str] = &["audit_log", "row_versions", "ledger"];
+
+/// A data table as the file declares it.
+#[derive(Debug, Clone)]
+pub struct Table {
+    pub name: String,
+    /// Every column, sorted by name.
+    cols: Vec<String>,
+    /// The primary key's columns in key order; `["rowid"]` for a table without one.
+    pk: Vec<String>,
+}
+
+fn q(ident: &str) -> String {
+    format!("\"{}\"", ident.replace('"', "\"\""))
+}
+
+impl Table {
+    /// The key of a row as SQL over `alias`'s columns.
+    fn key_expr(&self, alias: &str) -> String {
+        if self.pk.len() == 1 {
+            format!("{alias}.{}", q(&self.pk[0]))
+        } else {
+            let cols: Vec<String> = self.pk.iter().map(|c| format!("{alias}.{}", q(c))).collect();
+            format!("json_array({})", cols.join(", "))
+        }
+    }
+
+    fn changes(&self) -> String {
+        q(&format!("mh51_chg_{}", self.name))
+    }
+
+    /// `SELECT key, present, col… FROM …`: the column list after the first two.
+    fn col_list(&self, alias: &str) -> String {
+        self.cols.iter().map(|c| format!("{alias}.{}", q(c))).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// Every data table of the file, sorted by name (bytewise, as SQLite's BINARY collation).
+pub fn tables(conn: &Connection) -> Result<Vec<Table>> {
+    let names: Vec<String> = conn
+        .prepare_cached(
+            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+             ORDER BY name",
+        )?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<Vec<String>>>()
+        .context("listing the tables")?;
+    let mut out = Vec::new();
+    for name in names.into_iter().filter(|n| !NOT_DATA.contains(&n.as_str())) {
+        let mut cols = Vec::new();
+        let mut pk: Vec<(i64, String)> = Vec::new();
+        let mut stmt = conn.prepare_cached("SELECT name, pk FROM pragma_table_info(?1, 'main')")?;
+        let mut rows = stmt.query([&name])?;
+        while let Some(r) = rows.next()? {
+            let col: String = r.get(0)?;
+            let k: i64 = r.get(1)?;
+            if k > 0 {
+                pk.push((k, col.clone()));
+            }
+            cols.push(col);
+        }
+        cols.sort();
+        pk.sort();
+        let mut pk: Vec<String> = pk.into_iter().map(|(_, c)| c).collect();
+        if pk.is_empty() {
+            pk.push("rowid".into());
+        }
+        out.push(Table { name, cols, pk });
+    }
+    Ok(out)
+}
+
+fn put_bytes(h: &mut Sha256, b: &[u8]) {
+    h.update((b.len() as u64).to_be_bytes());
+    h.update(b);
+}
+
+fn put_value(h: &mut Sha256, v: ValueRef<'_>) {
+    match v {
+        ValueRef::Null => h.update(b"n"),
+        ValueRef::Integer(i) => {
+            h.update(b"i");
+            h.update(i.to_be_bytes());
+        }
+        ValueRef::Real(f) => {
+            h.update(b"r");
+            h.update(f.to_bits().to_be_bytes());
+        }
+        ValueRef::Text(t) => {
+            h.update(b"t");
+            put_bytes(h, t);
+        }
+        ValueRef::Blob(b) => {
+            h.update(b"b");
+            put_bytes(h, b);
+        }
+    }
+}
+
+/// The hash of one row: `cols` are (name, value) sorted by name (see the module docs).
+pub fn row_hash<'a>(table: &str, cols: impl IntoIterator<Item = (&'a str, ValueRef<'a>)>) -> [u8; 32] {
+    let mut h = Sha256::new();
+    h.update(b"mh51 row v1\0");
+    put_bytes(&mut h, table.as_bytes());
+    for (name, v) in cols {
+        if v == ValueRef::Null {
+            continue;
+        }
+        put_bytes(&mut h, name.as_bytes());
+        put_value(&mut h, v);
+    }
+    h.finalize().into()
+}
+
+/// One version: a table, a key and the row's hash (`None`: deleted).
+#[derive(Debug, Clone)]
+struct Version {
+    tbl: String,
+    key: Value,
+    hash: Option<[u8; 32]>,
+}
+
+fn encode(v: &Version) -> Vec<u8> {
+    // The same framing as the row hash, into a buffer (sorted below).
+    let mut out = Vec::new();
+    out.extend((v.tbl.len() as u64).to_be_bytes());
+    out.extend(v.tbl.as_bytes());
+    match &v.key {
+        Value::Null => out.push(b'n'),
+        Value::Integer(i) => {
+            out.push(b'i');
+            out.extend(i.to_be_bytes());
+        }
+        Value::Real(f) => {
+            out.push(b'r');
+            out.extend(f.to_bits().to_be_bytes());
+        }
+        Value::Text(t) => {
+            out.push(b't');
+            out.extend((t.len() as u64).to_be_bytes());
+            out.extend(t.as_bytes());
+        }
+        Value::Blob(b) => {
+            out.push(b'b');
+            out.extend((b.len() as u64).to_be_bytes());
+            out.extend(b);
+        }
+    }
+    match &v.hash {
+        None => out.push(0),
+        Some(h) => {
+            out.push(1);
+            out.extend(h);
+        }
+    }
+    out
+}
+
+/// SHA-256 over a transaction's versions, in the order of their encodings.
+fn rows_digest(versions: &[Version]) -> [u8; 32] {
+    let mut enc: Vec<Vec<u8>> = versions.iter().map(encode).collect();
+    enc.sort();
+    let mut h = Sha256::new();
+    h.update(b"mh51 rows v1\0");
+    for e in &enc {
+        h.update(e);
+    }
+    h.finalize().into()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(HEX[(b >> 4) as usize] as char);
+        out.push(HEX[(b & 15) as usize] as char);
+    }
+    out
+}
+
+/// The ledger hash of a row: previous ledger hash, the audit row's hash, the rows digest.
+pub fn seal(prev: &str, audit_hash: &str, rows: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(prev.as_bytes());
+    h.update(audit_hash.as_bytes());
+    h.update(rows);
+    hex(&h.finalize())
+}
+
+/// Whether the file has a ledger (schema version 5 on).
+pub fn present(conn: &Connection) -> Result<bool> {
+    Ok(conn.prepare_cached("SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'ledger'")?.exists([])?)
+}
+
+/// The register's head: the newest ledger row's sequence number and hash.
+pub fn head(conn: &Connection) -> Result<Option<(i64, String)>> {
+    if !present(conn)? {
+        return Ok(None);
+    }
+    conn.prepare_cached("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .context("reading the head of the ledger")
+}
+
+/// What the file holds at `seq`: the ledger hash (if that audit row ends a transaction
+/// recorded in the ledger) and the audit row's own hash.
+pub fn at(conn: &Connection, seq: i64) -> Result<(Option<String>, Option<String>)> {
+    let audit_hash: Option<String> =
+        conn.query_row("SELECT hash FROM audit_log WHERE seq = ?1", [seq], |r| r.get(0)).optional()?;
+    let ledger_hash = if present(conn)? {
+        conn.query_row("SELECT hash FROM ledger WHERE seq = ?1", [seq], |r| r.get(0)).optional()?
+    } else {
+        None
+    };
+    Ok((ledger_hash, audit_hash))
+}
+
+// ---------------------------------------------------------------------------------------
+// Recording.
+
+/// Before a write: make sure this connection records what it changes (TEMP tables and
+/// triggers, created once per connection), and return the newest audit row's sequence
+/// number, which [`finish`] requires to have grown.
+pub fn start(conn: &Connection) -> Result<i64> {
+    if !present(conn)? {
+        bail!("the register has no ledger table (its schema was changed behind mh51's back): run mh51 check");
+    }
+    let armed = conn
+        .prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'mh51_rec_%'")?
+        .exists([])?;
+    if !armed {
+        let mut sql = String::new();
+        for t in tables(conn)? {
+            let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("k{i}")).collect();
+            let new: Vec<String> = t.pk.iter().map(|c| format!("NEW.{}", q(c))).collect();
+            let old: Vec<String> = t.pk.iter().map(|c| format!("OLD.{}", q(c))).collect();
+            let chg = t.changes();
+            let on = q(&t.name);
+            let trig = |kind: &str| q(&format!("mh51_rec_{}_{kind}", t.name));
+            sql += &format!(
+                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
+                 CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN
+                   INSERT OR IGNORE INTO {chg} VALUES ({}); END;
+                 CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN
+                   INSERT OR IGNORE INTO {chg} VALUES ({}); INSERT OR IGNORE INTO {chg} VALUES ({}); END;
+                 CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN
+                   INSERT OR IGNORE INTO {chg} VALUES ({}); END;\n",
+                ks.join(", "),
+                ks.join(", "),
+                trig("i"),
+                new.join(", "),
+                trig("u"),
+                old.join(", "),
+                new.join(", "),
+                trig("d"),
+                old.join(", "),
+            );
+        }
+        conn.execute_batch(&sql).context("preparing to record the rows written")?;
+    }
+    Ok(audit::last(conn)?.map_or(0, |(s, _)| s))
+}
+
+/// Just before the commit: hash every row this transaction changed, store the versions and
+/// seal them with the newest audit row. Fails when the transaction appended no audit row
+/// (every change is audited; a write that records nothing is a bug, not a user's error).
+pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
+    let (seq, audit_hash) = match audit::last(conn)? {
+        Some(l) if l.0 > started_at => l,
+        _ => bail!(
+            "internal error: this write appended no audit row, so it was not saved (every change must be audited)"
+        ),
+    };
+    let mut versions = Vec::new();
+    for t in tables(conn)? {
+        let chg = t.changes();
+        let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
+        // The key over the change table's columns k0, k1, … (as `key_expr` over the row).
+        let key_sql = if t.pk.len() == 1 {
+            "c.k0".to_string()
+        } else {
+            let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("c.k{i}")).collect();
+            format!("json_array({})", ks.join(", "))
+        };
+        let sql = format!(
+            "SELECT {key_sql}, t.{} IS NOT NULL, {} FROM temp.{chg} c LEFT JOIN main.{} t ON {}",
+            q(&t.pk[0]),
+            t.col_list("t"),
+            q(&t.name),
+            on.join(" AND "),
+        );
+        let mut stmt = conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: Value = r.get(0)?;
+            let present: bool = r.get(1)?;
+            let hash = if present {
+                let mut vals = Vec::with_capacity(t.cols.len());
+                for (i, c) in t.cols.iter().enumerate() {
+                    vals.push((c.as_str(), r.get_ref(i + 2)?));
+                }
+                Some(row_hash(&t.name, vals))
+            } else {
+                None
+            };
+            versions.push(Version { tbl: t.name.clone(), key, hash });
+        }
+        drop(rows);
+        conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
+    }
+    let digest = rows_digest(&versions);
+    let prev: String = conn
+        .prepare_cached("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| audit::GENESIS.to_string());
+    conn.prepare_cached("INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)")?
+        .execute(params![seq, &digest[..], seal(&prev, &audit_hash, &digest)])
+        .context("sealing the rows written")?;
+    let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
+    for v in &versions {
+        ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])
+            .context("recording the rows written")?;
+    }
+    Ok(())
+}
+
+/// Record every current row of every data table as written by the audit row `seq` (the
+/// `baseline` of a register migrated to the ledger), and seal it. Returns how many rows.
+pub fn baseline(conn: &Connection) -> Result<i64> {
+    let (seq, audit_hash) = audit::last(conn)?.context("the baseline needs its audit row")?;
+    let mut versions = Vec::new();
+    for t in tables(conn)? {
+        let sql = format!("SELECT {}, {} FROM main.{} t", t.key_expr("t"), t.col_list("t"), q(&t.name));
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let key: Value = r.get(0)?;
+            let mut vals = Vec::with_capacity(t.cols.len());
+            for (i, c) in t.cols.iter().enumerate() {
+                vals.push((c.as_str(), r.get_ref(i + 1)?));
+            }
+            versions.push(Version { tbl: t.name.clone(), key, hash: Some(row_hash(&t.name, vals)) });
+        }
+    }
+    let digest = rows_digest(&versions);
+    let prev: String = conn
+        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| audit::GENESIS.to_string());
+    conn.execute(
+        "INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)",
+        params![seq, &digest[..], seal(&prev, &audit_hash, &digest)],
+    )?;
+    let mut ins = conn.prepare("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
+    for v in &versions {
+        ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])?;
+    }
+    Ok(versions.len() as i64)
+}
+
+/// How many data rows the file holds (for the baseline's audit row).
+pub fn count_rows(conn: &Connection) -> Result<i64> {
+    let mut n = 0;
+    for t in tables(conn)? {
+        n += conn.query_row(&format!("SELECT count(*) FROM main.{}", q(&t.name)), [], |r| r.get::<_, i64>(0))?;
+    }
+    Ok(n)
+}
+
+// ---------------------------------------------------------------------------------------
+// The proof.
+
+/// One thing the proof found, naming table, key and the audit row concerned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    /// The row's content is not what its newest version (written by audit row `seq`) says.
+    Differs { tbl: String, key: String, seq: i64 },
+    /// A row no version describes: added behind mh51's back.
+    Added { tbl: String, key: String },
+    /// The newest version (audit row `seq`) describes a row that is gone.
+    Deleted { tbl: String, key: String, seq: i64 },
+    /// The versions recorded for audit row `seq` are not the ones its ledger row sealed.
+    Versions { seq: i64 },
+    /// Versions recorded for audit row `seq`, which no ledger row seals.
+    Unsealed { seq: i64 },
+    /// The ledger row at `seq` does not chain (to the previous ledger row or its audit row).
+    Chain { seq: i64, what: &'static str },
+    /// The newest audit row `seq` is not sealed by a ledger row (appended behind mh51's back).
+    Tail { seq: i64, sealed: i64 },
+}
+
+/// SQLite's ordering of two values (NULL < numbers < text < blob; text and blobs bytewise).
+fn cmp_value(a: &Value, b: &Value) -> Ordering {
+    fn rank(v: &Value) -> u8 {
+        match v {
+            Value::Null => 0,
+            Value::Integer(_) | Value::Real(_) => 1,
+            Value::Text(_) => 2,
+            Value::Blob(_) => 3,
+        }
+    }
+    match (a, b) {
+        (Value::Integer(x), Value::Integer(y)) => x.cmp(y),
+        (Value::Integer(x), Value::Real(y)) => (*x as f64).partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Real(x), Value::Integer(y)) => x.partial_cmp(&(*y as f64)).unwrap_or(Ordering::Equal),
+        (Value::Real(x), Value::Real(y)) => x.partial_cmp(y).unwrap_or(Ordering::Equal),
+        (Value::Text(x), Value::Text(y)) => x.as_bytes().cmp(y.as_bytes()),
+        (Value::Blob(x), Value::Blob(y)) => x.cmp(y),
+        _ => rank(a).cmp(&rank(b)),
+    }
+}
+
+/// A key as shown in a finding: `12`, `district`, `[3,"2023-01-01"]`.
+fn show(v: &Value) -> String {
+    match v {
+        Value::Null => "NULL".into(),
+        Value::Integer(i) => i.to_string(),
+        Value::Real(f) => f.to_string(),
+        Value::Text(t) => t.clone(),
+        Value::Blob(b) => format!("x'{}'", hex(b)),
+    }
+}
+
+/// One row version as read back: its table, key, hash (None for a deletion) and audit seq.
+type StoredVersion = (String, Value, Option<Vec<u8>>, i64);
+
+/// The newest version of each (tbl, key), in (tbl, key) order.
+struct Newest<'s> {
+    rows: rusqlite::Rows<'s>,
+    peeked: Option<StoredVersion>,
+}
+
+impl Newest<'_> {
+    fn peek(&mut self) -> Result<Option<&StoredVersion>> {
+        if self.peeked.is_none() {
+            if let Some(r) = self.rows.next()? {
+                self.peeked = Some((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?));
+            }
+        }
+        Ok(self.peeked.as_ref())
+    }
+    fn take(&mut self) -> Option<StoredVersion> {
+        self.peeked.take()
+    }
+}
+
+/// Prove every current row of every data table, and the ledger itself. Returns what was
+/// found and how many rows were proved. A file without a ledger (older than version 5)
+/// proves nothing and says so by returning `None`.
+pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
+    if !present(conn)? {
+        return Ok(None);
+    }
+    let mut found = Vec::new();
+    let mut proved = 0i64;
+    // 1. Every row against its newest version. The bare columns beside max() are those of
+    // the row holding the maximum (SQLite's documented behaviour).
+    let mut vstmt =
+        conn.prepare("SELECT tbl, key, hash, max(seq) FROM row_versions GROUP BY tbl, key ORDER BY tbl, key")?;
+    let mut newest = Newest { rows: vstmt.query([])?, peeked: None };
+    let gone = |found: &mut Vec<Finding>, v: StoredVersion| {
+        if v.2.is_some() {
+            found.push(Finding::Deleted { tbl: v.0, key: show(&v.1), seq: v.3 });
+        }
+    };
+    for t in tables(conn)? {
+        // Versions of tables that sort before this one and no longer exist.
+        while let Some(v) = newest.peek()? {
+            if v.0.as_bytes() >= t.name.as_bytes() {
+                break;
+            }
+            let v = newest.take().expect("peeked");
+            gone(&mut found, v);
+        }
+        let sql =
+            format!("SELECT {k}, {} FROM main.{} t ORDER BY {k}", t.col_list("t"), q(&t.name), k = t.key_expr("t"));
+        let mut stmt = conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            proved += 1;
+            let key: Value = r.get(0)?;
+            // Versions of this table with a smaller key: rows that are gone.
+            let mut matched = None;
+            while let Some(v) = newest.peek()? {
+                if v.0 != t.name {
+                    break;
+                }
+                match cmp_value(&v.1, &key) {
+                    Ordering::Less => {
+                        let v = newest.take().expect("peeked");
+                        gone(&mut found, v);
+                    }
+                    Ordering::Equal => {
+                        matched = newest.take();
+                        break;
+                    }
+                    Ordering::Greater => break,
+                }
+            }
+            let mut vals = Vec::with_capacity(t.cols.len());
+            for (i, c) in t.cols.iter().enumerate() {
+                vals.push((c.as_str(), r.get_ref(i + 1)?));
+            }
+            let hash = row_hash(&t.name, vals);
+            match matched {
+                Some((_, _, Some(h), _)) if h[..] == hash[..] => {}
+                Some((_, _, None, _)) | None => found.push(Finding::Added { tbl: t.name.clone(), key: show(&key) }),
+                Some((_, _, Some(_), seq)) => {
+                    found.push(Finding::Differs { tbl: t.name.clone(), key: show(&key), seq })
+                }
+            }
+        }
+        // The rest of this table's versions: rows that are gone.
+        while let Some(v) = newest.peek()? {
+            if v.0 != t.name {
+                break;
+            }
+            let v = newest.take().expect("peeked");
+            gone(&mut found, v);
+        }
+    }
+    while newest.peek()?.is_some() {
+        let v = newest.take().expect("peeked");
+        gone(&mut found, v);
+    }
+    drop(newest);
+    drop(vstmt);
+
+    // 2. The ledger: each row's versions, and the chain.
+    let mut lstmt = conn.prepare(
+        "SELECT l.seq, l.rows, l.hash, a.hash FROM ledger l LEFT JOIN audit_log a ON a.seq = l.seq ORDER BY l.seq",
+    )?;
+    let mut ledger = lstmt.query([])?;
+    let mut vstmt = conn.prepare("SELECT seq, tbl, key, hash FROM row_versions ORDER BY seq")?;
+    let mut vrows = vstmt.query([])?;
+    let mut pending: Option<(i64, Version)> = None;
+    let mut next_version = |pending: &mut Option<(i64, Version)>| -> Result<Option<(i64, Version)>> {
+        if let Some(p) = pending.take() {
+            return Ok(Some(p));
+        }
+        Ok(match vrows.next()? {
+            Some(r) => {
+                let hash: Option<Vec<u8>> = r.get(3)?;
+                let hash = hash.map(|h| {
+                    let mut a = [0u8; 32];
+                    let n = h.len().min(32);
+                    a[..n].copy_from_slice(&h[..n]);
+                    // A hash of another length never matches a digest of 32 bytes.
+                    if h.len() != 32 {
+                        a[0] ^= 0xff;
+                    }
+                    a
+                });
+                Some((r.get(0)?, Version { tbl: r.get(1)?, key: r.get(2)?, hash }))
+            }
+            None => None,
+        })
+    };
+    let mut prev = audit::GENESIS.to_string();
+    let mut last_sealed = 0i64;
+    while let Some(r) = ledger.next()? {
+        let seq: i64 = r.get(0)?;
+        let rows: Vec<u8> = r.get(1)?;
+        let hash: String = r.get(2)?;
+        let audit_hash: Option<String> = r.get(3)?;
+        let mut mine = Vec::new();
+        while let Some((s, v)) = next_version(&mut pending)? {
+            match s.cmp(&seq) {
+                Ordering::Less => {
+                    if !found.contains(&Finding::Unsealed { seq: s }) {
+                        found.push(Finding::Unsealed { seq: s });
+                    }
+                }
+                Ordering::Equal => mine.push(v),
+                Ordering::Greater => {
+                    pending = Some((s, v));
+                    break;
+                }
+            }
+        }
+        if rows_digest(&mine)[..] != rows[..] {
+            found.push(Finding::Versions { seq });
+        }
+        match audit_hash {
+            None => found.push(Finding::Chain { seq, what: "no audit row has this number" }),
+            Some(a) => {
+                if seal(&prev, &a, &rows) != hash {
+                    found.push(Finding::Chain {
+                        seq,
+                        what: "its hash does not match the previous ledger row, its audit row and its versions",
+                    });
+                }
+            }
+        }
+        prev = hash;
+        last_sealed = seq;
+    }
+    while let Some((s, _)) = next_version(&mut pending)? {
+        if !found.contains(&Finding::Unsealed { seq: s }) {
+            found.push(Finding::Unsealed { seq: s });
+        }
+    }
+    if let Some((last, _)) = audit::last(conn)? {
+        if last != last_sealed {
+            found.push(Finding::Tail { seq: last, sealed: last_sealed });
+        }
+    }
+    Ok(Some((found, proved)))
+}
+
+/// A finding in both languages: (en, vi).
+pub fn describe(f: &Finding) -> (String, String) {
+    match f {
+        Finding::Differs { tbl, key, seq } => (
+            format!("{tbl} row {key}: the row is not what the audit log recorded (its content differs from audit row {seq})"),
+            format!("{tbl} dòng {key}: dòng không đúng như nhật ký đã ghi (nội dung khác với dòng nhật ký {seq})"),
+        ),
+        Finding::Added { tbl, key } => (
+            format!("{tbl} row {key}: the row was added behind mh51's back (no audit row wrote it)"),
+            format!("{tbl} dòng {key}: dòng được thêm ngoài mh51 (không dòng nhật ký nào ghi nó)"),
+        ),
+        Finding::Deleted { tbl, key, seq } => (
+            format!("{tbl} row {key}: the row was deleted behind mh51's back (last written by audit row {seq})"),
+            format!("{tbl} dòng {key}: dòng bị xóa ngoài mh51 (lần ghi cuối ở dòng nhật ký {seq})"),
+        ),
+        Finding::Versions { seq } => (
+            format!("audit row {seq}: the row versions recorded for it were changed (row_versions does not match its ledger row)"),
+            format!("dòng nhật ký {seq}: các phiên bản dòng ghi cho nó đã bị sửa (row_versions không khớp sổ cái)"),
+        ),
+        Finding::Unsealed { seq } => (
+            format!("audit row {seq}: row versions were added for it behind mh51's back (no ledger row seals them)"),
+            format!("dòng nhật ký {seq}: các phiên bản dòng được thêm ngoài mh51 (không dòng sổ cái nào niêm phong)"),
+        ),
+        Finding::Chain { seq, what } => (
+            format!("audit row {seq}: the ledger chain is broken ({what})"),
+            format!("dòng nhật ký {seq}: chuỗi sổ cái bị phá vỡ ({})", chain_vi(what)),
+        ),
+        Finding::Tail { seq, sealed } => (
+            format!("audit row {seq}: the newest audit rows (after {sealed}) are not sealed by the ledger (appended behind mh51's back)"),
+            format!("dòng nhật ký {seq}: các dòng nhật ký mới nhất (sau {sealed}) không được sổ cái niêm phong (thêm ngoài mh51)"),
+        ),
+    }
+}
+
+fn chain_vi(what: &str) -> &'static str {
+    if what.starts_with("no audit row") {
+        "không có dòng nhật ký mang số này"
+    } else {
+        "mã băm không khớp với dòng sổ cái trước, dòng nhật ký và các phiên bản của nó"
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The schema against schema.sql.
+
+/// One schema object the file holds differently from `schema.sql`: (type, name, what).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaDiff {
+    pub kind: String,
+    pub name: String,
+    pub what: &'static str,
+}
+
+fn objects(conn: &Connection) -> Result<Vec<(String, String, String)>> {
+    let mut stmt = conn.prepare(
+        "SELECT type, name, coalesce(sql, '') FROM main.sqlite_master WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         ORDER BY type, name",
+    )?;
+    let rows = stmt
+        .query_map([], |r| {
+            let sql: String = r.get(2)?;
+            Ok((r.get(0)?, r.get(1)?, sql.split_whitespace().collect::<Vec<_>>().join(" ")))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
+/// Compare the file's tables, indexes, triggers and views with a fresh database made from
+/// `schema` (whitespace normalised).
+pub fn schema_diff(conn: &Connection, schema: &str) -> Result<Vec<SchemaDiff>> {
+    let fresh = Connection::open_in_memory()?;
+    fresh.execute_batch(schema).context("building the reference schema")?;
+    let want = objects(&fresh)?;
+    let have = objects(conn)?;
+    let mut out = Vec::new();
+    for (k, n, sql) in &want {
+        match have.iter().find(|(k2, n2, _)| k2 == k && n2 == n) {
+            None => out.push(SchemaDiff { kind: k.clone(), name: n.clone(), what: "missing" }),
+            Some((_, _, s)) if s != sql => out.push(SchemaDiff { kind: k.clone(), name: n.clone(), what: "changed" }),
+            Some(_) => {}
+        }
+    }
+    for (k, n, _) in &have {
+        if !want.iter().any(|(k2, n2, _)| k2 == k && n2 == n) {
+            out.push(SchemaDiff { kind: k.clone(), name: n.clone(), what: "extra" });
+        }
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_row_hash_leaves_nulls_out_and_frames_every_value() {
+        let a = row_hash("t", [("a", ValueRef::Integer(1)), ("b", ValueRef::Null)]);
+        let b = row_hash("t", [("a", ValueRef::Integer(1))]);
+        assert_eq!(a, b, "a NULL column is not part of the row");
+        // "ab" + "c" is not "a" + "bc"; an integer is not its text.
+        assert_ne!(
+            row_hash("t", [("a", ValueRef::Text(b"ab")), ("b", ValueRef::Text(b"c"))]),
+            row_hash("t", [("a", ValueRef::Text(b"a")), ("b", ValueRef::Text(b"bc"))])
+        );
+        assert_ne!(row_hash("t", [("a", ValueRef::Integer(1))]), row_hash("t", [("a", ValueRef::Text(b"1"))]));
+        assert_ne!(row_hash("t", [("a", ValueRef::Integer(1))]), row_hash("u", [("a", ValueRef::Integer(1))]));
+    }
+
+    #[test]
+    fn the_rows_digest_ignores_order() {
+        let v = |k: i64| Version { tbl: "t".into(), key: Value::Integer(k), hash: Some([k as u8; 32]) };
+        assert_eq!(rows_digest(&[v(1), v(2)]), rows_digest(&[v(2), v(1)]));
+        assert_ne!(rows_digest(&[v(1), v(2)]), rows_digest(&[v(1)]));
+    }
+
+    #[test]
+    fn values_order_as_sqlite_orders_them() {
+        assert_eq!(cmp_value(&Value::Integer(9), &Value::Integer(10)), Ordering::Less);
+        assert_eq!(cmp_value(&Value::Integer(99), &Value::Text("1".into())), Ordering::Less);
+        assert_eq!(cmp_value(&Value::Text("B".into()), &Value::Text("a".into())), Ordering::Less);
+    }
+}
