@@ -563,7 +563,7 @@ pub fn data(conn: &Connection) -> Result<(Vec<Problem>, i64, usize)> {
 }
 
 /// The file's tables, indexes, triggers and views are exactly those of `schema.sql`.
-fn schema(conn: &Connection) -> Result<Vec<Problem>> {
+pub fn schema(conn: &Connection) -> Result<Vec<Problem>> {
     Ok(ledger::schema_diff(conn, crate::db::SCHEMA)?
         .into_iter()
         .map(|d| {

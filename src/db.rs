@@ -356,9 +356,6 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0006_void_contacts.sql"),
 ];
 
-/// The schema version that brought the ledger (`row_versions`, `ledger`; SPEC §16).
-const LEDGER_VERSION: i64 = 5;
-
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -601,41 +598,22 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
         tx.execute_batch(sql).with_context(|| format!("applying migration {}", i + 1))?;
     }
-    if start < LEDGER_VERSION {
-        baseline(&tx, start)?;
-    }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    // One audit row for the whole migration; the ledger is then brought up to the rows as
+    // they are and sealed by it (SPEC §16): for a register from before the ledger, every row
+    // is its baseline (`rows` says how many); a later migration records whatever it changed.
+    let rows = crate::domain::ledger::count_rows(&tx)?;
     crate::audit::append(
         &tx,
         &migration_stamp(),
         "migrate",
         "register",
         "",
-        &serde_json::json!({ "from": start, "to": SCHEMA_VERSION }),
+        &serde_json::json!({ "from": start, "to": SCHEMA_VERSION, "rows": rows }),
     )
     .context("recording the migration")?;
+    crate::domain::ledger::catch_up(&tx).context("bringing the ledger up to the migrated rows")?;
     tx.commit().context("committing the migration")?;
-    Ok(())
-}
-
-/// A register from before the ledger: its rows as they are become the baseline, recorded by
-/// one audit row (`baseline`, with how many rows) and sealed (SPEC §16). The actor is mh51
-/// itself: nobody typed this change.
-fn baseline(tx: &Transaction, from: i64) -> Result<()> {
-    let stamp = crate::audit::Stamp {
-        actor: "mh51".into(),
-        at: chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M:%S").to_string(),
-    };
-    let rows = crate::domain::ledger::count_rows(tx)?;
-    crate::audit::append(
-        tx,
-        &stamp,
-        "baseline",
-        "register",
-        &format!("v{from}"),
-        &serde_json::json!({ "rows": rows, "from_version": from, "to_version": LEDGER_VERSION }),
-    )?;
-    crate::domain::ledger::baseline(tx).context("recording the baseline of the ledger")?;
     Ok(())
 }
 

@@ -14,7 +14,7 @@ fn district() -> (Env, String) {
 fn amounts_are_whole_dong_in_the_forms_clerks_write() {
     let (e, c) = district();
     // (typed, đồng) worked out by hand.
-    for (typed, want) in [
+    for (i, (typed, want)) in [
         ("5000000", "5000000"),
         ("5.000.000", "5000000"),
         ("5,000,000", "5000000"),
@@ -25,9 +25,14 @@ fn amounts_are_whole_dong_in_the_forms_clerks_write() {
         ("500k", "500000"),
         ("300 nghìn", "300000"),
         ("2.000.000đ", "2000000"),
-    ] {
-        let id = e.ok(&["support", &c, "--kind", "loan", "--amount", typed, "--date", "2022-04-01"]);
-        assert_eq!(e.scalar(&format!("SELECT amount FROM supports WHERE id = {id}")), want, "{typed}");
+    ]
+    .iter()
+    .enumerate()
+    {
+        // One day each: the same support twice on one day is refused as a double (SPEC §17).
+        let day = format!("2022-04-{:02}", i + 1);
+        let id = e.ok(&["support", &c, "--kind", "loan", "--amount", typed, "--date", &day]);
+        assert_eq!(&e.scalar(&format!("SELECT amount FROM supports WHERE id = {id}")), want, "{typed}");
     }
     for bad in ["1.5", "0,5", "12.34.5", "5,000,000.00", "5.000,00", "-5", "1.500tr", "5 tỷ", "1.000.000.000.001"] {
         let err = e.refused(

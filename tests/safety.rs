@@ -361,7 +361,12 @@ fn audit_chain_catches_an_edited_row() {
 #[test]
 fn audit_chain_catches_a_deleted_row() {
     let e = world();
-    e.raw().execute_batch("DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 5;").unwrap();
+    // As someone holding the file would: foreign keys off (the ledger's rows refer to audit rows).
+    e.raw()
+        .execute_batch(
+            "PRAGMA foreign_keys = OFF; DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = 5;",
+        )
+        .unwrap();
     chain_broken(&e, 6, "expected row 5 next but found row 6");
 }
 
@@ -372,7 +377,8 @@ fn audit_chain_catches_an_inserted_row_even_with_a_correct_hash() {
     // forge a row there whose own hash is computed correctly from row 4.
     let c = e.raw();
     c.execute_batch(
-        "DROP TRIGGER audit_log_no_update;
+        "PRAGMA foreign_keys = OFF;
+         DROP TRIGGER audit_log_no_update;
          UPDATE audit_log SET seq = -seq WHERE seq >= 5;
          UPDATE audit_log SET seq = 1 - seq WHERE seq < 0;",
     )
@@ -394,17 +400,21 @@ fn audit_chain_catches_an_inserted_row_even_with_a_correct_hash() {
 
 #[test]
 fn check_catches_the_tail_of_the_audit_log_cut_off() {
-    // Cutting the newest rows leaves a chain that verifies; the rows they described remain,
-    // and check sees that case 2023-0003 has no history.
+    // Cutting the newest rows leaves an audit chain that verifies on its own; but the ledger
+    // row that sealed the cut row is left without it, the rows it described remain, and
+    // check also sees that case 2023-0003 has no history.
     let e = world();
     assert_eq!(e.enroll("Bùi Thị Hoa", "3", "2023-05-05", &[]), "2023-0003");
+    let last = e.scalar("SELECT max(seq) FROM audit_log");
     e.raw()
         .execute_batch(
-            "DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);",
+            "PRAGMA foreign_keys = OFF; DROP TRIGGER audit_log_no_delete;
+             DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log);",
         )
         .unwrap();
-    e.ok(&["audit", "verify"]);
-    e.refused(&["check"], &["case 2023-0003: a case or member has no audit row"]);
+    let sealed = format!("audit row {last}: the ledger chain is broken (no audit row has this number)");
+    e.refused(&["audit", "verify"], &[&sealed]);
+    e.refused(&["check"], &["case 2023-0003: a case or member has no audit row", &sealed]);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1463,9 +1473,9 @@ mod rules_agree {
             mh51::db::write(&mut conn, |tx| seed(tx, &ctx, &InitInput { district: None, wards: 3, quota: 2 })).unwrap();
             let mut cases_seen: Vec<String> = Vec::new();
             for op in &ops {
-                let sp = conn.savepoint().unwrap();
-                if let Ok(made) = apply(&sp, &ctx, op, &cases_seen) {
-                    sp.commit().unwrap();
+                // Each command is one write, as the binary makes it (ledger included); a
+                // refused one is rolled back whole.
+                if let Ok(made) = mh51::db::write(&mut conn, |tx| apply(tx, &ctx, op, &cases_seen)) {
                     cases_seen.extend(made);
                 }
             }

@@ -237,13 +237,46 @@ fn verify(app: &App, conn: &rusqlite::Connection, head: Option<(i64, String)>) -
         crate::refuse!("audit chain broken at row {}: {}", seq, what;
                        "chuỗi nhật ký bị phá vỡ tại dòng {}: {}", seq, what);
     }
-    let (problems, proved, tables) = crate::check::data(conn)?;
+    let (mut problems, proved, tables) = crate::check::data(conn)?;
+    problems.extend(crate::check::schema(conn)?);
     if !problems.is_empty() {
         let en: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(false))).collect();
         let vi: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(true))).collect();
         crate::refuse!("the data do not match the audit log ({} problem(s)):\n{}", problems.len(), en.join("\n");
                        "dữ liệu không khớp với nhật ký ({} lỗi):\n{}", problems.len(), vi.join("\n"));
     }
+    // The head is judged before anything is said, so a refusal is the only thing printed.
+    let held = match head {
+        None => None,
+        Some((seq, hash)) => {
+            let (ledger_hash, audit_hash) = crate::domain::ledger::at(conn, seq)?;
+            if ledger_hash.as_deref() == Some(hash.as_str()) {
+                Some((
+                    format!("the log still holds head {seq}:{hash}, and everything after it chains to it"),
+                    format!("nhật ký vẫn giữ nguyên đầu chuỗi {seq}:{hash}, và mọi dòng sau nối tiếp nó"),
+                ))
+            } else if audit_hash.as_deref() == Some(hash.as_str()) {
+                // An audit row's own hash (from `export audit`, as older READMEs said to keep):
+                // it proves the log up to that row; the ledger hash would prove the data too.
+                Some((
+                    format!("the log still holds audit row {seq} with hash {hash} (an audit row's own hash: it proves the log; `mh51 audit head` gives one that proves the data too)"),
+                    format!("nhật ký vẫn giữ dòng {seq} với mã {hash} (mã của riêng dòng nhật ký: chứng minh nhật ký; `mh51 audit head` cho mã chứng minh cả dữ liệu)"),
+                ))
+            } else if audit_hash.is_none() {
+                let last = audit::last(conn)?.map_or(0, |(s, _)| s);
+                crate::refuse!("audit row {} of head {}:{} is not in the log (it ends at row {}): the log was cut or rewritten since the head was taken",
+                               seq, seq, hash, last;
+                               "dòng nhật ký {} của đầu chuỗi {}:{} không còn trong nhật ký (nhật ký kết thúc ở dòng {}): nhật ký đã bị cắt hoặc viết lại từ khi ghi đầu chuỗi",
+                               seq, seq, hash, last);
+            } else {
+                let now = ledger_hash.or(audit_hash).unwrap_or_default();
+                crate::refuse!("audit row {} no longer holds head {}:{}: the log or the data were rewritten since the head was taken (the row's hash is now {})",
+                               seq, seq, hash, now;
+                               "dòng nhật ký {} không còn giữ đầu chuỗi {}:{}: nhật ký hoặc dữ liệu đã bị viết lại từ khi ghi đầu chuỗi (mã của dòng nay là {})",
+                               seq, seq, hash, now)
+            }
+        }
+    };
     let n = audit::rows(conn)?;
     app.say(
         &format!("audit chain intact: {n} rows verified"),
@@ -253,38 +286,10 @@ fn verify(app: &App, conn: &rusqlite::Connection, head: Option<(i64, String)>) -
         &format!("the data match the audit log: {proved} rows in {tables} tables proved"),
         &format!("dữ liệu khớp với nhật ký: đã chứng minh {proved} dòng trong {tables} bảng"),
     );
-    let Some((seq, hash)) = head else {
-        return Ok(());
-    };
-    let (ledger_hash, audit_hash) = crate::domain::ledger::at(conn, seq)?;
-    if ledger_hash.as_deref() == Some(hash.as_str()) {
-        app.say(
-            &format!("the log still holds head {seq}:{hash}, and everything after it chains to it"),
-            &format!("nhật ký vẫn giữ nguyên đầu chuỗi {seq}:{hash}, và mọi dòng sau nối tiếp nó"),
-        );
-        return Ok(());
+    if let Some((en, vi)) = held {
+        app.say(&en, &vi);
     }
-    if audit_hash.as_deref() == Some(hash.as_str()) {
-        // An audit row's own hash (from `export audit`, as older READMEs said to keep): it
-        // proves the log up to that row; the ledger hash would prove the data too.
-        app.say(
-            &format!("the log still holds audit row {seq} with hash {hash} (an audit row's own hash: it proves the log; `mh51 audit head` gives one that proves the data too)"),
-            &format!("nhật ký vẫn giữ dòng {seq} với mã {hash} (mã của riêng dòng nhật ký: chứng minh nhật ký; `mh51 audit head` cho mã chứng minh cả dữ liệu)"),
-        );
-        return Ok(());
-    }
-    if audit_hash.is_none() {
-        let last = audit::last(conn)?.map_or(0, |(s, _)| s);
-        crate::refuse!("audit row {} of head {}:{} is not in the log (it ends at row {}): the log was cut or rewritten since the head was taken",
-                       seq, seq, hash, last;
-                       "dòng nhật ký {} của đầu chuỗi {}:{} không còn trong nhật ký (nhật ký kết thúc ở dòng {}): nhật ký đã bị cắt hoặc viết lại từ khi ghi đầu chuỗi",
-                       seq, seq, hash, last);
-    }
-    let now = ledger_hash.or(audit_hash).unwrap_or_default();
-    crate::refuse!("audit row {} no longer holds head {}:{}: the log or the data were rewritten since the head was taken (the row's hash is now {})",
-                   seq, seq, hash, now;
-                   "dòng nhật ký {} không còn giữ đầu chuỗi {}:{}: nhật ký hoặc dữ liệu đã bị viết lại từ khi ghi đầu chuỗi (mã của dòng nay là {})",
-                   seq, seq, hash, now)
+    Ok(())
 }
 
 /// One timeline row for a table: the detail rebuilt from its parts in the reader's language

@@ -288,23 +288,31 @@ pub fn start(conn: &Connection) -> Result<i64> {
             let chg = t.changes();
             let on = q(&t.name);
             let trig = |kind: &str| q(&format!("mh51_rec_{}_{kind}", t.name));
+            // Note a key once. Not `INSERT OR IGNORE`: inside a trigger, the conflict policy
+            // of the statement that fired it wins (an upsert's is ABORT), so a transaction
+            // changing one row twice would fail on the change table's key.
+            let note = |vals: &[String]| {
+                let same: Vec<String> = ks.iter().zip(vals).map(|(k, v)| format!("{k} IS {v}")).collect();
+                format!(
+                    "INSERT INTO {chg} SELECT {} WHERE NOT EXISTS (SELECT 1 FROM {chg} WHERE {});",
+                    vals.join(", "),
+                    same.join(" AND ")
+                )
+            };
             sql += &format!(
                 "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
-                 CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN
-                   INSERT OR IGNORE INTO {chg} VALUES ({}); END;
-                 CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN
-                   INSERT OR IGNORE INTO {chg} VALUES ({}); INSERT OR IGNORE INTO {chg} VALUES ({}); END;
-                 CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN
-                   INSERT OR IGNORE INTO {chg} VALUES ({}); END;\n",
+                 CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN {} END;
+                 CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN {} {} END;
+                 CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN {} END;\n",
                 ks.join(", "),
                 ks.join(", "),
                 trig("i"),
-                new.join(", "),
+                note(&new),
                 trig("u"),
-                old.join(", "),
-                new.join(", "),
+                note(&old),
+                note(&new),
                 trig("d"),
-                old.join(", "),
+                note(&old),
             );
         }
         conn.execute_batch(&sql).context("preparing to record the rows written")?;
@@ -374,40 +382,6 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             .context("recording the rows written")?;
     }
     Ok(())
-}
-
-/// Record every current row of every data table as written by the audit row `seq` (the
-/// `baseline` of a register migrated to the ledger), and seal it. Returns how many rows.
-pub fn baseline(conn: &Connection) -> Result<i64> {
-    let (seq, audit_hash) = audit::last(conn)?.context("the baseline needs its audit row")?;
-    let mut versions = Vec::new();
-    for t in tables(conn)? {
-        let sql = format!("SELECT {}, {} FROM main.{} t", t.key_expr("t"), t.col_list("t"), q(&t.name));
-        let mut stmt = conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
-        while let Some(r) = rows.next()? {
-            let key: Value = r.get(0)?;
-            let mut vals = Vec::with_capacity(t.cols.len());
-            for (i, c) in t.cols.iter().enumerate() {
-                vals.push((c.as_str(), r.get_ref(i + 1)?));
-            }
-            versions.push(Version { tbl: t.name.clone(), key, hash: Some(row_hash(&t.name, vals)) });
-        }
-    }
-    let digest = rows_digest(&versions);
-    let prev: String = conn
-        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
-        .unwrap_or_else(|| audit::GENESIS.to_string());
-    conn.execute(
-        "INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)",
-        params![seq, &digest[..], seal(&prev, &audit_hash, &digest)],
-    )?;
-    let mut ins = conn.prepare("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
-    for v in &versions {
-        ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])?;
-    }
-    Ok(versions.len() as i64)
 }
 
 /// How many data rows the file holds (for the baseline's audit row).
@@ -496,40 +470,42 @@ impl Newest<'_> {
     }
 }
 
-/// Prove every current row of every data table, and the ledger itself. Returns what was
-/// found and how many rows were proved. A file without a ledger (older than version 5)
-/// proves nothing and says so by returning `None`.
-pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
-    if !present(conn)? {
-        return Ok(None);
-    }
-    let mut found = Vec::new();
-    let mut proved = 0i64;
-    // 1. Every row against its newest version. The bare columns beside max() are those of
-    // the row holding the maximum (SQLite's documented behaviour).
+/// What [`walk`] found for one row: its table, key and current hash (`None`: the row is
+/// gone), and its newest version (`None`: no version describes it).
+struct Step {
+    tbl: String,
+    key: Value,
+    now: Option<[u8; 32]>,
+    newest: Option<(Option<Vec<u8>>, i64)>,
+}
+
+/// Every current row of every data table beside its newest version, and every newest
+/// version whose row is gone, in (table, key) order; `f` sees each. Returns how many current
+/// rows were read. One pass over each table and over the versions, so memory stays small.
+fn walk(conn: &Connection, mut f: impl FnMut(Step)) -> Result<i64> {
+    let mut read = 0i64;
+    // The bare columns beside max() are those of the row holding the maximum (SQLite's
+    // documented behaviour).
     let mut vstmt =
         conn.prepare("SELECT tbl, key, hash, max(seq) FROM row_versions GROUP BY tbl, key ORDER BY tbl, key")?;
     let mut newest = Newest { rows: vstmt.query([])?, peeked: None };
-    let gone = |found: &mut Vec<Finding>, v: StoredVersion| {
-        if v.2.is_some() {
-            found.push(Finding::Deleted { tbl: v.0, key: show(&v.1), seq: v.3 });
-        }
-    };
+    fn f_gone(v: StoredVersion) -> Step {
+        Step { tbl: v.0, key: v.1, now: None, newest: Some((v.2, v.3)) }
+    }
     for t in tables(conn)? {
         // Versions of tables that sort before this one and no longer exist.
         while let Some(v) = newest.peek()? {
             if v.0.as_bytes() >= t.name.as_bytes() {
                 break;
             }
-            let v = newest.take().expect("peeked");
-            gone(&mut found, v);
+            f(f_gone(newest.take().expect("peeked")));
         }
         let sql =
             format!("SELECT {k}, {} FROM main.{} t ORDER BY {k}", t.col_list("t"), q(&t.name), k = t.key_expr("t"));
         let mut stmt = conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
-            proved += 1;
+            read += 1;
             let key: Value = r.get(0)?;
             // Versions of this table with a smaller key: rows that are gone.
             let mut matched = None;
@@ -538,10 +514,7 @@ pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
                     break;
                 }
                 match cmp_value(&v.1, &key) {
-                    Ordering::Less => {
-                        let v = newest.take().expect("peeked");
-                        gone(&mut found, v);
-                    }
+                    Ordering::Less => f(f_gone(newest.take().expect("peeked"))),
                     Ordering::Equal => {
                         matched = newest.take();
                         break;
@@ -554,29 +527,77 @@ pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
                 vals.push((c.as_str(), r.get_ref(i + 1)?));
             }
             let hash = row_hash(&t.name, vals);
-            match matched {
-                Some((_, _, Some(h), _)) if h[..] == hash[..] => {}
-                Some((_, _, None, _)) | None => found.push(Finding::Added { tbl: t.name.clone(), key: show(&key) }),
-                Some((_, _, Some(_), seq)) => {
-                    found.push(Finding::Differs { tbl: t.name.clone(), key: show(&key), seq })
-                }
-            }
+            f(Step { tbl: t.name.clone(), key, now: Some(hash), newest: matched.map(|m| (m.2, m.3)) });
         }
         // The rest of this table's versions: rows that are gone.
         while let Some(v) = newest.peek()? {
             if v.0 != t.name {
                 break;
             }
-            let v = newest.take().expect("peeked");
-            gone(&mut found, v);
+            f(f_gone(newest.take().expect("peeked")));
         }
     }
     while newest.peek()?.is_some() {
-        let v = newest.take().expect("peeked");
-        gone(&mut found, v);
+        f(f_gone(newest.take().expect("peeked")));
     }
-    drop(newest);
-    drop(vstmt);
+    Ok(read)
+}
+
+/// Bring the ledger up to the rows as they are, sealed by the newest audit row: every row
+/// no version describes, or whose content is not its newest version's, gets a version, and
+/// every row that is gone gets a deletion. For a register that had no ledger (older than
+/// version 5) this is its baseline: every row. Used only by a migration, inside its
+/// transaction, right after the migration's audit row: a migration's own changes to the
+/// rows are recorded like any write's. Returns how many versions were recorded.
+pub fn catch_up(conn: &Connection) -> Result<i64> {
+    let (seq, audit_hash) = audit::last(conn)?.context("the ledger's catch-up needs its audit row")?;
+    let mut versions = Vec::new();
+    walk(conn, |s| {
+        let stale = match (&s.now, &s.newest) {
+            (Some(now), Some((Some(h), _))) => h[..] != now[..],
+            (Some(_), _) => true,
+            (None, Some((Some(_), _))) => true,
+            (None, _) => false,
+        };
+        if stale {
+            versions.push(Version { tbl: s.tbl, key: s.key, hash: s.now });
+        }
+    })?;
+    let digest = rows_digest(&versions);
+    let prev: String = conn
+        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
+        .optional()?
+        .unwrap_or_else(|| audit::GENESIS.to_string());
+    conn.execute(
+        "INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)",
+        params![seq, &digest[..], seal(&prev, &audit_hash, &digest)],
+    )?;
+    let mut ins = conn.prepare("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
+    for v in &versions {
+        ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])?;
+    }
+    Ok(versions.len() as i64)
+}
+
+/// Prove every current row of every data table, and the ledger itself. Returns what was
+/// found and how many rows were proved. A file without a ledger (older than version 5)
+/// proves nothing and says so by returning `None`.
+pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
+    if !present(conn)? {
+        return Ok(None);
+    }
+    let mut found = Vec::new();
+    // 1. Every row against its newest version.
+    let proved = walk(conn, |s| {
+        let key = show(&s.key);
+        match (s.now, s.newest) {
+            (Some(now), Some((Some(h), _))) if h[..] == now[..] => {}
+            (Some(_), Some((Some(_), seq))) => found.push(Finding::Differs { tbl: s.tbl, key, seq }),
+            (Some(_), _) => found.push(Finding::Added { tbl: s.tbl, key }),
+            (None, Some((Some(_), seq))) => found.push(Finding::Deleted { tbl: s.tbl, key, seq }),
+            (None, _) => {}
+        }
+    })?;
 
     // 2. The ledger: each row's versions, and the chain.
     let mut lstmt = conn.prepare(
