@@ -147,6 +147,6 @@ bench "report quota -p $P --by ward" report quota -p $P --by ward -f csv
 bench "report overdue --as-of 2023-06-30" report overdue --as-of 2023-06-30 -f csv
 bench "list (open cases)" list -f csv
 bench "export reviews" export reviews -f csv
-bench "write: one review" review "$case_no" --class A
+bench "write: one review" review "$case_no" --class A --again
 bench "write: one enroll" enroll "Bench Person @N" --ward 5 --category prison --date 2023-06-01 --allow-duplicate
 echo "key derivation, from the first row: ${kdf} ms" >&2
