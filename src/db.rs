@@ -1022,14 +1022,12 @@ pub fn ensure_same_file(conn: &Connection) -> Result<()> {
     let Some(path) = conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from) else {
         return Ok(());
     };
-    let known: Option<(i64, i64)> = match conn
-        .query_row("SELECT dev, ino FROM temp.mh51_opened", [], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-    {
-        Ok(k) => k,
-        // A connection opened without it (none of `open`'s): nothing to compare.
-        Err(_) => return Ok(()),
-    };
+    let known: Option<(i64, i64)> =
+        match conn.query_row("SELECT dev, ino FROM temp.mh51_opened", [], |r| Ok((r.get(0)?, r.get(1)?))).optional() {
+            Ok(k) => k,
+            // A connection opened without it (none of `open`'s): nothing to compare.
+            Err(_) => return Ok(()),
+        };
     let Some(known) = known else { return Ok(()) };
     if file_id(&path) != Some(known) {
         refuse!("'{}' was replaced meanwhile (by encrypt or rekey in another window); run the command again — nothing was changed",
@@ -1060,8 +1058,10 @@ fn remember_file(conn: &Connection, path: &Path, before: Option<(i64, i64)>) -> 
                 path.display());
     }
     let Some((dev, ino)) = now else { return Ok(()) };
-    conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS mh51_opened (dev INTEGER, ino INTEGER); DELETE FROM temp.mh51_opened")
-        .context("remembering which file was opened")?;
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS mh51_opened (dev INTEGER, ino INTEGER); DELETE FROM temp.mh51_opened",
+    )
+    .context("remembering which file was opened")?;
     conn.execute("INSERT INTO temp.mh51_opened (dev, ino) VALUES (?1, ?2)", rusqlite::params![dev, ino])
         .context("remembering which file was opened")?;
     Ok(())
