@@ -929,11 +929,7 @@ fn make_encrypted_copy(
         copy.close().map_err(|(_, e)| e).context("closing the new copy")?;
         // Opened for writing: Windows refuses to flush a handle opened read-only ("Access
         // denied"), and nothing is written through it.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(tmp)
-            .and_then(|f| f.sync_all())
-            .context("syncing the new copy")?;
+        std::fs::OpenOptions::new().write(true).open(tmp).and_then(|f| f.sync_all()).context("syncing the new copy")?;
         Ok(())
     })();
     if made.is_err() {
