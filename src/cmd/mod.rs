@@ -227,6 +227,8 @@ fn ward_label(conn: &Connection) -> Result<()> {
 }
 
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
+    // No page of a brief outlives a killed mh51 (SPEC §16).
+    brief::sweep();
     let app = App::new(&cli, vi)?;
     db::set_stamp(app.ctx().stamp);
     let done = dispatch(&app, cli.command).map_err(|e| {
