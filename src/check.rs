@@ -534,6 +534,15 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
         Err(e) => report.problems.push(could_not_run("schema", &e)),
     }
     report.head = ledger::head(conn).unwrap_or(None);
+    // 5. An anonymisation whose scrub was interrupted (SPEC §16).
+    match crate::domain::anonymise::unfinished(conn) {
+        Ok(None) => {}
+        Ok(Some(d)) => report.problems.push(Problem {
+            en: format!("register: an anonymisation (released before {d}) is unfinished: old values may still be readable in the file or its -wal; run `mh51 anonymise --finish`"),
+            vi: format!("sổ: việc ẩn danh (ra khỏi diện trước {d}) chưa hoàn tất: giá trị cũ có thể vẫn đọc được trong tệp hoặc tệp -wal; hãy chạy `mh51 anonymise --finish`"),
+        }),
+        Err(e) => report.problems.push(could_not_run("anonymise_unfinished", &e)),
+    }
     report.cases = conn.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap_or(0);
     report.audit_rows = audit::rows(conn).unwrap_or(0);
     Ok(report)

@@ -312,11 +312,14 @@ pub enum Command {
     #[command(alias = "anonymize")]
     Anonymise {
         /// Cut-off date: persons whose last release is before it are anonymised.
-        #[arg(long, value_name = "DATE")]
-        released_before: String,
+        #[arg(long, value_name = "DATE", required_unless_present = "finish")]
+        released_before: Option<String>,
         /// Count what would be anonymised and write nothing.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "finish")]
         dry_run: bool,
+        /// Finish an anonymisation whose change was saved but whose scrub was interrupted.
+        #[arg(long, conflicts_with = "released_before")]
+        finish: bool,
     },
     /// Build the District 6 example database and print its figures.
     Demo {

@@ -255,6 +255,10 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Sáp nhập các phường vào một phường khác từ một ngày (tạo mới với --name nếu chưa có)",
     ),
     (
+        "Finish an anonymisation whose change was saved but whose scrub was interrupted",
+        "Hoàn tất việc ẩn danh đã lưu thay đổi nhưng chưa xóa sạch dấu vết cũ do bị gián đoạn",
+    ),
+    (
         "Encrypt a plain register in place (the passphrase asked twice, or from --key-file)",
         "Mã hóa sổ chưa mã hóa tại chỗ (hỏi mật khẩu hai lần, hoặc đọc từ --key-file)",
     ),

@@ -456,12 +456,14 @@ pub fn finish_create(conn: Connection, file: NewFile) -> Result<()> {
 pub fn open(path: &Path, key: Option<&Key>) -> Result<Connection> {
     require_existing(path)?;
     let real = paths::real(path)?;
+    let before = file_id(path);
     let mut conn =
         Connection::open_with_flags(&real, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     let key = key_existing(&conn, path, key)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let version = check_version(&conn, path)?;
     configure(&conn)?;
+    remember_file(&conn, path, before)?;
     if version < SCHEMA_VERSION {
         backup_before_migration(&conn, path, version, key)?;
         migrate(&mut conn, version)?;
@@ -710,7 +712,7 @@ fn copy_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
 /// the transaction's newest audit row just before the commit (`domain::ledger`); a closure
 /// that appends no audit row fails, and nothing is kept.
 pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning a write transaction")?;
+    let tx = begin_write(&*conn)?;
     let started = crate::domain::ledger::start(&tx)?;
     let out = f(&tx)?;
     crate::domain::ledger::finish(&tx, started)?;
@@ -728,7 +730,7 @@ pub fn write_or_dry_run<T>(
     if !dry_run {
         return write(conn, f);
     }
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate).context("beginning a dry run")?;
+    let tx = begin_write(&*conn)?;
     let out = f(&tx)?;
     tx.rollback().context("rolling back the dry run")?;
     Ok(out)
@@ -825,54 +827,69 @@ pub fn beside(path: &Path, suffix: &str) -> std::path::PathBuf {
 /// the copy, `verify` must accept it (the caller runs `check`), then it is renamed over the
 /// original in one step and the original's side files are removed. Killed at any moment,
 /// this leaves either the old register or the new one, whole: before the rename the
-/// original is untouched (its WAL is emptied into it first, so no frame of it can later
-/// meet the new file); the rename is atomic. A leftover `FILE.mh51-new` from an
+/// original is untouched; the rename is atomic. A leftover `FILE.mh51-new` from an
 /// interrupted run is ours and is removed first.
+///
+/// **Nothing another clerk writes meanwhile is lost** (SPEC §16). The rename happens while
+/// this connection holds the register's write lock (`BEGIN IMMEDIATE`), after its WAL was
+/// emptied and with proof (`PRAGMA data_version`) that nobody committed since the copy was
+/// begun; so every write acknowledged before the rename is in the copy. A writer waiting
+/// for the lock gets it only after the rename, on the old file it had opened: [`write`]
+/// then sees (`ensure_same_file`) that its path names another file, rolls back and refuses.
+/// The first copy is made without the lock (nobody waits); when a write came in meanwhile,
+/// the copy is made again while holding the lock, so other writers wait (at most the busy
+/// timeout, then they are refused, changing nothing).
 pub fn replace_encrypted(
     path: &Path,
     old: Option<&Key>,
     new: &Key,
-    record: impl FnOnce(&Transaction) -> Result<()>,
-    verify: impl FnOnce(&Connection) -> Result<()>,
+    record: impl Fn(&Transaction) -> Result<()>,
+    verify: impl Fn(&Connection) -> Result<()>,
 ) -> Result<()> {
     let tmp = beside(path, ".mh51-new");
     discard(&tmp);
     let src = open(path, old)?;
-    let tip = audit_tip(&src)?;
-    export_copy(&src, &tmp, Some(new))?;
-    let made = (|| -> Result<()> {
-        let mut copy = open(&tmp, Some(new))?;
-        write(&mut copy, record)?;
-        verify(&copy)?;
-        // Closing the only connection checkpoints the copy's WAL into it and removes it.
-        copy.close().map_err(|(_, e)| e).context("closing the new copy")?;
-        // Opened for writing: Windows refuses to flush a handle opened read-only ("Access
-        // denied"), and nothing is written through it.
-        std::fs::OpenOptions::new()
-            .write(true)
-            .open(&tmp)
-            .and_then(|f| f.sync_all())
-            .context("syncing the new copy")?;
-        // Nobody may have written to the register since it was copied, and its WAL must be
-        // empty before the rename (the old WAL must never meet the new file).
-        if wal_busy_after_truncate(&src)? || audit_tip(&src)? != tip {
-            refuse!("'{}' is in use (another command is reading or writing it); run this again when nobody is using the register — nothing was changed",
-                    path.display();
-                    "'{}' đang được dùng (một lệnh khác đang đọc hoặc ghi); hãy chạy lại khi không ai dùng sổ — không có gì bị thay đổi",
-                    path.display());
+    // 1. Optimistic: copy while others may write, then check nobody did.
+    let seen = data_version(&src)?;
+    make_encrypted_copy(&src, &tmp, new, &record, &verify)?;
+    test_pause("replace-copied");
+    if cfg!(windows) {
+        return replace_unlocked(path, &tmp, src, seen);
+    }
+    if let Some(tx) = lock_with_empty_wal(&src, &tmp)? {
+        if data_version(&tx)? == seen {
+            return rename_over(path, &tmp, tx);
         }
-        Ok(())
-    })();
-    if let Err(e) = made {
+        // A write came in during the copy. Keep the lock (the WAL is still empty: nobody
+        // can have committed since it was taken) and copy again through a second
+        // connection, which reads the latest state while nobody can change it.
         discard(&tmp);
-        return Err(e);
+        let reader = open(path, old)?;
+        make_encrypted_copy(&reader, &tmp, new, &record, &verify)?;
+        drop(reader);
+        test_pause("replace-copied-locked");
+        return rename_over(path, &tmp, tx);
+    }
+    unreachable_busy(path)
+}
+
+/// The rename on Windows, which will not replace a file that any handle holds open — this
+/// command's own connection and its lock included. So the proof is made first (the WAL
+/// emptied, and nobody committed since the copy was begun), then the connection is closed
+/// and the copy renamed over the register at once. A writer that commits in the moment
+/// between the two has its change in the old file only; on Unix the rename happens under
+/// the write lock instead ([`rename_over`]). A file another program holds open is refused,
+/// naming that cause, and nothing changes.
+fn replace_unlocked(path: &Path, tmp: &Path, src: Connection, seen: i64) -> Result<()> {
+    if wal_busy_after_truncate(&src)? || data_version(&src)? != seen {
+        discard(tmp);
+        return unreachable_busy(path);
     }
     drop(src);
-    if let Err(e) = std::fs::rename(&tmp, path) {
-        discard(&tmp);
+    if let Err(e) = std::fs::rename(tmp, path) {
+        discard(tmp);
         if crate::platform::held_open(&e) {
-            // Windows will not replace a file another program has open (another mh51, the
-            // sqlite3 shell, a backup or antivirus program); the register is untouched.
+            // Another mh51, the sqlite3 shell, a backup or antivirus program has the file open.
             refuse!("'{}' is held open by another program, so Windows will not replace it ({}); close every other mh51 window and program using the register, then run this again — nothing was changed",
                     path.display(), e;
                     "'{}' đang được một chương trình khác mở nên Windows không cho thay thế ({}); hãy đóng mọi cửa sổ mh51 và chương trình khác đang dùng sổ rồi chạy lại — không có gì bị thay đổi",
@@ -880,6 +897,79 @@ pub fn replace_encrypted(
         }
         return Err(e).with_context(|| format!("replacing {}", path.display()));
     }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let _ = std::fs::remove_file(beside(path, suffix));
+    }
+    Ok(())
+}
+
+/// The refusal when readers keep the WAL from being emptied.
+fn unreachable_busy(path: &Path) -> Result<()> {
+    refuse!("'{}' is in use (another command is reading or writing it); run this again when nobody is using the register — nothing was changed",
+            path.display();
+            "'{}' đang được dùng (một lệnh khác đang đọc hoặc ghi); hãy chạy lại khi không ai dùng sổ — không có gì bị thay đổi",
+            path.display());
+}
+
+/// Export `src` into the new file `tmp` encrypted with `new`, record and verify it, and sync
+/// it whole to disk; a failed copy is removed.
+fn make_encrypted_copy(
+    src: &Connection,
+    tmp: &Path,
+    new: &Key,
+    record: &impl Fn(&Transaction) -> Result<()>,
+    verify: &impl Fn(&Connection) -> Result<()>,
+) -> Result<()> {
+    export_copy(src, tmp, Some(new))?;
+    let made = (|| -> Result<()> {
+        let mut copy = open(tmp, Some(new))?;
+        write(&mut copy, record)?;
+        verify(&copy)?;
+        // Closing the only connection checkpoints the copy's WAL into it and removes it.
+        copy.close().map_err(|(_, e)| e).context("closing the new copy")?;
+        // Opened for writing: Windows refuses to flush a handle opened read-only ("Access
+        // denied"), and nothing is written through it.
+        std::fs::OpenOptions::new().write(true).open(tmp).and_then(|f| f.sync_all()).context("syncing the new copy")?;
+        Ok(())
+    })();
+    if made.is_err() {
+        discard(tmp);
+    }
+    made
+}
+
+/// Empty the WAL, then take the write lock with the WAL still empty: a few tries, as a writer
+/// may commit between the two steps. `None` (after removing `tmp`) when readers keep the WAL
+/// busy. Readers that hold an old snapshot make the truncation fail; writers are waited for.
+fn lock_with_empty_wal<'c>(src: &'c Connection, tmp: &Path) -> Result<Option<Transaction<'c>>> {
+    for attempt in 0..50u64 {
+        if wal_busy_after_truncate(src)? {
+            std::thread::sleep(Duration::from_millis(20 * attempt.min(10)));
+            continue;
+        }
+        let emptied = data_version(src)?;
+        // Checked on a shared borrow first, then the transaction is begun for real: nothing
+        // between these lines can commit for another connection but a writer, which the
+        // data version shows.
+        let tx = begin_write(src).inspect_err(|_| discard(tmp))?;
+        if data_version(&tx)? == emptied {
+            return Ok(Some(tx));
+        }
+        drop(tx);
+    }
+    discard(tmp);
+    Ok(None)
+}
+
+/// Rename the finished copy over `path` while `lock` holds the old file's write lock, make
+/// the rename durable, and remove the old file's side files; the lock is released (rolled
+/// back: nothing was written through it) only after.
+fn rename_over(path: &Path, tmp: &Path, lock: Transaction<'_>) -> Result<()> {
+    if let Err(e) = std::fs::rename(tmp, path) {
+        discard(tmp);
+        return Err(e).with_context(|| format!("replacing {}", path.display()));
+    }
+    test_pause("replace-renamed");
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         // Make the rename itself durable; a failure here leaves a whole file either way.
         let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
@@ -887,7 +977,99 @@ pub fn replace_encrypted(
     for suffix in ["-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(beside(path, suffix));
     }
+    drop(lock);
     Ok(())
+}
+
+/// `PRAGMA data_version`: changes when another connection commits to the file.
+fn data_version(conn: &Connection) -> Result<i64> {
+    conn.pragma_query_value(None, "data_version", |r| r.get(0)).context("reading the data version")
+}
+
+/// Begin a write transaction (`BEGIN IMMEDIATE`, waiting at most the busy timeout for other
+/// writers) on the file the connection opened, refusing when the path names another file
+/// by now (see [`ensure_same_file`]) or the register stayed locked.
+pub fn begin_write(conn: &Connection) -> Result<Transaction<'_>> {
+    let busy = |e: &rusqlite::Error| e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy);
+    let path = conn.path().unwrap_or_default().to_string();
+    let tx = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(e) if busy(&e) => {
+            refuse!("'{}' stayed locked by another command (encrypt, rekey, an import…) for {} s; run this again — nothing was changed",
+                    path, BUSY_TIMEOUT.as_secs();
+                    "'{}' bị một lệnh khác (encrypt, rekey, nhập dữ liệu…) khóa suốt {} giây; hãy chạy lại — không có gì bị thay đổi",
+                    path, BUSY_TIMEOUT.as_secs())
+        }
+        Err(e) => return Err(e).context("beginning a write transaction"),
+    };
+    ensure_same_file(&tx)?;
+    Ok(tx)
+}
+
+/// Refuse to write when the path this connection opened names another file by now:
+/// `encrypt` or `rekey` (in another window) replaced the register after this connection
+/// opened it, so a change committed here would go into the old, unlinked file and be lost.
+/// The file's identity (device and inode on Unix, see `platform::file_id`) is remembered
+/// when the connection is opened ([`remember_file`]) and compared with what the path names
+/// now. Where the system gives no identity the check passes — on Windows a rename over an
+/// open file fails anyway.
+pub fn ensure_same_file(conn: &Connection) -> Result<()> {
+    use rusqlite::OptionalExtension;
+    let Some(path) = conn.path().filter(|p| !p.is_empty()).map(std::path::PathBuf::from) else {
+        return Ok(());
+    };
+    let known: Option<(i64, i64)> =
+        match conn.query_row("SELECT dev, ino FROM temp.mh51_opened", [], |r| Ok((r.get(0)?, r.get(1)?))).optional() {
+            Ok(k) => k,
+            // A connection opened without it (none of `open`'s): nothing to compare.
+            Err(_) => return Ok(()),
+        };
+    let Some(known) = known else { return Ok(()) };
+    if file_id(&path) != Some(known) {
+        refuse!("'{}' was replaced meanwhile (by encrypt or rekey in another window); run the command again — nothing was changed",
+                path.display();
+                "'{}' vừa được thay bằng tệp khác (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi",
+                path.display());
+    }
+    Ok(())
+}
+
+/// The identity of the file `path` names now, as two integers (`None`: no such file, or the
+/// system gives none).
+fn file_id(path: &Path) -> Option<(i64, i64)> {
+    let (dev, ino) = crate::platform::file_id(&std::fs::metadata(path).ok()?)?;
+    // Stored in SQLite integers: the same bits either way.
+    Some((dev as i64, ino as i64))
+}
+
+/// Remember, in the connection's own temporary table (in memory), which file it opened:
+/// `before` is the identity `path` named just before SQLite opened it; when it names another
+/// now, the file was swapped during the open and is refused.
+fn remember_file(conn: &Connection, path: &Path, before: Option<(i64, i64)>) -> Result<()> {
+    let now = file_id(path);
+    if now != before {
+        refuse!("'{}' was replaced while it was being opened (by encrypt or rekey in another window); run the command again — nothing was changed",
+                path.display();
+                "'{}' bị thay bằng tệp khác ngay lúc đang mở (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi",
+                path.display());
+    }
+    let Some((dev, ino)) = now else { return Ok(()) };
+    conn.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS mh51_opened (dev INTEGER, ino INTEGER); DELETE FROM temp.mh51_opened",
+    )
+    .context("remembering which file was opened")?;
+    conn.execute("INSERT INTO temp.mh51_opened (dev, ino) VALUES (?1, ?2)", rusqlite::params![dev, ino])
+        .context("remembering which file was opened")?;
+    Ok(())
+}
+
+/// A test hook: with `MH51_TEST_PAUSE_AT=POINT`, the process stops at `POINT` (saying so on
+/// stderr) for a minute, so the tests can kill it exactly there. Never set in normal use.
+pub fn test_pause(point: &str) {
+    if std::env::var("MH51_TEST_PAUSE_AT").is_ok_and(|p| p == point) {
+        eprintln!("paused at {point}");
+        std::thread::sleep(Duration::from_secs(60));
+    }
 }
 
 /// Checkpoint the WAL into the file and truncate it to nothing; true when another connection
@@ -899,11 +1081,6 @@ fn wal_busy_after_truncate(conn: &Connection) -> Result<bool> {
     Ok(busy != 0)
 }
 
-/// The hash of the newest audit row: what changes with every write.
-fn audit_tip(conn: &Connection) -> Result<String> {
-    Ok(crate::audit::last(conn)?.map(|(_, h)| h).unwrap_or_default())
-}
-
 /// Before a write whose old values must not survive (`anonymise`): SQLite overwrites the
 /// content it frees with zeros instead of leaving it in free space.
 pub fn secure_delete(conn: &Connection) -> Result<()> {
@@ -912,15 +1089,24 @@ pub fn secure_delete(conn: &Connection) -> Result<()> {
 
 /// After such a write has committed: rebuild the file (`VACUUM`, which leaves no free page
 /// or stale cell behind) and empty the WAL into it and truncate it to nothing, so the old
-/// values are in neither the file nor its WAL.
+/// values are in neither the file nor its WAL (the `-shm` holds page numbers only; in WAL
+/// mode there is no rollback journal, and `temp_store=MEMORY` keeps VACUUM's temporary copy
+/// in memory). An error means the scrub could not finish — most often because another
+/// command holds a read transaction, whose snapshot still needs the old pages; running it
+/// again later finishes it.
 pub fn scrub(conn: &Connection) -> Result<()> {
     conn.execute_batch("VACUUM").context("rebuilding the file (VACUUM)")?;
+    test_pause("scrub-vacuumed");
     if wal_busy_after_truncate(conn)? {
-        anyhow::bail!(
-            "the change is saved, but another command kept the WAL busy, so old values may remain in it: run this again when nobody is using the register"
-        );
+        anyhow::bail!("another command is reading the register, so old pages are still in the file or its WAL");
     }
     Ok(())
+}
+
+/// Empty the WAL once more after a small write that follows a scrub (its pages hold no old
+/// value, so a busy WAL here is no loss, and is not reported).
+pub fn truncate_wal(conn: &Connection) {
+    let _ = wal_busy_after_truncate(conn);
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! mh51: the register of the community 5+1 model. Parse, run, and turn an error into a
-//! message and an exit code (0 success, 1 refused or failed, 2 usage — clap's own).
+//! message and an exit code (0 success, 1 refused or failed, 2 usage — clap's own, 3 saved
+//! but not finished: an anonymisation whose scrub could not finish, see docs/anonymise.md).
 //!
 //! The reader's language is peeked from the raw arguments before parsing, so that help and
 //! usage errors are in Vietnamese too (`cli_vi`).
@@ -42,6 +43,10 @@ fn main() -> ExitCode {
         Err(e) => {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
+            }
+            if let Some(u) = e.downcast_ref::<domain::error::Unfinished>() {
+                eprintln!("error: {}", u.0.text(vi));
+                return ExitCode::from(domain::error::Unfinished::EXIT);
             }
             match e.downcast_ref::<domain::Refusal>() {
                 // A message may echo a stored or typed value: never a control character

@@ -191,6 +191,21 @@ mod browser_tests {
     }
 }
 
+/// A file's identity: device and inode on Unix, so a file renamed over another is told
+/// apart from the one a connection opened. `None` elsewhere (std gives no stable file index
+/// on Windows; a rename over an open file fails there anyway).
+#[cfg(unix)]
+pub fn file_id(meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+/// A file's identity: none on this system (see the Unix twin).
+#[cfg(not(unix))]
+pub fn file_id(_meta: &std::fs::Metadata) -> Option<(u64, u64)> {
+    None
+}
+
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;

@@ -511,3 +511,58 @@ fn each_key_figure_shows_its_change_from_the_previous_period() {
         }
     }
 }
+
+/// A brief killed while the browser prints leaves its page (which may carry names) in the
+/// temporary folder; the next mh51 command, whatever it is, removes it. A directory of a
+/// process that is still running is left alone.
+#[test]
+fn a_page_left_by_a_killed_brief_is_removed_by_the_next_command() {
+    let e = Env::new();
+    let tmp = e.path("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    // A "browser" that never finishes printing.
+    let browser = e.path("slow-browser");
+    std::fs::write(&browser, "#!/bin/sh\nsleep 30\n").unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o700)).unwrap();
+    let pdf = e.path("b.pdf");
+    let mut child = e
+        .command(&[
+            "report",
+            "brief",
+            "-p",
+            "2022",
+            "-o",
+            pdf.to_str().unwrap(),
+            "--chromium",
+            browser.to_str().unwrap(),
+        ])
+        .env("TMPDIR", &tmp)
+        .spawn()
+        .unwrap();
+    let left = |tmp: &Path| -> Vec<PathBuf> {
+        std::fs::read_dir(tmp)
+            .unwrap()
+            .flatten()
+            .map(|d| d.path())
+            .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("mh51-brief-"))
+            .collect()
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !left(&tmp).iter().any(|d| d.join("brief.html").exists()) {
+        assert!(std::time::Instant::now() < deadline, "the brief never wrote its page");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.kill().unwrap(); // SIGKILL: no destructor runs
+    child.wait().unwrap();
+    let dirs = left(&tmp);
+    assert_eq!(dirs.len(), 1, "{dirs:?}");
+    assert!(dirs[0].join("brief.html").exists(), "the killed brief's page is still there");
+    assert!(!pdf.exists(), "no PDF at the path given");
+    // A running process's directory (this test's own id) is not touched.
+    let live = tmp.join(format!("mh51-brief-{}-live", std::process::id()));
+    std::fs::create_dir(&live).unwrap();
+    let o = e.command(&["settings"]).env("TMPDIR", &tmp).output().unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(left(&tmp), vec![live], "the killed brief's directory is gone, the live one kept");
+    // The slow browser itself may still be sleeping; it is an orphan with nothing to read.
+}

@@ -204,3 +204,25 @@ fn a_long_dry_run_holds_no_lock_so_another_clerk_can_write() {
     assert_ne!(before, crate::util::dump(&e.db));
     assert_eq!(e.scalar("SELECT count(*) FROM cases"), "1");
 }
+
+/// A tiny workbook whose cells lie far apart: its dense range would be 16,384 × 1,048,576
+/// cells (512 GB). It is refused naming the far cell, quickly and in little memory (a process
+/// that tried would abort, not exit 1), and nothing changes.
+#[test]
+fn a_workbook_reaching_past_the_limits_is_refused_before_memory_is_spent() {
+    use rust_xlsxwriter::Workbook;
+    let (e, _) = district();
+    for (name, row, col, cell) in [("far.xlsx", 1_048_575u32, 16_383u16, "XFD1048576"), ("wide.xlsx", 0, 300, "KO1")] {
+        let path = e.path(name);
+        let mut wb = Workbook::new();
+        let ws = wb.add_worksheet();
+        ws.write(0, 0, "name").unwrap();
+        ws.write(0, 1, "ward").unwrap();
+        ws.write(row, col, "x").unwrap();
+        wb.save(&path).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000, "a small file");
+        let shown = format!("{name}:Sheet1!{cell}: the sheet reaches past row 201000 or column IV");
+        e.refused(&["import", "cases", path.to_str().unwrap()], &[&shown]);
+        e.refused(&["import", "cases", "--dry-run", path.to_str().unwrap()], &[&shown]);
+    }
+}

@@ -5,6 +5,7 @@
 
 mod util;
 
+mod anonymise;
 mod audit;
 mod brief;
 mod demo;

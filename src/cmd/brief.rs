@@ -90,10 +90,52 @@ fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
 const EXAMPLE: &str =
     if cfg!(windows) { r"C:\Program Files (x86)\Microsoft\Edge\Application\msedge.exe" } else { "/usr/bin/chromium" };
 
+/// The name of the brief's temporary directories begins so: `mh51-brief-PID-RANDOM`.
+const TEMP_PREFIX: &str = "mh51-brief-";
+
+/// Remove the brief's temporary directories (the page to print, which may hold names) left
+/// by an mh51 that was killed while printing: every `mh51-brief-PID-…` in the temporary
+/// folder whose process is gone. On Linux a process is alive while `/proc/PID` exists; where
+/// that cannot be told (Windows), a directory older than an hour is taken as left behind (a
+/// print is refused after a minute). Run at the start of every command; errors are ignored
+/// (another user's directory, one removed meanwhile).
+pub fn sweep() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else {
+            continue;
+        };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else {
+            continue;
+        };
+        if pid == std::process::id() {
+            continue;
+        }
+        let gone = if Path::new("/proc/self").exists() {
+            !Path::new(&format!("/proc/{pid}")).exists()
+        } else {
+            entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age > Duration::from_secs(3600))
+        };
+        if gone && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// Print `html` to PDF with `browser` in a private temporary directory; the PDF's bytes.
 fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
-    // tempfile creates the directory 0700; it is removed when `dir` drops, on every path.
-    let dir = tempfile::Builder::new().prefix("mh51-brief-").tempdir().context("creating a temporary directory")?;
+    // tempfile creates the directory 0700; it is removed when `dir` drops, on every path but
+    // a kill: its name carries this process's id, so the next mh51 removes it ([`sweep`]).
+    let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());
+    let dir = tempfile::Builder::new().prefix(&prefix).tempdir().context("creating a temporary directory")?;
     let page = dir.path().join("brief.html");
     create_private(&page)?.write_all(html.as_bytes()).context("writing the page to print")?;
     let pdf = dir.path().join("brief.pdf");

@@ -75,6 +75,14 @@ impl App {
     }
 
     pub fn open(&self) -> Result<Connection> {
+        let conn = self.open_quiet()?;
+        self.warn_unfinished(&conn);
+        Ok(conn)
+    }
+
+    /// [`App::open`] without the warning of an unfinished anonymisation (for `anonymise`,
+    /// which finishes it).
+    pub fn open_quiet(&self) -> Result<Connection> {
         let conn = db::open(&self.db, self.key()?.as_ref())?;
         ward_label(&conn)?;
         Ok(conn)
@@ -83,7 +91,20 @@ impl App {
     pub fn open_read(&self) -> Result<Connection> {
         let conn = db::open_read_only(&self.db, self.key()?.as_ref())?;
         ward_label(&conn)?;
+        self.warn_unfinished(&conn);
         Ok(conn)
+    }
+
+    /// Say on stderr, when an anonymisation's scrub was interrupted, that old values may
+    /// still be in the file and how to finish it (SPEC §16). Every command that opens the
+    /// register calls this.
+    pub fn warn_unfinished(&self, conn: &Connection) {
+        if let Ok(Some(d)) = crate::domain::anonymise::unfinished(conn) {
+            self.say(
+                &format!("warning: an anonymisation (released before {d}) is unfinished: old values may still be readable in '{}' or its -wal; finish it with `mh51 anonymise --finish` when no other command is using the register", self.db.display()),
+                &format!("cảnh báo: việc ẩn danh (ra khỏi diện trước {d}) chưa hoàn tất: giá trị cũ có thể vẫn đọc được trong '{}' hoặc tệp -wal của nó; hãy hoàn tất bằng `mh51 anonymise --finish` khi không lệnh nào khác đang dùng sổ", self.db.display()),
+            );
+        }
     }
 
     /// The passphrase of the register when it is encrypted (read once, from the key file or
@@ -206,6 +227,8 @@ fn ward_label(conn: &Connection) -> Result<()> {
 }
 
 pub fn run(cli: Cli, vi: bool) -> Result<()> {
+    // No page of a brief outlives a killed mh51 (SPEC §16).
+    brief::sweep();
     let app = App::new(&cli, vi)?;
     db::set_stamp(app.ctx().stamp);
     let done = dispatch(&app, cli.command).map_err(|e| {
@@ -296,7 +319,8 @@ fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Encrypt => protect::encrypt(app),
         Command::Rekey { new_key_file } => protect::rekey(app, new_key_file.as_deref()),
         Command::Decrypt { output } => protect::decrypt(app, &output),
-        Command::Anonymise { released_before, dry_run } => protect::anonymise(app, &released_before, dry_run),
+        Command::Anonymise { released_before: Some(d), dry_run, finish: false } => protect::anonymise(app, &d, dry_run),
+        Command::Anonymise { .. } => protect::finish_anonymise(app),
         Command::Demo { size: Some(size @ (DemoSize::City | DemoSize::Small)) } => city::run(app, size),
         Command::Demo { .. } => import::demo(app),
     }

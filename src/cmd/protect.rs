@@ -15,6 +15,7 @@ use serde_json::json;
 use super::App;
 use crate::db::{self, Key};
 use crate::domain::anonymise;
+use crate::domain::error::Unfinished;
 use crate::{audit, refuse};
 
 /// The first line of a key file, refused unless only its owner can read (or write) it.
@@ -102,7 +103,7 @@ pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
 }
 
 /// Run `check` on a new copy before it replaces anything.
-fn verified(app: &App) -> impl FnOnce(&rusqlite::Connection) -> Result<()> + '_ {
+fn verified(app: &App) -> impl Fn(&rusqlite::Connection) -> Result<()> + '_ {
     move |conn| {
         let report = crate::check::check(conn, app.today)?;
         if !report.problems.is_empty() {
@@ -124,7 +125,7 @@ pub fn encrypt(app: &App) -> Result<()> {
                 app.db.display());
     }
     // Opening first refuses a file that is not a register before any passphrase is asked.
-    drop(db::open(&app.db, None)?);
+    app.warn_unfinished(&db::open(&app.db, None)?);
     let key = new_key(app, app.key_file.as_deref())?;
     let ctx = app.ctx();
     // The real file, links resolved: through a symlink the register itself is replaced (and
@@ -152,7 +153,7 @@ pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
     }
     let old = app.key()?;
     // Prove the old passphrase before asking for a new one.
-    drop(db::open_read_only(&app.db, old.as_ref())?);
+    app.warn_unfinished(&db::open_read_only(&app.db, old.as_ref())?);
     let new = new_key(app, new_key_file)?;
     let ctx = app.ctx();
     // The real file, as for `encrypt`.
@@ -183,6 +184,7 @@ pub fn decrypt(app: &App, output: &Path) -> Result<()> {
     crate::paths::refuse_taken(output)?;
     let key = app.key()?;
     let mut conn = db::open(&app.db, key.as_ref())?;
+    app.warn_unfinished(&conn);
     // The plain copy stays under its temporary name until the audit row is saved; a failure
     // removes it (dropping `file`), and a kill leaves no partial copy at `output`.
     let file = db::export_new(&conn, output, None)?;
@@ -202,15 +204,21 @@ pub fn decrypt(app: &App, output: &Path) -> Result<()> {
 
 pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> {
     let before = anonymise::cutoff(released_before, app.today)?;
-    let mut conn = app.open()?;
+    let mut conn = app.open_quiet()?;
+    if dry_run {
+        // Only a dry run leaves an earlier unfinished anonymisation as it is; a real one
+        // finishes it with its own scrub.
+        app.warn_unfinished(&conn);
+    }
     db::secure_delete(&conn)?;
     let ctx = app.ctx();
     let c = db::write_or_dry_run(&mut conn, dry_run, |tx| anonymise::anonymise(tx, &ctx, before))?;
+    let d = before.format("%Y-%m-%d").to_string();
     if !dry_run {
-        db::scrub(&conn)?;
+        db::test_pause("anonymise-committed");
+        scrub_and_clear(app, &mut conn, &d)?;
     }
     writeln!(std::io::stdout(), "{}", c.persons)?;
-    let d = before.format("%Y-%m-%d");
     let (en, vi) = if dry_run {
         ("would anonymise (dry run, nothing written)", "sẽ ẩn danh (chạy thử, không ghi gì)")
     } else {
@@ -226,6 +234,54 @@ pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> 
             c.persons, c.case_notes, c.review_notes, c.support_notes, c.member_phones
         ),
     );
+    Ok(())
+}
+
+/// `anonymise --finish`: scrub the file again and clear the marker, so nothing of the old
+/// values of an interrupted anonymisation is left. Harmless when none is unfinished.
+pub fn finish_anonymise(app: &App) -> Result<()> {
+    let mut conn = app.open_quiet()?;
+    let pending = anonymise::unfinished(&conn)?;
+    db::secure_delete(&conn)?;
+    scrub_and_clear(app, &mut conn, pending.as_deref().unwrap_or("-"))?;
+    match pending {
+        Some(d) => app.say(
+            &format!("finished the anonymisation of the persons released before {d}: the file is rebuilt and its WAL emptied, no old value is left in '{}'", app.db.display()),
+            &format!("đã hoàn tất việc ẩn danh những người ra khỏi diện trước {d}: tệp đã được dựng lại và WAL đã được làm trống, không còn giá trị cũ nào trong '{}'", app.db.display()),
+        ),
+        None => app.say(
+            &format!("no anonymisation of '{}' was unfinished; the file was rebuilt and its WAL emptied all the same", app.db.display()),
+            &format!("không có việc ẩn danh nào của '{}' còn dở; tệp vẫn được dựng lại và WAL được làm trống", app.db.display()),
+        ),
+    }
+    Ok(())
+}
+
+/// The scrub after an anonymisation's commit, then the marker cleared. When the scrub cannot
+/// finish (a reader holds an old snapshot), the change stays saved and marked: the error
+/// says so and exits with its own status ([`Unfinished::EXIT`]), not 1.
+fn scrub_and_clear(app: &App, conn: &mut rusqlite::Connection, d: &str) -> Result<()> {
+    if let Err(e) = db::scrub(conn) {
+        let path = app.db.display();
+        return Err(Unfinished(crate::refusal!(
+            "the anonymisation (released before {}) is saved, but old values may still be readable in '{}' or its -wal: {:#}. Run `mh51 anonymise --finish` when no other command is using the register",
+            d, path, e;
+            "việc ẩn danh (ra khỏi diện trước {}) đã được lưu, nhưng giá trị cũ có thể vẫn đọc được trong '{}' hoặc tệp -wal của nó: {:#}. Hãy chạy `mh51 anonymise --finish` khi không lệnh nào khác đang dùng sổ",
+            d, path, e
+        ))
+        .into());
+    }
+    db::test_pause("anonymise-scrubbed");
+    if anonymise::unfinished(conn)?.is_some() {
+        // Clearing the marker is a change like any other: audited (and sealed in the ledger).
+        let stamp = app.ctx().stamp;
+        db::write(conn, |tx| {
+            anonymise::clear_unfinished(tx)?;
+            audit::append(tx, &stamp, "anonymise-finished", "register", d, &json!({ "released_before": d }))
+        })?;
+    }
+    db::test_pause("anonymise-cleared");
+    db::truncate_wal(conn);
     Ok(())
 }
 

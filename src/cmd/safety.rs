@@ -21,6 +21,8 @@ pub fn backup(app: &App, dest: &Path) -> Result<()> {
     let key = app.key()?;
     let conn = crate::db::open_read_only(&app.db, key.as_ref())?;
     crate::db::backup_to(&conn, dest, key.as_ref())?;
+    // Said after the copy (see above on reading through the connection before it).
+    app.warn_unfinished(&conn);
     let mut out = std::io::stdout().lock();
     writeln!(out, "{}", dest.display())?;
     drop(out);

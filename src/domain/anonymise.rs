@@ -12,6 +12,12 @@
 //! Rows are only updated (the schema refuses DELETE). Wiping the old values from the file's
 //! free space and WAL (`secure_delete`, `VACUUM`, truncating the WAL) is the caller's part,
 //! through `db`, after the commit.
+//!
+//! **Whole or visibly unfinished (SPEC §16).** The same transaction that changes the rows
+//! sets the setting [`MARKER`] (`anonymise_unfinished` = the cut-off date); the caller clears
+//! it only once the scrub has finished. While it is set, every command warns and `check`
+//! reports it, until `mh51 anonymise --finish` scrubs the file again. The marker holds a date
+//! only, no personal value; it is not a setting a clerk can change (`wards::SETTABLE`).
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -123,5 +129,36 @@ pub fn anonymise(conn: &Connection, ctx: &Ctx, before: NaiveDate) -> Result<Coun
             "member_phones": counts.member_phones,
         }),
     )?;
+    mark_unfinished(conn, &d)?;
     Ok(counts)
+}
+
+/// The setting that says an anonymisation's change is saved but its scrub has not finished.
+pub const MARKER: &str = "anonymise_unfinished";
+
+/// Set the marker (inside the anonymisation's own transaction).
+fn mark_unfinished(conn: &Connection, d: &str) -> Result<()> {
+    conn.execute(
+        "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        params![MARKER, d],
+    )
+    .context("marking the anonymisation unfinished")?;
+    Ok(())
+}
+
+/// The cut-off date of an anonymisation whose scrub has not finished, if any.
+pub fn unfinished(conn: &Connection) -> Result<Option<String>> {
+    use rusqlite::OptionalExtension;
+    // A plain (uncached) statement: nothing stays prepared on the connection.
+    conn.query_row("SELECT value FROM settings WHERE key = ?1", params![MARKER], |r| r.get(0))
+        .optional()
+        .context("reading whether an anonymisation is unfinished")
+}
+
+/// Clear the marker once the scrub has finished; true when there was one.
+pub fn clear_unfinished(conn: &Connection) -> Result<bool> {
+    let n = conn
+        .execute("DELETE FROM settings WHERE key = ?1", params![MARKER])
+        .context("clearing the unfinished anonymisation")?;
+    Ok(n > 0)
 }

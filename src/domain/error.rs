@@ -34,6 +34,25 @@ impl fmt::Display for Refusal {
 
 impl std::error::Error for Refusal {}
 
+/// A change that is saved but whose follow-up could not finish (an anonymisation whose scrub
+/// failed): not a refusal — `main` exits with [`Unfinished::EXIT`], not 1, so a script can
+/// tell a saved change from a refused one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unfinished(pub Refusal);
+
+impl Unfinished {
+    /// The exit status of a saved change whose follow-up could not finish.
+    pub const EXIT: u8 = 3;
+}
+
+impl fmt::Display for Unfinished {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for Unfinished {}
+
 /// Return early with a refusal: `refuse!("en {}", x; "vi {}", x)`.
 #[macro_export]
 macro_rules! refuse {

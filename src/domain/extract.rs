@@ -54,7 +54,11 @@ enum Keep {
 /// Tables in the order their references need, each as (read, write, which rows). Both files
 /// have this build's schema, so `SELECT *` and `VALUES` agree on the columns.
 const TABLES: &[(&str, &str, Keep)] = &[
-    ("SELECT * FROM settings ORDER BY key", "INSERT INTO settings VALUES (?1, ?2)", Keep::All),
+    (
+        "SELECT * FROM settings WHERE key <> 'anonymise_unfinished' ORDER BY key",
+        "INSERT INTO settings VALUES (?1, ?2)",
+        Keep::All,
+    ),
     ("SELECT * FROM orgs ORDER BY id", "INSERT INTO orgs VALUES (?1, ?2, ?3, ?4, ?5)", Keep::All),
     ("SELECT * FROM categories ORDER BY id", "INSERT INTO categories VALUES (?1, ?2, ?3, ?4, ?5)", Keep::All),
     (

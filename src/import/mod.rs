@@ -253,7 +253,7 @@ impl Place {
 }
 
 /// A spreadsheet's name for a 0-based column: A … Z, AA … AZ, BA …
-fn column_letters(mut c: usize) -> String {
+pub(super) fn column_letters(mut c: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'A' + (c % 26) as u8);

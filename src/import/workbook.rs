@@ -20,7 +20,7 @@
 use std::path::Path;
 
 use anyhow::Result;
-use calamine::{open_workbook_auto, Data, Range, Reader};
+use calamine::{open_workbook, open_workbook_auto, Data, Reader, Sheets, Xlsx};
 use rusqlite::Connection;
 
 use super::apply::{Applier, CellProblems};
@@ -36,6 +36,133 @@ const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
 /// register (100,000 cases make about 6 MB) and would need a gigabyte to open.
 pub const MAX_WORKBOOK: u64 = 50 * 1024 * 1024;
 
+/// The most rows a sheet may reach (its last filled row, counted from the top): an import's
+/// [`super::MAX_ROWS`] rows with room above and between them for a title, a header and
+/// blank lines. A cell further down is refused as soon as it is read, before the sheet's
+/// cells are kept (SPEC §16: a 2 KB workbook with one cell at row 1,048,576 once made the
+/// process ask for 512 GB).
+pub const MAX_SHEET_ROWS: u32 = 201_000;
+/// The most columns (`IV`, the old limit of Excel): the widest import has under 20.
+pub const MAX_SHEET_COLUMNS: u32 = 256;
+/// The most filled cells a sheet may hold.
+pub const MAX_CELLS: usize = 4_000_000;
+
+/// A sheet's filled cells, row by row from its first filled cell (`start`, absolute and
+/// 0-based); each row holds its cells up to its own last filled one, so memory follows what
+/// is filled, never the span between two far-apart cells.
+pub(super) struct Grid {
+    start: (usize, usize),
+    rows: Vec<Vec<Data>>,
+}
+
+impl Grid {
+    fn rows(&self) -> impl Iterator<Item = &[Data]> {
+        self.rows.iter().map(Vec::as_slice)
+    }
+
+    /// From cells in any order (absolute positions), each already within the limits.
+    fn from_cells(cells: Vec<((u32, u32), Data)>) -> Grid {
+        let r0 = cells.iter().map(|c| c.0 .0).min().unwrap_or(0);
+        let c0 = cells.iter().map(|c| c.0 .1).min().unwrap_or(0);
+        let r1 = cells.iter().map(|c| c.0 .0).max().unwrap_or(0);
+        let mut rows: Vec<Vec<Data>> =
+            if cells.is_empty() { Vec::new() } else { vec![Vec::new(); (r1 - r0 + 1) as usize] };
+        for ((r, c), d) in cells {
+            let row = &mut rows[(r - r0) as usize];
+            let c = (c - c0) as usize;
+            if row.len() <= c {
+                row.resize(c + 1, Data::Empty);
+            }
+            row[c] = d;
+        }
+        Grid { start: (r0 as usize, c0 as usize), rows }
+    }
+}
+
+/// A workbook open for reading: an `.xlsx`/`.xlsm` is read cell by cell, so the limits hold
+/// before anything is kept; `.xls` and `.ods` through calamine's whole-sheet reader.
+enum Book {
+    Xlsx(Xlsx<std::io::BufReader<std::fs::File>>),
+    Other(Sheets<std::io::BufReader<std::fs::File>>),
+}
+
+impl Book {
+    fn open(file: &str, path: &Path) -> Result<Book> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+        let opened = if ext == "xlsx" || ext == "xlsm" {
+            open_workbook::<Xlsx<_>, _>(path).map(Book::Xlsx).map_err(|e| e.to_string())
+        } else {
+            open_workbook_auto(path).map(Book::Other).map_err(|e| e.to_string())
+        };
+        match opened {
+            Ok(b) => Ok(b),
+            Err(e) => {
+                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
+                        "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
+            }
+        }
+    }
+
+    fn sheet_names(&self) -> Vec<String> {
+        match self {
+            Book::Xlsx(w) => w.sheet_names(),
+            Book::Other(w) => w.sheet_names(),
+        }
+    }
+
+    /// One sheet's cells, refusing a cell past the limits as soon as it is met.
+    fn grid(&mut self, file: &str, name: &str) -> Result<Grid> {
+        let cant = |e: String| -> anyhow::Error {
+            refusal!("cannot read sheet '{}' of '{}' ({})", name, file, e;
+                     "không đọc được trang tính '{}' của '{}' ({})", name, file, e)
+            .into()
+        };
+        let mut cells: Vec<((u32, u32), Data)> = Vec::new();
+        match self {
+            Book::Xlsx(w) => {
+                let mut reader = w.worksheet_cells_reader(name).map_err(|e| cant(e.to_string()))?;
+                while let Some(cell) = reader.next_cell().map_err(|e| cant(e.to_string()))? {
+                    let d = Data::from(cell.get_value().clone());
+                    if is_blank(&d) {
+                        continue;
+                    }
+                    keep(file, name, &mut cells, cell.get_position(), d)?;
+                }
+            }
+            Book::Other(w) => {
+                let range = w.worksheet_range(name).map_err(|e| cant(e.to_string()))?;
+                for (r, c, d) in range.used_cells() {
+                    if is_blank(d) {
+                        continue;
+                    }
+                    let start = range.start().unwrap_or((0, 0));
+                    keep(file, name, &mut cells, (start.0 + r as u32, start.1 + c as u32), d.clone())?;
+                }
+            }
+        }
+        Ok(Grid::from_cells(cells))
+    }
+}
+
+/// Keep one filled cell, or refuse the workbook when it lies past the limits.
+fn keep(file: &str, sheet: &str, cells: &mut Vec<((u32, u32), Data)>, pos: (u32, u32), d: Data) -> Result<()> {
+    let at = format!("{}{}", super::column_letters(pos.1 as usize), pos.0 as u64 + 1);
+    if pos.0 >= MAX_SHEET_ROWS || pos.1 >= MAX_SHEET_COLUMNS {
+        refuse!("{}:{}!{}: the sheet reaches past row {} or column IV ({} columns); mh51 reads at most {} rows of {} columns — remove what lies beyond, or split the file",
+                file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS;
+                "{}:{}!{}: trang tính vượt quá dòng {} hoặc cột IV ({} cột); mh51 chỉ đọc tối đa {} dòng và {} cột — hãy xóa phần vượt quá hoặc chia nhỏ tệp",
+                file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS);
+    }
+    if cells.len() >= MAX_CELLS {
+        refuse!("{}:{}!{}: the sheet has more than {} filled cells; mh51 reads at most that many — split the file",
+                file, sheet, at, MAX_CELLS;
+                "{}:{}!{}: trang tính có hơn {} ô có dữ liệu; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp",
+                file, sheet, at, MAX_CELLS);
+    }
+    cells.push((pos, d));
+    Ok(())
+}
+
 /// Whether `path` names a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
 pub fn is_workbook(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
@@ -44,7 +171,7 @@ pub fn is_workbook(path: &Path) -> bool {
 /// One sheet, read and with its header found; the rows are applied by [`Sheet::pass`].
 pub(super) struct Sheet {
     name: String,
-    range: Range<Data>,
+    range: Grid,
     /// The absolute (0-based) row and column of the range's first cell.
     start: (usize, usize),
     /// The header's row within the range (0-based).
@@ -55,13 +182,7 @@ pub(super) struct Sheet {
 impl Sheet {
     /// Open the workbook, choose the sheet (`sheet`, or the first), find its header row.
     pub(super) fn read(kind: Kind, file: &str, path: &Path, sheet: Option<&str>) -> Result<Sheet> {
-        let mut wb = match open_workbook_auto(path) {
-            Ok(wb) => wb,
-            Err(e) => {
-                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
-                              "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
-            }
-        };
+        let mut wb = Book::open(file, path)?;
         let names = wb.sheet_names();
         let listed = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
         let name = match sheet {
@@ -81,12 +202,8 @@ impl Sheet {
                 }
             }
         };
-        let range = match wb.worksheet_range(&name) {
-            Ok(r) => r,
-            Err(e) => refuse!("cannot read sheet '{}' of '{}' ({})", name, file, e;
-                              "không đọc được trang tính '{}' của '{}' ({})", name, file, e),
-        };
-        match Sheet::from_range(kind, file, name.clone(), range)? {
+        let grid = wb.grid(file, &name)?;
+        match Sheet::from_grid(kind, file, name.clone(), grid)? {
             Some(s) => Ok(s),
             None => {
                 let expected = expected_columns(kind);
@@ -102,22 +219,12 @@ impl Sheet {
     /// §17: a sheet per member); sheets without one (a cover, notes) are passed over. None
     /// at all is refused.
     pub(super) fn read_all(kind: Kind, file: &str, path: &Path) -> Result<Vec<Sheet>> {
-        let mut wb = match open_workbook_auto(path) {
-            Ok(wb) => wb,
-            Err(e) => {
-                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
-                        "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
-            }
-        };
+        let mut wb = Book::open(file, path)?;
         let names = wb.sheet_names();
         let mut out = Vec::new();
         for name in &names {
-            let range = match wb.worksheet_range(name) {
-                Ok(r) => r,
-                Err(e) => refuse!("cannot read sheet '{}' of '{}' ({})", name, file, e;
-                                  "không đọc được trang tính '{}' của '{}' ({})", name, file, e),
-            };
-            if let Some(s) = Sheet::from_range(kind, file, name.clone(), range)? {
+            let grid = wb.grid(file, name)?;
+            if let Some(s) = Sheet::from_grid(kind, file, name.clone(), grid)? {
                 out.push(s);
             }
         }
@@ -133,8 +240,8 @@ impl Sheet {
     }
 
     /// A sheet's table: None when it has no header row.
-    fn from_range(kind: Kind, file: &str, name: String, range: Range<Data>) -> Result<Option<Sheet>> {
-        let start = range.start().map_or((0, 0), |(r, c)| (r as usize, c as usize));
+    fn from_grid(kind: Kind, file: &str, name: String, range: Grid) -> Result<Option<Sheet>> {
+        let start = range.start;
         let Some(header_row) = find_header(kind, &range) else {
             return Ok(None);
         };
@@ -208,7 +315,7 @@ impl Sheet {
 
 /// The first row whose non-empty cells are all column names of `kind` (or row-number
 /// columns), at least one of them a real column.
-fn find_header(kind: Kind, range: &Range<Data>) -> Option<usize> {
+fn find_header(kind: Kind, range: &Grid) -> Option<usize> {
     range.rows().position(|row| {
         let texts: Vec<String> = row.iter().filter_map(header_text).filter(|t| !t.is_empty()).collect();
         let known: Vec<Option<Option<usize>>> = texts.iter().map(|t| known_column(kind, t)).collect();
