@@ -95,9 +95,9 @@ const TEMP_PREFIX: &str = "mh51-brief-";
 
 /// Remove the brief's temporary directories (the page to print, which may hold names) left
 /// by an mh51 that was killed while printing: every `mh51-brief-PID-…` in the temporary
-/// folder whose process is gone. On Linux a process is alive while `/proc/PID` exists; where
-/// that cannot be told (Windows), a directory older than an hour is taken as left behind (a
-/// print is refused after a minute). Run at the start of every command; errors are ignored
+/// folder whose process is gone. On Linux a process is alive while `/proc/PID` exists;
+/// elsewhere (Windows), a directory older than an hour is taken as left behind (a print is
+/// refused after two minutes). Run at the start of every command; errors are ignored
 /// (another user's directory, one removed meanwhile).
 pub fn sweep() {
     let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
@@ -114,7 +114,9 @@ pub fn sweep() {
         if pid == std::process::id() {
             continue;
         }
-        let gone = if Path::new("/proc/self").exists() {
+        // Linux only: under Wine (and so on Windows) `/proc` may be the Unix one, whose
+        // process ids are not Windows'.
+        let gone = if cfg!(target_os = "linux") {
             !Path::new(&format!("/proc/{pid}")).exists()
         } else {
             entry
