@@ -143,7 +143,7 @@ fn libreoffice_reads_a4_times_title_block_and_the_reports_figures() {
         let d = v.to_string();
         let mut out = String::new();
         for (i, c) in d.chars().enumerate() {
-            if i > 0 && (d.len() - i) % 3 == 0 {
+            if i > 0 && (d.len() - i).is_multiple_of(3) {
                 out.push('.');
             }
             out.push(c);
