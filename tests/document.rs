@@ -137,4 +137,82 @@ fn libreoffice_reads_a4_times_title_block_and_the_reports_figures() {
     for (i, key) in ["opening", "intake", "total_managed", "progressed", "exits", "closing"].iter().enumerate() {
         assert_eq!(lines[at + 1 + i], total[key].as_i64().unwrap().to_string(), "{key}");
     }
+    // And every ward's row, cell by cell, in the order of the table's columns (figures written
+    // with a dot between thousands, as the document writes them).
+    let dotted = |v: i64| {
+        let d = v.to_string();
+        let mut out = String::new();
+        for (i, c) in d.chars().enumerate() {
+            if i > 0 && (d.len() - i).is_multiple_of(3) {
+                out.push('.');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let names: Vec<Vec<String>> = crate::util::csv_rows(&env.ok(&["ward", "list", "-f", "csv"]));
+    let rows = s["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 14);
+    for r in rows {
+        let code = r["group"].as_str().unwrap();
+        let name = &names.iter().find(|w| w[0] == code).unwrap()[1];
+        let row = lines[..at].iter().rposition(|l| *l == name.as_str()).unwrap_or_else(|| panic!("no row for {name}"));
+        let keys = [
+            "opening",
+            "intake",
+            "total_managed",
+            "progressed",
+            "exits",
+            "closing",
+            "contacts",
+            "supports",
+            "loan_amount",
+        ];
+        for (i, key) in keys.iter().enumerate() {
+            assert_eq!(lines[row + 1 + i], dotted(r[key].as_i64().unwrap()), "{name} {key}");
+        }
+    }
+}
+
+/// A ward table longer than a page (60 wards) shows its column names again at the top of
+/// the next page, as LibreOffice lays it out: the header row is `tblHeader`.
+#[test]
+fn a_ward_table_longer_than_a_page_repeats_its_header_row() {
+    let Some(soffice) = soffice() else { return };
+    let env = Env::empty();
+    env.ok(&["init", "--district", "Quận 6", "--wards", "60"]);
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("dai.docx");
+    env.ok(&["report", "document", "-p", "2021", "-o", doc.to_str().unwrap()]);
+    let pdf = convert(&soffice, &doc, "pdf");
+    let page = |n: u32| {
+        let o = Command::new("pdftotext")
+            .args(["-f", &n.to_string(), "-l", &n.to_string(), "-layout"])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&o.stdout).to_string()
+    };
+    // The page where the ward table ends (its last ward) is not the page where it begins, and
+    // carries the column names again.
+    let info = run("pdfinfo", &pdf);
+    let pages: u32 = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    let first = (1..=pages).find(|&n| page(n).contains("Phường 1 ")).expect("the ward table's first row");
+    let last = (1..=pages).find(|&n| page(n).contains("Phường 60")).expect("the ward table's last row");
+    assert!(last > first, "60 wards fit on one page? first {first}, last {last}");
+    // Above the first ward row of that page: the column names (wrapped in their narrow
+    // columns, so looked for word by word). Without a repeated header the page begins with a
+    // ward's row.
+    let text = page(last);
+    let top: String = text
+        .lines()
+        .take_while(|l| {
+            !l.trim_start().strip_prefix("Phường ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    for word in ["Đầu", "Tiến", "Cuối", "Giúp", "Hỗ trợ vốn"] {
+        assert!(top.contains(word), "no repeated header ({word}) on page {last}:\n{text}");
+    }
 }

@@ -83,7 +83,8 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, o: Options) -> Result
     };
     let mut bytes = std::io::Cursor::new(Vec::new());
     document::document(&b, &h).pack(&mut bytes).context("writing the Word document")?;
-    write_new_file(output, &bytes.into_inner())?;
+    let bytes = document::repeat_header_rows(&bytes.into_inner()).context("marking the tables' header rows")?;
+    write_new_file(output, &bytes)?;
     writeln!(std::io::stdout().lock(), "{}", output.display())?;
     Ok(())
 }

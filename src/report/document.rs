@@ -21,10 +21,10 @@
 //!   title 14 pt bold upper case, room for signature and seal, and the name 14 pt bold.
 //!
 //! Tables: every row is `cantSplit` (never split across pages) and every row but the last
-//! keeps with the next, so a table that fits on a page is never broken. docx-rs 0.4.22 cannot
-//! write `tblHeader` (repeat the header row on each page); a table longer than a page (a
-//! register with more than about 35 wards) breaks without a repeated header — the clerk can
-//! tick "Repeat as header row" in Word.
+//! keeps with the next, so a table that fits on a page is never broken. The first row of
+//! every table is a header row repeated on each page (`tblHeader`), so a table longer than a
+//! page (a register of more than about 35 wards) shows its column names again; docx-rs
+//! 0.4.22 cannot write that property, so [`repeat_header_rows`] adds it to the packed file.
 
 use chrono::{Datelike, NaiveDate};
 use docx_rs::{
@@ -439,6 +439,49 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
     doc.add_table(foot)
 }
 
+/// Mark the first row of every table of a packed .docx as a header row repeated at the top
+/// of each page (`<w:tblHeader />` in its `<w:trPr>`), which docx-rs cannot write. Every
+/// other part of the package is copied as it is. The tables of [`document`] all begin with a
+/// row that has a `<w:trPr>` (every row is `cantSplit`); the header block and the signature
+/// table, a page at most, are never repeated in practice.
+pub fn repeat_header_rows(docx: &[u8]) -> anyhow::Result<Vec<u8>> {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::io::Cursor::new(docx))?;
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i)?;
+        let name = f.name()?.to_string();
+        let opts = zip::write::SimpleFileOptions::default().compression_method(f.compression());
+        let mut data = Vec::new();
+        f.read_to_end(&mut data)?;
+        if name == "word/document.xml" {
+            data = mark_header_rows(std::str::from_utf8(&data)?).into_bytes();
+        }
+        out.start_file(name, opts)?;
+        out.write_all(&data)?;
+    }
+    Ok(out.finish()?.into_inner())
+}
+
+/// `<w:tblHeader />` into the first `<w:trPr>` after each `<w:tbl>` (tables are not nested).
+fn mark_header_rows(xml: &str) -> String {
+    const TBL: &str = "<w:tbl>";
+    const TRPR: &str = "<w:trPr>";
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    while let Some(i) = rest.find(TBL) {
+        out.push_str(&rest[..i + TBL.len()]);
+        rest = &rest[i + TBL.len()..];
+        if let Some(j) = rest.find(TRPR) {
+            out.push_str(&rest[..j + TRPR.len()]);
+            out.push_str("<w:tblHeader />");
+            rest = &rest[j + TRPR.len()..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -478,5 +521,14 @@ mod tests {
         }
         assert_eq!(twips(20.0), 1134);
         assert_eq!(twips(30.0), 1701);
+    }
+
+    #[test]
+    fn the_first_row_of_each_table_is_its_header() {
+        let xml = "<w:body><w:tbl><w:tblPr/><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr></w:trPr></w:tr></w:tbl></w:body>";
+        assert_eq!(
+            mark_header_rows(xml),
+            "<w:body><w:tbl><w:tblPr/><w:tr><w:trPr><w:tblHeader /><w:cantSplit /></w:trPr></w:tr><w:tr><w:trPr><w:cantSplit /></w:trPr></w:tr></w:tbl><w:p/><w:tbl><w:tr><w:trPr><w:tblHeader /></w:trPr></w:tr></w:tbl></w:body>"
+        );
     }
 }
