@@ -288,17 +288,13 @@ pub fn start(conn: &Connection) -> Result<i64> {
             let chg = t.changes();
             let on = q(&t.name);
             let trig = |kind: &str| q(&format!("mh51_rec_{}_{kind}", t.name));
-            // Note a key once. Not `INSERT OR IGNORE`: inside a trigger, the conflict policy
-            // of the statement that fired it wins (an upsert's is ABORT), so a transaction
-            // changing one row twice would fail on the change table's key.
-            let note = |vals: &[String]| {
-                let same: Vec<String> = ks.iter().zip(vals).map(|(k, v)| format!("{k} IS {v}")).collect();
-                format!(
-                    "INSERT INTO {chg} SELECT {} WHERE NOT EXISTS (SELECT 1 FROM {chg} WHERE {});",
-                    vals.join(", "),
-                    same.join(" AND ")
-                )
-            };
+            // Note a key once, with an upsert. Not `INSERT OR IGNORE`: inside a trigger, the
+            // conflict policy of the statement that fired it wins (an upsert's is ABORT), so a
+            // transaction changing one row twice failed on the change table's key. Not
+            // `… WHERE NOT EXISTS (SELECT … FROM` the change table: SQLite then scanned it
+            // for every row, and an import of 5,000 cases took a second (quadratic).
+            let note =
+                |vals: &[String]| format!("INSERT INTO {chg} VALUES ({}) ON CONFLICT DO NOTHING;", vals.join(", "));
             sql += &format!(
                 "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
                  CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN {} END;
