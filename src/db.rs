@@ -886,16 +886,28 @@ fn replace_unlocked(path: &Path, tmp: &Path, src: Connection, seen: i64) -> Resu
         return unreachable_busy(path);
     }
     drop(src);
+    rename_into_place(path, tmp)
+}
+
+/// Rename the finished copy `tmp` over `path`, make the rename durable and remove the old
+/// file's side files. A file another program holds open (Windows will not replace it: another
+/// mh51, the sqlite3 shell, a backup or antivirus program) is refused, naming that cause;
+/// on any failure the copy is removed and the register is untouched.
+fn rename_into_place(path: &Path, tmp: &Path) -> Result<()> {
     if let Err(e) = std::fs::rename(tmp, path) {
         discard(tmp);
         if crate::platform::held_open(&e) {
-            // Another mh51, the sqlite3 shell, a backup or antivirus program has the file open.
             refuse!("'{}' is held open by another program, so Windows will not replace it ({}); close every other mh51 window and program using the register, then run this again — nothing was changed",
                     path.display(), e;
                     "'{}' đang được một chương trình khác mở nên Windows không cho thay thế ({}); hãy đóng mọi cửa sổ mh51 và chương trình khác đang dùng sổ rồi chạy lại — không có gì bị thay đổi",
                     path.display(), e);
         }
         return Err(e).with_context(|| format!("replacing {}", path.display()));
+    }
+    test_pause("replace-renamed");
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        // Make the rename itself durable; a failure here leaves a whole file either way.
+        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
     }
     for suffix in ["-wal", "-shm", "-journal"] {
         let _ = std::fs::remove_file(beside(path, suffix));
@@ -965,18 +977,7 @@ fn lock_with_empty_wal<'c>(src: &'c Connection, tmp: &Path) -> Result<Option<Tra
 /// the rename durable, and remove the old file's side files; the lock is released (rolled
 /// back: nothing was written through it) only after.
 fn rename_over(path: &Path, tmp: &Path, lock: Transaction<'_>) -> Result<()> {
-    if let Err(e) = std::fs::rename(tmp, path) {
-        discard(tmp);
-        return Err(e).with_context(|| format!("replacing {}", path.display()));
-    }
-    test_pause("replace-renamed");
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        // Make the rename itself durable; a failure here leaves a whole file either way.
-        let _ = std::fs::File::open(dir).and_then(|d| d.sync_all());
-    }
-    for suffix in ["-wal", "-shm", "-journal"] {
-        let _ = std::fs::remove_file(beside(path, suffix));
-    }
+    rename_into_place(path, tmp)?;
     drop(lock);
     Ok(())
 }

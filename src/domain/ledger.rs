@@ -363,17 +363,23 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
         drop(rows);
         conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
     }
-    let digest = rows_digest(&versions);
+    store(conn, seq, &audit_hash, &versions)
+}
+
+/// Store `versions` under audit row `seq` and seal them: one ledger row chained to the
+/// previous one and to the audit row's hash.
+fn store(conn: &Connection, seq: i64, audit_hash: &str, versions: &[Version]) -> Result<()> {
+    let digest = rows_digest(versions);
     let prev: String = conn
         .prepare_cached("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| audit::GENESIS.to_string());
     conn.prepare_cached("INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)")?
-        .execute(params![seq, &digest[..], seal(&prev, &audit_hash, &digest)])
+        .execute(params![seq, &digest[..], seal(&prev, audit_hash, &digest)])
         .context("sealing the rows written")?;
     let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
-    for v in &versions {
+    for v in versions {
         ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])
             .context("recording the rows written")?;
     }
@@ -559,19 +565,7 @@ pub fn catch_up(conn: &Connection) -> Result<i64> {
             versions.push(Version { tbl: s.tbl, key: s.key, hash: s.now });
         }
     })?;
-    let digest = rows_digest(&versions);
-    let prev: String = conn
-        .query_row("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1", [], |r| r.get(0))
-        .optional()?
-        .unwrap_or_else(|| audit::GENESIS.to_string());
-    conn.execute(
-        "INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)",
-        params![seq, &digest[..], seal(&prev, &audit_hash, &digest)],
-    )?;
-    let mut ins = conn.prepare("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
-    for v in &versions {
-        ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])?;
-    }
+    store(conn, seq, &audit_hash, &versions)?;
     Ok(versions.len() as i64)
 }
 
