@@ -36,6 +36,7 @@
 //! Nothing here prints: progress is reported through a callback with the bytes read.
 
 mod apply;
+mod bounds;
 mod csv;
 mod workbook;
 

@@ -44,7 +44,7 @@ pub const MAX_WORKBOOK: u64 = 50 * 1024 * 1024;
 pub const MAX_SHEET_ROWS: u32 = 201_000;
 /// The most columns (`IV`, the old limit of Excel): the widest import has under 20.
 pub const MAX_SHEET_COLUMNS: u32 = 256;
-/// The most filled cells a sheet may hold.
+/// The most filled cells a workbook may hold (all its sheets together).
 pub const MAX_CELLS: usize = 4_000_000;
 
 /// A sheet's filled cells, row by row from its first filled cell (`start`, absolute and
@@ -80,22 +80,49 @@ impl Grid {
 }
 
 /// A workbook open for reading: an `.xlsx`/`.xlsm` is read cell by cell, so the limits hold
-/// before anything is kept; `.xls` and `.ods` through calamine's whole-sheet reader.
-enum Book {
+/// before anything is kept; `.xls` and `.ods` through calamine's whole-sheet reader, once
+/// [`super::bounds::check`] has measured what that reader would build. What is kept is
+/// counted across the whole workbook (`import reviews` reads every sheet).
+struct Book {
+    inner: Inner,
+    budget: Budget,
+}
+
+/// What a workbook's sheets have cost so far: filled cells kept, their text, and every cell
+/// met (blank ones too).
+#[derive(Default)]
+struct Budget {
+    kept: usize,
+    text: u64,
+    seen: u64,
+}
+
+enum Inner {
     Xlsx(Xlsx<std::io::BufReader<std::fs::File>>),
     Other(Sheets<std::io::BufReader<std::fs::File>>),
 }
 
+/// Cells an `.xlsx` sheet may list, blank (styled) ones included: reading them is the time
+/// an import spends before its first row, whatever the sheet holds.
+const MAX_SEEN: u64 = 50_000_000;
+
 impl Book {
     fn open(file: &str, path: &Path) -> Result<Book> {
+        super::bounds::check(file, path)?;
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
         let opened = if ext == "xlsx" || ext == "xlsm" {
-            open_workbook::<Xlsx<_>, _>(path).map(Book::Xlsx).map_err(|e| e.to_string())
+            open_workbook::<Xlsx<_>, _>(path).map(Inner::Xlsx).map_err(|e| e.to_string())
         } else {
-            open_workbook_auto(path).map(Book::Other).map_err(|e| e.to_string())
+            open_workbook_auto(path).map(Inner::Other).map_err(|e| e.to_string())
         };
         match opened {
-            Ok(b) => Ok(b),
+            Ok(inner) => {
+                let book = Book { inner, budget: Budget::default() };
+                if book.sheet_names().len() > super::bounds::MAX_SHEETS {
+                    return Err(super::bounds::too_many_sheets(file));
+                }
+                Ok(book)
+            }
             Err(e) => {
                 refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
                         "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
@@ -104,9 +131,9 @@ impl Book {
     }
 
     fn sheet_names(&self) -> Vec<String> {
-        match self {
-            Book::Xlsx(w) => w.sheet_names(),
-            Book::Other(w) => w.sheet_names(),
+        match &self.inner {
+            Inner::Xlsx(w) => w.sheet_names(),
+            Inner::Other(w) => w.sheet_names(),
         }
     }
 
@@ -118,25 +145,47 @@ impl Book {
             .into()
         };
         let mut cells: Vec<((u32, u32), Data)> = Vec::new();
-        match self {
-            Book::Xlsx(w) => {
+        match &mut self.inner {
+            Inner::Xlsx(w) => {
                 let mut reader = w.worksheet_cells_reader(name).map_err(|e| cant(e.to_string()))?;
                 while let Some(cell) = reader.next_cell().map_err(|e| cant(e.to_string()))? {
+                    self.budget.seen += 1;
+                    if self.budget.seen > MAX_SEEN {
+                        let at = format!(
+                            "{}{}",
+                            super::column_letters(cell.get_position().1 as usize),
+                            cell.get_position().0 as u64 + 1
+                        );
+                        refuse!("{}:{}!{}: the workbook lists more than {} cells; mh51 reads at most that many — split the file", file, name, at, MAX_SEEN;
+                                "{}:{}!{}: bảng tính liệt kê hơn {} ô; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp", file, name, at, MAX_SEEN);
+                    }
+                    let pos = cell.get_position();
+                    // Blank cells are passed over before their value is copied out; a shared
+                    // string is copied only once its cell is within the limits.
+                    if matches!(cell.get_value(), calamine::DataRef::Empty) {
+                        continue;
+                    }
+                    check_place(file, name, self.budget.kept, pos)?;
                     let d = Data::from(cell.get_value().clone());
                     if is_blank(&d) {
                         continue;
                     }
-                    keep(file, name, &mut cells, cell.get_position(), d)?;
+                    self.budget.keep(file, name, &mut cells, pos, d)?;
                 }
             }
-            Book::Other(w) => {
+            Inner::Other(w) => {
                 let range = w.worksheet_range(name).map_err(|e| cant(e.to_string()))?;
+                let start = range.start().unwrap_or((0, 0));
+                let mut kept = Vec::new();
                 for (r, c, d) in range.used_cells() {
                     if is_blank(d) {
                         continue;
                     }
-                    let start = range.start().unwrap_or((0, 0));
-                    keep(file, name, &mut cells, (start.0 + r as u32, start.1 + c as u32), d.clone())?;
+                    kept.push(((start.0 + r as u32, start.1 + c as u32), d.clone()));
+                }
+                drop(range);
+                for (pos, d) in kept {
+                    self.budget.keep(file, name, &mut cells, pos, d)?;
                 }
             }
         }
@@ -144,23 +193,59 @@ impl Book {
     }
 }
 
-/// Keep one filled cell, or refuse the workbook when it lies past the limits.
-fn keep(file: &str, sheet: &str, cells: &mut Vec<((u32, u32), Data)>, pos: (u32, u32), d: Data) -> Result<()> {
-    let at = format!("{}{}", super::column_letters(pos.1 as usize), pos.0 as u64 + 1);
+impl Budget {
+    /// Keep one filled cell, or refuse the workbook when it lies past the limits.
+    fn keep(
+        &mut self,
+        file: &str,
+        sheet: &str,
+        cells: &mut Vec<((u32, u32), Data)>,
+        pos: (u32, u32),
+        d: Data,
+    ) -> Result<()> {
+        check_place(file, sheet, self.kept, pos)?;
+        self.text += match &d {
+            Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.len() as u64,
+            _ => 0,
+        };
+        if self.text > super::bounds::MAX_TEXT {
+            let at = format!("{}{}", super::column_letters(pos.1 as usize), pos.0 as u64 + 1);
+            return Err(super::bounds::too_much_text(file, sheet, &at));
+        }
+        self.kept += 1;
+        cells.push((pos, d));
+        Ok(())
+    }
+}
+
+/// Refuse a cell past the rows, columns or cell count read.
+fn check_place(file: &str, sheet: &str, kept: usize, pos: (u32, u32)) -> Result<()> {
+    let at = || format!("{}{}", super::column_letters(pos.1 as usize), pos.0 as u64 + 1);
     if pos.0 >= MAX_SHEET_ROWS || pos.1 >= MAX_SHEET_COLUMNS {
-        refuse!("{}:{}!{}: the sheet reaches past row {} or column IV ({} columns); mh51 reads at most {} rows of {} columns — remove what lies beyond, or split the file",
-                file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS;
-                "{}:{}!{}: trang tính vượt quá dòng {} hoặc cột IV ({} cột); mh51 chỉ đọc tối đa {} dòng và {} cột — hãy xóa phần vượt quá hoặc chia nhỏ tệp",
-                file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS);
+        return Err(past_limits(file, sheet, &at()));
     }
-    if cells.len() >= MAX_CELLS {
-        refuse!("{}:{}!{}: the sheet has more than {} filled cells; mh51 reads at most that many — split the file",
-                file, sheet, at, MAX_CELLS;
-                "{}:{}!{}: trang tính có hơn {} ô có dữ liệu; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp",
-                file, sheet, at, MAX_CELLS);
+    if kept >= MAX_CELLS {
+        return Err(too_many_cells(file, sheet, &at()));
     }
-    cells.push((pos, d));
     Ok(())
+}
+
+/// The refusal of a filled cell at `at` (`IW1`) past row [`MAX_SHEET_ROWS`] or column `IV`.
+pub(super) fn past_limits(file: &str, sheet: &str, at: &str) -> anyhow::Error {
+    refusal!("{}:{}!{}: the sheet reaches past row {} or column IV ({} columns); mh51 reads at most {} rows of {} columns — remove what lies beyond, or split the file",
+             file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS;
+             "{}:{}!{}: trang tính vượt quá dòng {} hoặc cột IV ({} cột); mh51 chỉ đọc tối đa {} dòng và {} cột — hãy xóa phần vượt quá hoặc chia nhỏ tệp",
+             file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS)
+    .into()
+}
+
+/// The refusal of the filled cell at `at` beyond [`MAX_CELLS`].
+pub(super) fn too_many_cells(file: &str, sheet: &str, at: &str) -> anyhow::Error {
+    refusal!("{}:{}!{}: the workbook has more than {} filled cells; mh51 reads at most that many — split the file",
+             file, sheet, at, MAX_CELLS;
+             "{}:{}!{}: bảng tính có hơn {} ô có dữ liệu; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp",
+             file, sheet, at, MAX_CELLS)
+    .into()
 }
 
 /// Whether `path` names a workbook (`.xlsx`, `.xlsm`, `.xls`, `.ods`).
