@@ -534,7 +534,7 @@ fn the_paper_forms_have_a_page_per_member_with_its_cases_and_boxes_to_fill() {
         assert_eq!(s.matches("<td class=\"box pick\">A B C D</td>").count(), want.len());
     }
     // The pre-filled cells as people read them: the ward's name, the date DD/MM/YYYY.
-    assert!(sections[0].contains("<td>Nguyễn Văn An</td><td>Phường 2</td><td>12 Hậu Giang</td><td class=\"c\">03/04/2023</td><td class=\"c\">B</td>"), "{}", sections[0]);
+    assert!(sections[0].contains("<td>Nguyễn Văn An</td><td>Phường 2</td><td>12 Hậu Giang</td><td class=\"c n\">03/04/2023</td><td class=\"c\">B</td>"), "{}", sections[0]);
     assert!(sections[0].contains("A — chấp hành tốt, ổn định"));
     assert!(sections[0].contains("giới thiệu việc làm, hỗ trợ vốn, học nghề, tặng quà, khác"));
 }

@@ -105,8 +105,14 @@ pub fn run(
     } else {
         (String::new(), String::new())
     };
+    let plural = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
     app.say(
-        &format!("{}: {n} sheet(s) for {words}, {cases} case(s){en_none}", output.display()),
+        &format!(
+            "{}: {} for {words}, {}{en_none}",
+            output.display(),
+            plural(n, "sheet", "sheets"),
+            plural(cases, "case", "cases")
+        ),
         &format!("{}: {n} phiếu {words}, {cases} đối tượng{vi_none}", output.display()),
     );
     Ok(())

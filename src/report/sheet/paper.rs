@@ -36,6 +36,8 @@ th { background: #dde6f0; font-size: 8.5pt; vertical-align: middle; text-align: 
 th, td { border: 1px solid #555; padding: .6mm 1.2mm; }
 td { height: 12mm; vertical-align: top; overflow-wrap: anywhere; }
 td.c { text-align: center; }
+/* A case number or a date is never broken across lines (SPEC §11). */
+td.n { white-space: nowrap; }
 td.box { background: #fff; }
 td.pick { text-align: center; vertical-align: middle; color: #777; letter-spacing: .25em; }
 td.day { vertical-align: bottom; text-align: center; color: #999; }
@@ -46,7 +48,7 @@ td.day { vertical-align: bottom; text-align: center; color: #999; }
 "#;
 
 /// Widths of the columns (per cent), in the order of [`COLUMNS`].
-const WIDTHS: [u32; 13] = [3, 7, 11, 6, 12, 7, 4, 8, 8, 13, 9, 6, 6];
+const WIDTHS: [u32; 13] = [3, 8, 10, 6, 11, 8, 4, 8, 8, 12, 9, 6, 7];
 
 /// The whole page in the reader's language. `title` is each form's heading; `register` the
 /// register's name (setting `district`), possibly empty.
@@ -90,8 +92,8 @@ pub fn page(s: &Sheets, register: &str, title: &str, vi: bool) -> String {
             };
             let _ = write!(
                 o,
-                "<tr data-case=\"{}\"><td class=\"c\">{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td>\
-                 <td class=\"c\">{}</td><td class=\"c\">{}</td>",
+                "<tr data-case=\"{}\"><td class=\"c\">{}</td><td class=\"n\">{}</td><td>{}</td><td>{}</td><td>{}</td>\
+                 <td class=\"c n\">{}</td><td class=\"c\">{}</td>",
                 esc(&r.case_no),
                 i + 1,
                 esc(&r.case_no),
