@@ -423,6 +423,9 @@ fn a_filled_workbook_comes_back_through_import_reviews_once() {
         supports[1..].iter().map(|r| r[1..].to_vec()).collect::<Vec<_>>(),
         [r(&["2023-0001", "2023-06-12", "loan", "3000000", "1", "vốn bán hàng"])]
     );
+    // Nothing else: the three contacts of before (one voided) and these three; one support.
+    assert_eq!(e.scalar("SELECT count(*) FROM reviews"), "6");
+    assert_eq!(e.scalar("SELECT count(*) FROM supports"), "1");
     // One audit row per review and support.
     let after: i64 = e.scalar("SELECT count(*) FROM audit_log").parse().unwrap();
     assert_eq!(after - audit, 4);
