@@ -250,3 +250,15 @@ COMMIT;"
   rm -f "$work/i$i.db"* "$work/s$i.db"*
 done
 report "import cases ($ncases rows)"
+
+# --- sheet (SPEC §17): the month's sheets of the whole District 6 example (goal: under 2 s) -----
+# A workbook of one worksheet per member; no hand-written SQL writes one, so mh51's time alone.
+quiet "$MH51" --db "$work/quan6.db" demo
+rm -f "$work/a"
+for i in $(seq "$reps"); do
+  run_one "$work/a" "$MH51" --db "$work/quan6.db" sheet -p 2022-12 -o "$work/sheet$i.xlsx"
+  rm -f "$work/sheet$i.xlsx"
+done
+ta=$(awk '{print $1}' "$work/a" | median); ma=$(awk '{print $2}' "$work/a" | sort -n | tail -1)
+awk -v n="sheet -p 2022-12 (District 6)" -v ta="$ta" -v ma="$ma" 'BEGIN {
+  printf "%-34s %10d %10s %7s %10.1f %10s\n", n, ta, "-", "-", ma / 1024, "-" }'

@@ -239,6 +239,20 @@ pub enum Command {
     /// Reports for the meeting: summary, quota, overdue.
     #[command(subcommand)]
     Report(ReportCmd),
+    /// The month's contact sheets: a worksheet per member to fill in (.xlsx), or paper forms (.html, .pdf).
+    Sheet {
+        /// Period: a month such as 2023-06 or 6/2023, or up to 3 months (default: this month).
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// The new file: FILE.xlsx, FILE.pdf or FILE.html (created 0600, never overwritten).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH].
+        #[arg(long)]
+        chromium: Option<PathBuf>,
+        #[command(flatten)]
+        scope: Scope,
+    },
     /// Bring in members, cases, or a month's reviews or supports from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
     Import {
         /// What the file holds.

@@ -194,6 +194,19 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "The Chromium or Chrome that prints a PDF [default: chromium, chromium-browser or google-chrome on PATH]",
         "Chromium hoặc Chrome dùng để in PDF [mặc định: chromium, chromium-browser hoặc google-chrome trên PATH]",
     ),
+    // sheet (SPEC §17)
+    (
+        "The month's contact sheets: a worksheet per member to fill in (.xlsx), or paper forms (.html, .pdf)",
+        "Phiếu theo dõi tiếp xúc hằng tháng: mỗi thành viên một trang tính để điền (.xlsx), hoặc mẫu giấy để in (.html, .pdf)",
+    ),
+    (
+        "Period: a month such as 2023-06 or 6/2023, or up to 3 months (default: this month)",
+        "Kỳ: một tháng như 2023-06 hoặc 6/2023, hoặc tối đa 3 tháng (mặc định: tháng này)",
+    ),
+    (
+        "The new file: FILE.xlsx, FILE.pdf or FILE.html (created 0600, never overwritten)",
+        "Tệp mới: TỆP.xlsx, TỆP.pdf hoặc TỆP.html (tạo với quyền 0600, không bao giờ ghi đè)",
+    ),
     // report document (SPEC §20)
     (
         "The official report in the layout of Decree 30/2020/NĐ-CP: a Word file (.docx), in Vietnamese",

@@ -435,6 +435,12 @@ fn dict_name(names: &HashMap<String, String>, seeded: &[(&str, &str)], dict: &st
     name.clone()
 }
 
+/// An organization's name as a person reads it: its English label while the register keeps
+/// the seeded name, else the register's name (for titles that name a member's organization).
+pub fn org_name(names: &Names, code: &str, vi: bool) -> String {
+    dict_name(&names.orgs, crate::domain::register::DEFAULT_ORGS, "org", code, vi)
+}
+
 /// A closed-vocabulary code (reason, gender, support kind, review class) as a person reads
 /// it, from the one table of labels in `domain::types`; an unknown code is shown as it is.
 pub fn vocab(key: &str, code: &str, vi: bool) -> String {

@@ -27,6 +27,7 @@ mod reports;
 mod safety;
 mod scale;
 mod sheet;
+mod sheet_out;
 mod wards;
 mod windows;
 mod words;

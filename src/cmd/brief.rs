@@ -66,7 +66,7 @@ pub fn run(
 /// `--chromium PATH`, else the first browser found where it is normally installed
 /// ([`crate::platform::browser_candidates`]: chromium, chromium-browser, google-chrome on
 /// PATH on Unix; Google Chrome and Microsoft Edge in their standard folders on Windows).
-fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
+pub(crate) fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
     if let Some(p) = given {
         if p.is_file() {
             return Ok(p.to_path_buf());
@@ -133,7 +133,7 @@ pub fn sweep() {
 }
 
 /// Print `html` to PDF with `browser` in a private temporary directory; the PDF's bytes.
-fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
+pub(crate) fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
     // tempfile creates the directory 0700; it is removed when `dir` drops, on every path but
     // a kill: its name carries this process's id, so the next mh51 removes it ([`sweep`]).
     let prefix = format!("{TEMP_PREFIX}{}-", std::process::id());

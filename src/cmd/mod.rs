@@ -11,6 +11,7 @@ pub mod read;
 pub mod report;
 pub mod safety;
 pub mod said;
+pub mod sheet;
 pub mod wards;
 pub mod write;
 
@@ -308,6 +309,9 @@ fn dispatch(app: &App, command: Command) -> Result<()> {
             Ok(())
         }
         Command::Report(c) => report::run(app, c),
+        Command::Sheet { period, output, chromium, scope } => {
+            sheet::run(app, period.as_deref(), &output, chromium.as_deref(), &scope)
+        }
         Command::Import { what, file, dry_run, sheet } => import::import(app, what, &file, dry_run, sheet.as_deref()),
         Command::Export { what, redact, period, voided, out } => {
             export::export(app, what, redact, period.as_deref(), voided, &out)

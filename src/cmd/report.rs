@@ -48,7 +48,7 @@ fn check_out(out: &Out) -> Result<()> {
 }
 
 /// "Quận 6 — " when the district is set, so a report sent upward says whose it is.
-fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
+pub(crate) fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
     Ok(match lookup::setting(conn, "district")?.filter(|d| !d.trim().is_empty()) {
         Some(d) => format!("{d} — "),
         None => String::new(),
@@ -81,7 +81,7 @@ fn by_word(key: &str, vi: bool) -> String {
 /// The period in words and, for a named period, its dates as the tables show them:
 /// `quý I/2022 (01/01/2022 – 31/03/2022)`, `2022 Q1 (2022-01-01 to 2022-03-31)`; a range is
 /// its dates in words already (`từ ngày 01/01/2022 đến ngày 20/05/2022`).
-fn period_title(p: &Period, vi: bool) -> String {
+pub(crate) fn period_title(p: &Period, vi: bool) -> String {
     let words = crate::human::period(p, vi);
     if crate::human::kind(p) == crate::human::Kind::Range {
         return words;

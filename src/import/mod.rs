@@ -304,6 +304,13 @@ fn known_column(kind: Kind, cell: &str) -> Option<Option<usize>> {
     kind.columns().iter().position(|c| normalize_header(c.name) == n || c.aliases.contains(&n.as_str())).map(Some)
 }
 
+/// How `import reviews` reads a header cell: `Some(Some(column))` a column it takes,
+/// `Some(None)` one it passes over (row number, a sheet's pre-filled columns), `None` one it
+/// refuses. For `mh51 sheet`, whose headers must all be read back (SPEC §17).
+pub fn review_sheet_column(header: &str) -> Option<Option<&'static str>> {
+    known_column(Kind::ReviewSheet, header).map(|c| c.map(|j| Kind::ReviewSheet.columns()[j].name))
+}
+
 /// A file's header, mapped to the kind's columns.
 struct Header {
     /// For each of the kind's columns, the index of its cell in the file's rows.

@@ -11,6 +11,7 @@ pub mod export;
 pub mod overdue;
 pub mod quota;
 pub mod scope;
+pub mod sheet;
 pub mod summary;
 
 /// `--structure D` (SPEC §13) for any report by ward: each row's ward is put under the ward
