@@ -21,4 +21,5 @@ pub mod platform;
 pub mod read;
 pub mod report;
 pub mod text;
+pub mod words;
 pub mod xlsx;

@@ -172,6 +172,55 @@ fn libreoffice_reads_a4_times_title_block_and_the_reports_figures() {
             assert_eq!(lines[row + 1 + i], dotted(r[key].as_i64().unwrap()), "{name} {key}");
         }
     }
+    // The quota table, figure by figure, against report quota for the same days (1 January
+    // to the period's last day): every organization's row and the total, in the table's
+    // column order, the rate worked out here from achieved and target (one decimal, comma).
+    let q: Value =
+        serde_json::from_str(&env.ok(&["report", "quota", "-p", "2021", "--by", "org", "-f", "json"])).unwrap();
+    assert_eq!(q["period"]["from"], "2021-01-01");
+    assert_eq!(q["period"]["to"], "2021-12-31");
+    let head = lines
+        .iter()
+        .position(|l| {
+            l.starts_with("4. Chỉ tiêu theo đoàn thể (2 người mỗi thành viên), từ ngày 01/01/2021 đến ngày 31/12/2021")
+        })
+        .expect("the quota heading");
+    let orgs: Vec<Vec<String>> = crate::util::csv_rows(&env.ok(&["org", "list", "-f", "csv"]));
+    let rate = |r: &Value| {
+        let (a, t) = (r["achieved"].as_i64().unwrap(), r["target"].as_i64().unwrap());
+        format!("{:.1}", a as f64 * 100.0 / t as f64).replace('.', ",")
+    };
+    let qkeys = ["members", "target", "achieved", "members_met", "shortfall"];
+    let mut rows: Vec<(String, &Value)> = q["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (orgs.iter().find(|o| o[0] == r["group"].as_str().unwrap()).unwrap()[1].clone(), r))
+        .collect();
+    assert_eq!(rows.len(), 6, "six organizations");
+    rows.push(("Tổng cộng".to_string(), &q["total"]));
+    for (name, r) in rows {
+        let at =
+            head + lines[head..].iter().position(|l| *l == name).unwrap_or_else(|| panic!("no quota row for {name}"));
+        for (i, key) in qkeys.iter().enumerate() {
+            assert_eq!(lines[at + 1 + i], dotted(r[key].as_i64().unwrap()), "{name} {key}");
+        }
+        assert_eq!(
+            r["target"].as_i64().unwrap() - r["achieved"].as_i64().unwrap().min(r["target"].as_i64().unwrap()),
+            r["shortfall"].as_i64().unwrap(),
+            "{name}: shortfall"
+        );
+        assert_eq!(lines[at + 6], rate(r), "{name} rate");
+    }
+    // The body's paragraph is the brief's, sentence for sentence (both from the catalogue).
+    let dir2 = tempfile::tempdir().unwrap();
+    let html = dir2.path().join("b.html");
+    env.ok(&["--lang", "vi", "report", "brief", "-p", "2021", "-o", html.to_str().unwrap()]);
+    let page = std::fs::read_to_string(&html).unwrap();
+    let lead = page.split("id=\"paragraph\">").nth(1).unwrap().split("</p>").next().unwrap();
+    let lead = lead.replace("&amp;", "&").replace("&quot;", "\"");
+    let flat = txt.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(lead.len() > 300 && flat.contains(lead.trim()), "the brief's paragraph {lead:?} is not in the document");
 }
 
 /// A ward table longer than a page (60 wards) shows its column names again at the top of

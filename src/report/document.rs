@@ -34,9 +34,9 @@ use docx_rs::{
 };
 
 use super::brief::{paragraph, Brief};
-use crate::human;
 use crate::report::quota;
 use crate::report::summary::Row;
+use crate::{human, w};
 
 /// What the clerk typed or set, beyond the figures.
 #[derive(Debug, Clone, Default)]
@@ -80,7 +80,7 @@ fn text_width() -> usize {
 /// The date as the Decree writes it: `ngày 05 tháng 01 năm 2026`, `ngày 15 tháng 4 năm 2026`.
 pub fn decree_date(d: NaiveDate) -> String {
     let month = if d.month() < 3 { format!("{:02}", d.month()) } else { d.month().to_string() };
-    format!("ngày {:02} tháng {month} năm {}", d.day(), d.year())
+    w!(true, "doc-date", day = format!("{:02}", d.day()), month = month, year = d.year().to_string())
 }
 
 /// The place name from a district or ward name: the unit word goes when a name follows it
@@ -216,7 +216,7 @@ fn n(v: i64) -> String {
 /// The change from the previous period: `+5`, `−3`, `không đổi`.
 fn change(now: i64, before: i64) -> String {
     match now - before {
-        0 => "không đổi".to_string(),
+        0 => w!(true, "doc-no-change"),
         d if d > 0 => format!("+{}", n(d)),
         d => format!("−{}", n(-d)),
     }
@@ -224,7 +224,7 @@ fn change(now: i64, before: i64) -> String {
 
 /// The subject line: `Kết quả thực hiện mô hình “5+1” quý I/2026`.
 pub fn subject(b: &Brief) -> String {
-    format!("Kết quả thực hiện mô hình “5+1” {}", human::period(&b.period, true))
+    w!(true, "doc-subject", period = human::period(&b.period, true))
 }
 
 /// The whole document.
@@ -265,15 +265,15 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
     l = l.add_paragraph(centred(&issuer, 13.0, true, false));
     l = l.add_paragraph(short_line(left, left / 3));
     let mut r = TableCell::new().width(right, WidthType::Dxa);
-    r = r.add_paragraph(centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", 12.0, true, false));
+    r = r.add_paragraph(centred(&w!(true, "doc-nation"), 12.0, true, false));
     r = r.add_paragraph(
-        para(AlignmentType::Center).add_run(run("Độc lập - Tự do - Hạnh phúc", 13.0, true, false).underline("single")),
+        para(AlignmentType::Center).add_run(run(&w!(true, "doc-motto"), 13.0, true, false).underline("single")),
     );
     let number = match &h.number {
-        Some(s) => format!("Số: {s}"),
-        None => "Số:        /BC".to_string(),
+        Some(s) => w!(true, "doc-number", number = s),
+        None => w!(true, "doc-number-blank"),
     };
-    let place = h.place.clone().unwrap_or_else(|| "……………".to_string());
+    let place = h.place.clone().unwrap_or_else(|| w!(true, "doc-place-blank"));
     let l2 = TableCell::new().width(left, WidthType::Dxa).add_paragraph(
         para(AlignmentType::Center).line_spacing(spacing(120, 0)).add_run(run(&number, 13.0, false, false)),
     );
@@ -295,14 +295,14 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
 
     // Name of the kind and the subject.
     doc = doc
-        .add_paragraph(centred("BÁO CÁO", 14.0, true, false).line_spacing(spacing(360, 0)).keep_next(true))
+        .add_paragraph(centred(&w!(true, "doc-kind"), 14.0, true, false).line_spacing(spacing(360, 0)).keep_next(true))
         .add_paragraph(centred(&subject(b), 14.0, true, false).keep_next(true))
         .add_paragraph(short_line(width, width / 5).line_spacing(spacing(0, 240)));
 
     // I. Results.
     doc = doc
-        .add_paragraph(heading("I. KẾT QUẢ THỰC HIỆN"))
-        .add_paragraph(heading("1. Tình hình chung"))
+        .add_paragraph(heading(&w!(true, "doc-part-results")))
+        .add_paragraph(heading(&w!(true, "doc-general")))
         .add_paragraph(body(&paragraph::paragraph(&b.facts(true), true)));
 
     // 2. Key figures against the previous period.
@@ -310,30 +310,35 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
     let pt = &b.previous.total;
     let now_words = crate::text::capitalise(&human::period(&b.period, true));
     let prev_words = crate::text::capitalise(&human::period(&b.previous.period, true));
-    doc = doc.add_paragraph(heading("2. Số liệu chính"));
+    doc = doc.add_paragraph(heading(&w!(true, "doc-key-figures")));
     let key: Vec<(String, i64, i64)> = vec![
-        ("Đầu kỳ".into(), t.opening, pt.opening),
-        ("Đưa vào diện quản lý".into(), t.intake, pt.intake),
-        ("Tổng số đối tượng quản lý".into(), t.total_managed, pt.total_managed),
-        ("Tiến bộ, đưa ra khỏi diện".into(), t.progressed, pt.progressed),
-        ("Ra khỏi diện (mọi lý do)".into(), t.exits, pt.exits),
-        ("Cuối kỳ".into(), t.closing, pt.closing),
-        ("Lượt tiếp xúc, nhận xét".into(), t.contacts, pt.contacts),
-        ("Lượt giúp đỡ".into(), t.supports, pt.supports),
-        ("Hỗ trợ vốn (đồng)".into(), t.loan_amount, pt.loan_amount),
-        ("Quá hạn tiếp xúc hoặc chưa phân công (ngày cuối kỳ)".into(), b.overdue_count, b.overdue_previous),
+        (w!(true, "doc-opening"), t.opening, pt.opening),
+        (w!(true, "doc-intake"), t.intake, pt.intake),
+        (w!(true, "doc-total-managed"), t.total_managed, pt.total_managed),
+        (w!(true, "doc-progressed"), t.progressed, pt.progressed),
+        (w!(true, "doc-exits"), t.exits, pt.exits),
+        (w!(true, "doc-closing"), t.closing, pt.closing),
+        (w!(true, "doc-contacts"), t.contacts, pt.contacts),
+        (w!(true, "doc-supports"), t.supports, pt.supports),
+        (w!(true, "doc-loan"), t.loan_amount, pt.loan_amount),
+        (w!(true, "doc-overdue"), b.overdue_count, b.overdue_previous),
     ];
     let rows: Vec<(Vec<String>, bool)> =
         key.iter().map(|(label, a, p)| (vec![label.clone(), n(*a), n(*p), change(*a, *p)], false)).collect();
     doc = doc.add_table(figures_table(
         &columns(0.43, &[1.0, 1.0, 1.0]),
         12.0,
-        &["Nội dung".into(), now_words.clone(), format!("Kỳ trước ({prev_words})"), "Tăng (+), giảm (−)".into()],
+        &[
+            w!(true, "doc-col-item"),
+            now_words.clone(),
+            w!(true, "doc-col-previous", period = prev_words),
+            w!(true, "doc-col-change"),
+        ],
         &rows,
     ));
 
     // 3. By ward.
-    doc = doc.add_paragraph(heading(&format!("3. Tổng hợp theo {}", h.ward_word.to_lowercase())));
+    doc = doc.add_paragraph(heading(&w!(true, "doc-by-ward", ward = h.ward_word.to_lowercase())));
     let vals = |r: &Row| {
         [r.opening, r.intake, r.total_managed, r.progressed, r.exits, r.closing, r.contacts, r.supports, r.loan_amount]
     };
@@ -347,24 +352,21 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
             (c, false)
         })
         .collect();
-    let mut total = vec!["Tổng cộng".to_string()];
+    let mut total = vec![w!(true, "doc-total")];
     total.extend(vals(&b.summary.total).iter().map(|v| n(*v)));
     rows.push((total, true));
-    let head: Vec<String> = [
-        h.ward_word.as_str(),
-        "Đầu kỳ",
-        "Đưa vào",
-        "Tổng số quản lý",
-        "Tiến bộ",
-        "Ra khỏi diện",
-        "Cuối kỳ",
-        "Tiếp xúc",
-        "Giúp đỡ",
-        "Hỗ trợ vốn (đồng)",
-    ]
-    .iter()
-    .map(|s| s.to_string())
-    .collect();
+    let head: Vec<String> = vec![
+        h.ward_word.clone(),
+        w!(true, "doc-opening"),
+        w!(true, "doc-col-intake"),
+        w!(true, "doc-col-total-managed"),
+        w!(true, "doc-col-progressed"),
+        w!(true, "doc-col-exits"),
+        w!(true, "doc-closing"),
+        w!(true, "doc-col-contacts"),
+        w!(true, "doc-col-supports"),
+        w!(true, "doc-loan"),
+    ];
     doc = doc.add_table(figures_table(
         &columns(0.15, &[1.0, 1.0, 1.1, 1.0, 1.0, 1.0, 1.05, 1.0, 1.75]),
         11.0,
@@ -374,11 +376,12 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
 
     // 4. Quota by organization.
     let q = &b.quota;
-    doc = doc.add_paragraph(heading(&format!(
-        "4. Chỉ tiêu theo đoàn thể ({} người mỗi thành viên), từ ngày {} đến ngày {}",
-        q.quota,
-        human::date(q.period.from, true),
-        human::date(q.period.to, true)
+    doc = doc.add_paragraph(heading(&w!(
+        true,
+        "doc-by-org",
+        quota = q.quota.to_string(),
+        from = human::date(q.period.from, true),
+        to = human::date(q.period.to, true)
     )));
     let qrow = |name: String, r: &quota::Row, total: bool| {
         let mut c = vec![name];
@@ -388,33 +391,40 @@ pub fn document(b: &Brief, h: &Heading) -> Docx {
     };
     let mut rows: Vec<(Vec<String>, bool)> =
         q.rows.iter().map(|r| qrow(b.org_name(&r.group, true), r, false)).collect();
-    rows.push(qrow("Tổng cộng".into(), &q.total, true));
-    let head: Vec<String> =
-        ["Đoàn thể", "Thành viên", "Chỉ tiêu", "Đã đạt", "Thành viên đạt chỉ tiêu", "Còn thiếu", "Tỷ lệ %"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    rows.push(qrow(w!(true, "doc-total"), &q.total, true));
+    let head: Vec<String> = vec![
+        w!(true, "doc-col-org"),
+        w!(true, "doc-col-members"),
+        w!(true, "doc-col-target"),
+        w!(true, "doc-col-achieved"),
+        w!(true, "doc-col-members-met"),
+        w!(true, "doc-col-shortfall"),
+        w!(true, "doc-col-pct"),
+    ];
     doc = doc.add_table(figures_table(&columns(0.30, &[1.0, 1.0, 1.0, 1.3, 1.0, 1.0]), 12.0, &head, &rows));
 
     // II. Tasks ahead: left for the clerk to write.
-    doc = doc.add_paragraph(heading("II. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI").line_spacing(spacing(240, 120)));
+    doc = doc.add_paragraph(heading(&w!(true, "doc-part-tasks")).line_spacing(spacing(240, 120)));
     for _ in 0..3 {
         doc = doc.add_paragraph(body(""));
     }
-    doc = doc.add_paragraph(
-        body(&format!("Trên đây là báo cáo kết quả thực hiện mô hình “5+1” {}.", human::period(&b.period, true)))
-            .keep_next(true),
-    );
+    doc =
+        doc.add_paragraph(body(&w!(true, "doc-closing-line", period = human::period(&b.period, true))).keep_next(true));
 
     // Recipients left, the signer right.
     let mut l = TableCell::new().width(left, WidthType::Dxa).add_paragraph(
-        para(AlignmentType::Left).line_spacing(spacing(240, 0)).add_run(run("Nơi nhận:", 12.0, true, true)),
+        para(AlignmentType::Left).line_spacing(spacing(240, 0)).add_run(run(
+            &w!(true, "doc-recipients"),
+            12.0,
+            true,
+            true,
+        )),
     );
     for rcp in &h.recipients {
         let t = rcp.trim().trim_end_matches([';', '.', ',']).trim();
         l = l.add_paragraph(para(AlignmentType::Left).add_run(run(&format!("- {t};"), 11.0, false, false)));
     }
-    l = l.add_paragraph(para(AlignmentType::Left).add_run(run("- Lưu: VT.", 11.0, false, false)));
+    l = l.add_paragraph(para(AlignmentType::Left).add_run(run(&w!(true, "doc-archive"), 11.0, false, false)));
     let mut r = TableCell::new().width(right, WidthType::Dxa);
     let title = h.signer_title.clone().unwrap_or_default();
     let mut first = true;

@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use crate::domain::types::Reason;
-use crate::human;
+use crate::{human, w};
 
 /// The figures the paragraph speaks of; all come from the reports.
 #[derive(Debug, Clone, Default)]
@@ -42,169 +42,60 @@ pub struct Facts {
 const OTHER_REASONS: [Reason; 5] =
     [Reason::Moved, Reason::Deceased, Reason::Reoffended, Reason::Institution, Reason::Other];
 
-/// The paragraph in Vietnamese (`vi`) or English.
+/// The paragraph in Vietnamese (`vi`) or English, sentence by sentence from the catalogue
+/// (`i18n/*/brief.ftl`), which chooses the words by the figures.
 pub fn paragraph(f: &Facts, vi: bool) -> String {
-    let n = |v: i64| human::int(v, vi);
     let day = f.to.map(|d| human::date(d, vi)).unwrap_or_default();
+    let when = crate::text::capitalise(&w!(vi, "brief-when", period = &f.period_words, range = f.range));
     let mut s = Vec::new();
-    if vi {
-        let when = crate::text::capitalise(&f.period_words);
-        if f.total_managed == 0 {
-            s.push(format!("{when}, mô hình “5+1” không có đối tượng nào trong diện quản lý."));
-        } else {
-            let mut a = if f.intake > 0 {
-                format!(
-                    "{when}, mô hình “5+1” đã đưa thêm {} đối tượng vào diện quản lý, nâng tổng số đối tượng quản lý là {}",
-                    n(f.intake),
-                    n(f.total_managed)
-                )
-            } else {
-                format!(
-                    "{when}, mô hình “5+1” không đưa thêm đối tượng nào vào diện quản lý; tổng số đối tượng quản lý là {}",
-                    n(f.total_managed)
-                )
-            };
-            if f.progressed > 0 {
-                a += &format!("; đã có {} đối tượng tiến bộ được đưa ra khỏi diện.", n(f.progressed));
-            } else {
-                a += "; chưa có đối tượng nào tiến bộ được đưa ra khỏi diện.";
-            }
-            s.push(a);
-            let (others, sum) = other_exits(f, true);
-            match others.as_slice() {
-                [] => {}
-                [(k, why)] => s.push(format!("Ngoài ra, {} đối tượng ra khỏi diện do {why}.", n(*k))),
-                many => s.push(format!(
-                    "Ngoài ra, {} đối tượng ra khỏi diện vì lý do khác ({}).",
-                    n(sum),
-                    many.iter().map(|(k, why)| format!("{} {why}", n(*k))).collect::<Vec<_>>().join("; ")
-                )),
-            }
-            if f.closing == 0 {
-                s.push(format!("Đến ngày {day}, không còn đối tượng nào đang được quản lý."));
-            } else {
-                let mut c = format!("Đến ngày {day}, còn {} đối tượng đang được quản lý", n(f.closing));
-                if f.members > 0 {
-                    c += &format!(", do {} thành viên của {} đoàn thể phụ trách", n(f.members), n(f.orgs));
-                    if f.unassigned > 0 {
-                        c += &format!("; {} đối tượng chưa được phân công", n(f.unassigned));
-                    }
-                } else {
-                    c += ", chưa đối tượng nào được phân công thành viên phụ trách";
-                }
-                s.push(c + ".");
-            }
-        }
-        let since = f.quota_from.map(|d| human::date(d, true)).unwrap_or_default();
-        if f.target > 0 {
-            let pct = human::pct(f.achieved as f64 * 100.0 / f.target as f64, true);
-            let mut q = if f.achieved > 0 {
-                format!(
-                    "Từ ngày {since} đến ngày {day}, các thành viên đã giúp {} đối tượng tiến bộ, đạt {pct}% chỉ tiêu ({} người cho {} thành viên)",
-                    n(f.achieved),
-                    n(f.target),
-                    n(f.quota_members)
-                )
-            } else {
-                format!(
-                    "Từ ngày {since} đến ngày {day}, chưa có đối tượng tiến bộ nào được ghi nhận cho {} thành viên (chỉ tiêu {} người)",
-                    n(f.quota_members),
-                    n(f.target)
-                )
-            };
-            if f.members_met > 0 {
-                q += &format!("; {} thành viên đã hoàn thành chỉ tiêu.", n(f.members_met));
-            } else {
-                q += "; chưa thành viên nào hoàn thành chỉ tiêu.";
-            }
-            s.push(q);
-        }
+    if f.total_managed == 0 {
+        s.push(w!(vi, "brief-empty", when = &when));
     } else {
-        let when = if f.range { format!("From {}", f.period_words) } else { format!("In {}", f.period_words) };
-        let people = |v: i64| if v == 1 { "1 person".to_string() } else { format!("{} people", n(v)) };
-        if f.total_managed == 0 {
-            s.push(format!("{when} the “5+1” model had nobody under management."));
-        } else {
-            let mut a = if f.intake > 0 {
-                format!(
-                    "{when} the “5+1” model took in {} more {}, bringing the total under management to {}",
-                    n(f.intake),
-                    if f.intake == 1 { "person" } else { "people" },
-                    n(f.total_managed)
-                )
-            } else {
-                format!(
-                    "{when} the “5+1” model took in nobody new; the total under management was {}",
-                    n(f.total_managed)
-                )
-            };
-            a += &match f.progressed {
-                0 => "; nobody has yet been taken off the list for making progress.".to_string(),
-                1 => "; 1 person who made progress was taken off the list.".to_string(),
-                k => format!("; {} who made progress were taken off the list.", n(k)),
-            };
-            s.push(a);
-            let (others, sum) = other_exits(f, false);
-            match others.as_slice() {
-                [] => {}
-                [(k, why)] => s.push(format!("{} also left the list: {why}.", crate::text::capitalise(&people(*k)))),
-                many => s.push(format!(
-                    "{} also left the list for other reasons ({}).",
-                    crate::text::capitalise(&people(sum)),
-                    many.iter().map(|(k, why)| format!("{} {why}", n(*k))).collect::<Vec<_>>().join("; ")
-                )),
-            }
-            if f.closing == 0 {
-                s.push(format!("On {day} nobody remains under management."));
-            } else {
-                let mut c = format!(
-                    "On {day}, {} {} under management",
-                    people(f.closing),
-                    if f.closing == 1 { "remains" } else { "remain" }
-                );
-                if f.members > 0 {
-                    c += &format!(
-                        ", in the charge of {} of {}",
-                        if f.members == 1 { "1 member".to_string() } else { format!("{} members", n(f.members)) },
-                        if f.orgs == 1 { "1 organization".to_string() } else { format!("{} organizations", n(f.orgs)) }
-                    );
-                    if f.unassigned > 0 {
-                        c += &format!(
-                            "; {} {} nobody assigned",
-                            n(f.unassigned),
-                            if f.unassigned == 1 { "has" } else { "have" }
-                        );
-                    }
-                } else {
-                    c += ", with no member assigned yet";
-                }
-                s.push(c + ".");
+        s.push(w!(
+            vi,
+            "brief-intake",
+            when = &when,
+            intake = f.intake,
+            total = f.total_managed,
+            progressed = f.progressed
+        ));
+        let (others, sum) = other_exits(f, vi);
+        match others.as_slice() {
+            [] => {}
+            [(k, why)] => s.push(w!(vi, "brief-other-exit", count = *k, why = *why)),
+            many => {
+                let list = many
+                    .iter()
+                    .map(|(k, why)| w!(vi, "brief-exit-item", count = *k, why = *why))
+                    .collect::<Vec<_>>()
+                    .join(&w!(vi, "brief-exit-separator"));
+                s.push(w!(vi, "brief-other-exits", count = sum, list = list));
             }
         }
-        let since = f.quota_from.map(|d| human::date(d, false)).unwrap_or_default();
-        if f.target > 0 {
-            let pct = human::pct(f.achieved as f64 * 100.0 / f.target as f64, false);
-            let members =
-                if f.quota_members == 1 { "1 member".to_string() } else { format!("{} members", n(f.quota_members)) };
-            let mut q = if f.achieved > 0 {
-                format!(
-                    "From {since} to {day}, the members helped {} make progress: {pct}% of the target of {} for {members}",
-                    people(f.achieved),
-                    n(f.target)
-                )
-            } else {
-                format!(
-                    "From {since} to {day}, no progress has yet been credited to the {members} (target {})",
-                    n(f.target)
-                )
-            };
-            q += &match f.members_met {
-                0 => "; no member has met the quota yet.".to_string(),
-                1 => "; 1 member has met the quota.".to_string(),
-                k => format!("; {} members have met the quota.", n(k)),
-            };
-            s.push(q);
-        }
+        s.push(w!(
+            vi,
+            "brief-closing",
+            closing = f.closing,
+            members = f.members,
+            orgs = f.orgs,
+            unassigned = f.unassigned,
+            day = &day
+        ));
+    }
+    if f.target > 0 {
+        let since = f.quota_from.map(|d| human::date(d, vi)).unwrap_or_default();
+        let pct = human::pct(f.achieved as f64 * 100.0 / f.target as f64, vi);
+        s.push(w!(
+            vi,
+            "brief-quota",
+            since = since,
+            day = &day,
+            achieved = f.achieved,
+            target = f.target,
+            members = f.quota_members,
+            pct = pct,
+            met = f.members_met
+        ));
     }
     s.join(" ")
 }
