@@ -499,8 +499,10 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
         "status" | "event" => Shown::text(label(raw, vi)),
         // The audit's JSON detail gets a space after each comma so it can wrap between fields.
         "detail" if raw.starts_with('{') => Shown::text(raw.replace(',', ", ")),
-        // TOTAL and unassigned stay as they are in every language (scripts find them).
-        "group" if raw == "TOTAL" || raw == "unassigned" => Shown::whole(raw),
+        // SPEC §18: a Vietnamese table says `Tổng cộng` and `Chưa phân công`; CSV, JSON and
+        // xlsx never pass through here and keep `TOTAL` and `unassigned` for scripts.
+        "group" if raw == "TOTAL" => Shown::whole(crate::w!(vi, "table-total")),
+        "group" if raw == "unassigned" => Shown::whole(crate::w!(vi, "table-unassigned")),
         "group" => match (style.group.column(), style.group) {
             // A ward, organization or category group reads as that column does.
             (Some(k), _) => shown(style, k, cell),
@@ -887,7 +889,9 @@ mod tests {
         let mut g = style(true);
         g.group = Group::Ward;
         assert_eq!(shown(&g, "group", &Cell::text("5")).text, "Phường 5");
-        assert_eq!(shown(&g, "group", &Cell::text("TOTAL")).text, "TOTAL");
+        assert_eq!(shown(&g, "group", &Cell::text("TOTAL")).text, "Tổng cộng");
+        assert_eq!(shown(&g, "group", &Cell::text("unassigned")).text, "Chưa phân công");
+        assert_eq!(shown(&style(false), "group", &Cell::text("TOTAL")).text, "TOTAL");
         g.group = Group::Quarter;
         assert_eq!(shown(&g, "group", &Cell::text("2022-Q1")).text, "quý I/2022");
         // Without names (query): as stored.

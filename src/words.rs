@@ -7,8 +7,8 @@
 //! `[one]`, `*[other]`) and show them with `NUM(…)`, which writes them as the rest of mh51
 //! does (`1.234` in Vietnamese, `1,234` in English); everything else is passed as text.
 //!
-//! What has moved here so far: the brief's paragraph (which the official report shares) and
-//! the official report's own words. The older messages are still written in pairs in the Rust
+//! What has moved here so far: the brief's paragraph (which the official report shares), the
+//! official report's own words, and the table words for the total row and the no-member group. The older messages are still written in pairs in the Rust
 //! source (`refuse!(en; vi)`, `app.say(en, vi)`, `cli_vi.rs`); they move here one room at a
 //! time, and a test keeps their number from growing.
 //!
@@ -26,11 +26,17 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 /// The Vietnamese catalogue, file by file.
-pub const VI: &[(&str, &str)] =
-    &[("brief.ftl", include_str!("../i18n/vi/brief.ftl")), ("document.ftl", include_str!("../i18n/vi/document.ftl"))];
+pub const VI: &[(&str, &str)] = &[
+    ("brief.ftl", include_str!("../i18n/vi/brief.ftl")),
+    ("document.ftl", include_str!("../i18n/vi/document.ftl")),
+    ("tables.ftl", include_str!("../i18n/vi/tables.ftl")),
+];
 /// The English catalogue, file by file (the same files).
-pub const EN: &[(&str, &str)] =
-    &[("brief.ftl", include_str!("../i18n/en/brief.ftl")), ("document.ftl", include_str!("../i18n/en/document.ftl"))];
+pub const EN: &[(&str, &str)] = &[
+    ("brief.ftl", include_str!("../i18n/en/brief.ftl")),
+    ("document.ftl", include_str!("../i18n/en/document.ftl")),
+    ("tables.ftl", include_str!("../i18n/en/tables.ftl")),
+];
 
 /// One argument of a message.
 pub enum Arg {
@@ -293,11 +299,12 @@ mod tests {
         assert_eq!(text(true, "no-such-id", &[]), "no-such-id");
     }
 
-    /// Vietnamese string literals still in the Rust source (SPEC §18 wants at most 30 lines):
+    /// Vietnamese string literals still in the Rust source outside unit tests (SPEC §18 wants at
+    /// most 30 lines):
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 979;
+        const CEILING: usize = 878;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();
@@ -305,7 +312,13 @@ mod tests {
                     walk(&p, n);
                 } else if p.extension().is_some_and(|x| x == "rs") {
                     let s = std::fs::read_to_string(&p).expect("read");
-                    *n += s.lines().filter(|l| has_vietnamese_literal(l)).count();
+                    // The product's code: a file's unit tests (its `#[cfg(test)]` module, at
+                    // its end by the house's convention) hold expected values, not messages.
+                    *n += s
+                        .lines()
+                        .take_while(|l| l.trim() != "#[cfg(test)]")
+                        .filter(|l| has_vietnamese_literal(l))
+                        .count();
                 }
             }
         }

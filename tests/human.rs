@@ -79,9 +79,9 @@ fn summary_on_a_100_column_terminal_shows_the_essential_columns_with_whole_figur
                 assert_eq!(row[k], grouped(&want[c], sep), "column {} of {:?}\n{t}", csv[0][c], want);
             }
         }
-        // The ward's name, TOTAL as it is.
+        // The ward's name; the total row in the reader's language (catalogue table-total).
         assert_eq!(body[4][0], "Phường 5");
-        assert_eq!(body[14][0], "TOTAL");
+        assert_eq!(body[14][0], if lang == "vi" { "Tổng cộng" } else { "TOTAL" });
         assert_eq!(body[14][1..], ["271", "55", "326", "59", "63", "263"]);
     }
 }
@@ -92,7 +92,8 @@ fn a_wide_terminal_gets_every_column_and_wide_shows_all_anyway() {
     let (t, err) = on_terminal(e, 200, &["--lang", "vi", "report", "summary", "-p", "2021"]);
     assert_fits(&t, 200);
     assert!(err.is_empty(), "{err}");
-    let total = table_rows(&t).into_iter().find(|r| r[0] == "TOTAL").unwrap();
+    // The total row, in Vietnamese (catalogue table-total).
+    let total = table_rows(&t).into_iter().find(|r| r[0] == "Tổng cộng").unwrap();
     // 2,357 contacts and 298,000,000 đ of loans in 2021 (the District 6 example).
     assert_eq!(total.len(), 15);
     assert_eq!(total[12], "2.357");
@@ -194,9 +195,13 @@ fn tables_read_in_the_readers_language_and_csv_keeps_the_codes() {
     assert!(csv.contains(",5,prison,2022-01-10,2022-12-20,progressed,"), "{csv}");
     let csv = e.ok(&["--lang", "vi", "show", &c, "-f", "csv"]);
     assert!(csv.contains("2022-03-01,support,1,loan 5000000 đ"), "{csv}");
-    // Report groups: org names in vi, TOTAL and unassigned as they are; quarters in words.
+    // Report groups: org names in vi, the total row and the no-member group in Vietnamese
+    // (SPEC §18: catalogue table-total, table-unassigned); quarters in words.
     let t = e.ok(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "org"]);
-    assert!(t.contains("Hội Liên hiệp Phụ nữ") && t.contains("unassigned") && t.contains("TOTAL"), "{t}");
+    assert!(t.contains("Hội Liên hiệp Phụ nữ") && t.contains("Chưa phân công") && t.contains("Tổng cộng"), "{t}");
+    assert!(!t.contains("unassigned") && !t.contains("TOTAL"), "{t}");
+    let csv = e.ok(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "org", "-f", "csv"]);
+    assert!(csv.contains("\nunassigned,") && csv.contains("\nTOTAL,"), "CSV keeps the codes: {csv}");
     assert!(t.contains("5.000.000"), "{t}");
     let t = e.ok(&["--lang", "vi", "report", "summary", "-p", "2022", "--by", "quarter"]);
     assert!(t.contains("quý I/2022") && t.contains("quý IV/2022"), "{t}");
@@ -340,7 +345,7 @@ fn every_view_fits_80_and_100_columns() {
     let csv = csv_rows(&e.ok(&["report", "quota", "-p", "2022", "--by", "member", "-f", "csv"]));
     let (t, _) = on_terminal(e, 80, &["--lang", "vi", "report", "quota", "-p", "2022", "--by", "member"]);
     let rows = table_rows(&t);
-    let total = rows.iter().find(|r| r[0] == "TOTAL").expect("TOTAL");
+    let total = rows.iter().find(|r| r[0] == "Tổng cộng").expect("the total row (catalogue table-total)");
     let want = csv.last().unwrap();
     // Essential: group, name, target, achieved, shortfall (columns 0, 1, 5, 6, 8 of the CSV).
     assert_eq!(total[2..], [grouped(&want[5], '.'), grouped(&want[6], '.'), grouped(&want[8], '.')], "{t}");
