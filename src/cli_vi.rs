@@ -108,7 +108,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("Close a case with a reason (đưa ra khỏi diện)", "Đưa ra khỏi diện, với lý do"),
     (
         "progressed, moved, deceased, reoffended, institution or other",
-        "progressed (tiến bộ), moved (chuyển đi), deceased (chết), reoffended (tái phạm), institution (đưa vào cơ sở) hoặc other (khác)",
+        "progressed (tiến bộ), moved (chuyển đi), deceased (qua đời), reoffended (tái phạm), institution (đưa vào cơ sở) hoặc other (khác)",
     ),
     (
         "Member credited with a progressed release (default: the one assigned that day)",

@@ -775,7 +775,7 @@ pub fn label(key: &str, vi: bool) -> String {
         "total_managed" => ("Total managed", "Tổng quản lý"),
         "progressed" => ("Progressed", "Tiến bộ"),
         "moved" => ("Moved", "Chuyển đi"),
-        "deceased" => ("Deceased", "Chết"),
+        "deceased" => ("Deceased", "Qua đời"),
         "reoffended" => ("Reoffended", "Tái phạm"),
         "institution" => ("Institution", "Đưa vào cơ sở"),
         "other" => ("Other", "Khác"),

@@ -43,19 +43,21 @@ fn unknown_ward_org_category_member_case() {
     e.refused(&["enroll", "Phạm Văn Bình", "--ward", "99", "--category", "prison"], &["'99'", "ward", "1, 2, 3"]);
     e.refused(
         &["member", "add", "Võ Thị Mai", "--org", "XYZ", "--ward", "5"],
-        &["'XYZ'", "MTTQ, CA, PN, TN, CCB, NCT"],
+        // Every organization by code, with its name (SPEC §18: what is accepted, as shown).
+        &["'XYZ'", "MTTQ (", "CA (Công an phường)", "PN (Hội Liên hiệp Phụ nữ)", "TN (", "CCB (", "NCT ("],
     );
     e.refused(&["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "robbery"], &["'robbery'", "prison"]);
     e.refused(&["assign", &c, "42"], &["'42'", "member"]);
     e.refused(&["assign", &c, "abc"], &["'abc'", "member id"]);
     e.refused(&["review", "2022-0099", "--class", "A"], &["'2022-0099'", "case"]);
     e.refused(&["review", "22-1", "--class", "A"], &["'22-1'", "YYYY-NNNN"]);
-    e.refused(&["review", &c, "--class", "E"], &["'E'", "A, B, C, D"]);
-    e.refused(&["release", &c, "--reason", "bored"], &["'bored'", "progressed, moved"]);
-    e.refused(&["support", &c, "--kind", "cash"], &["'cash'", "job, loan"]);
+    // Each accepted code with its label in the reader's language (SPEC §18).
+    e.refused(&["review", &c, "--class", "E"], &["'E'", "A (complying, settled); B (", "; D ("]);
+    e.refused(&["release", &c, "--reason", "bored"], &["'bored'", "progressed (made progress); moved (moved away)"]);
+    e.refused(&["support", &c, "--kind", "cash"], &["'cash'", "job (job placement); loan"]);
     e.refused(
         &["enroll", "Phạm Văn Bình", "--ward", "5", "--category", "prison", "--gender", "x"],
-        &["'x'", "male, female"],
+        &["'x'", "male; female"],
     );
 }
 

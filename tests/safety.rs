@@ -1035,15 +1035,22 @@ mod fuzz {
                         Ok(v) => {
                             prop_assert_eq!(<$t>::parse(v.code()).ok(), Some(v));
                             let f = mh51::text::fold(&s);
+                            // The code, a label, or one of the catalogue's aliases (SPEC §18).
+                            let aliases = mh51::words::aliases(<$t>::KEY, v.code());
                             prop_assert!(
-                                [v.code(), v.label(false), v.label(true)].iter().any(|l| mh51::text::fold(l) == f),
+                                [v.code(), v.label(false), v.label(true)].iter().any(|l| mh51::text::fold(l) == f)
+                                    || aliases.iter().any(|a| mh51::text::fold(a) == f),
                                 "{:?} accepted as {:?}", s, v
                             );
                         }
                         Err(e) => {
                             let en = e.downcast_ref::<Refusal>().map(|r| r.en.clone()).unwrap_or_default();
                             prop_assert!(refused::<()>(Err(e)));
-                            prop_assert!(en.contains(&format!("'{s}'")) && en.contains(&<$t>::codes()), "{}", en);
+                            // Names the value, and lists every accepted code (with its label).
+                            prop_assert!(en.contains(&format!("'{s}'")), "{}", en);
+                            for v in <$t>::ALL {
+                                prop_assert!(en.contains(v.code()), "{} does not list {}", en, v.code());
+                            }
                         }
                     }
                 };

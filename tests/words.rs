@@ -50,3 +50,64 @@ fn a_period_in_no_known_form_is_refused_naming_the_forms() {
         assert!(err.contains("2022-Q1"), "{err}");
     }
 }
+
+/// SPEC §18 "What the tool shows, it accepts": a vocabulary value by its Vietnamese label,
+/// its table header word and the catalogue's aliases (`i18n/*/aliases.ftl`), ignoring case
+/// and diacritics; each is stored as its code.
+#[test]
+fn vocabulary_is_accepted_as_the_tool_shows_it_and_as_clerks_say_it() {
+    let e = register();
+    // Support kinds: the label, the aliases the issue names.
+    for (i, kind) in ["vốn", "hỗ trợ vốn", "cho vay", "Hỗ trợ vốn", "VON"].iter().enumerate() {
+        let day = format!("2022-06-{:02}", i + 1);
+        e.ok(&["support", "2022-0001", "--kind", kind, "--amount", "100000", "--date", &day]);
+    }
+    assert_eq!(e.scalar("SELECT group_concat(DISTINCT kind) FROM supports"), "loan");
+    e.ok(&["support", "2022-0001", "--kind", "học nghề", "--date", "2022-06-10"]);
+    assert_eq!(e.scalar("SELECT kind FROM supports ORDER BY id DESC LIMIT 1"), "training");
+    // Release reasons: an alias, and the summary table's header word ("Tái phạm").
+    e.ok(&["release", "2022-0001", "--reason", "chuyển đi", "--date", "2022-07-01"]);
+    e.ok(&["release", "2022-0002", "--reason", "Tái phạm", "--date", "2022-07-01"]);
+    assert_eq!(
+        e.scalar(
+            "SELECT group_concat(reason, ',') FROM (SELECT reason FROM cases WHERE reason IS NOT NULL ORDER BY id)"
+        ),
+        "moved,reoffended"
+    );
+    // Organizations and categories by the names clerks use.
+    let m = e.ok(&["member", "add", "Lê Thị Hoa", "--org", "Hội Phụ nữ", "--ward", "5"]);
+    assert_eq!(
+        e.scalar(&format!("SELECT o.code FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = {}", m.trim())),
+        "PN"
+    );
+    let m = e.ok(&["member", "add", "Võ Văn Nam", "--org", "cuu chien binh", "--ward", "5"]);
+    assert_eq!(
+        e.scalar(&format!("SELECT o.code FROM members m JOIN orgs o ON o.id = m.org_id WHERE m.id = {}", m.trim())),
+        "CCB"
+    );
+    let c = e.enroll("Đỗ Văn Tư", "5", "2022-09-01", &[]);
+    let c2 = e.ok(&["enroll", "Đỗ Văn Năm", "--ward", "5", "--category", "ma túy", "--date", "2022-09-02"]);
+    assert_eq!(
+        e.scalar(&format!(
+            "SELECT k.code FROM cases c JOIN categories k ON k.id = c.category_id WHERE c.case_no = '{}'",
+            c2.trim()
+        )),
+        "drugs"
+    );
+    assert!(!c.is_empty());
+}
+
+/// A value that is none of these is refused, listing what is accepted in the reader's
+/// language, and nothing changes.
+#[test]
+fn a_refused_vocabulary_value_lists_the_accepted_ones_in_the_readers_language() {
+    let e = register();
+    let vi = e.refused(&["--lang", "vi", "support", "2022-0001", "--kind", "tiền mặt"], &["error:"]);
+    assert!(vi.contains("hình thức giúp đỡ không hợp lệ 'tiền mặt': cần một trong: job (giới thiệu việc làm); loan (hỗ trợ vốn); training (học nghề); gift (tặng quà); other (khác)"), "{vi}");
+    let en = e.refused(&["--lang", "en", "support", "2022-0001", "--kind", "cash"], &["error:"]);
+    assert!(en.contains("invalid support kind 'cash': expected one of: job (job placement); loan; training (vocational training); gift; other"), "{en}");
+    let vi = e.refused(&["--lang", "vi", "release", "2022-0001", "--reason", "bỏ đi"], &["error:"]);
+    assert!(vi.contains("deceased (qua đời)") && vi.contains("moved (chuyển nơi cư trú)"), "{vi}");
+    let org = e.refused(&["member", "add", "Lê Thị Hoa", "--org", "Hội Nông dân", "--ward", "5"], &["error:"]);
+    assert!(org.contains("PN (Hội Liên hiệp Phụ nữ)") && org.contains("CCB (Hội Cựu chiến binh)"), "{org}");
+}

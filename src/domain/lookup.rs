@@ -63,6 +63,22 @@ pub fn find(conn: &Connection, dict: Dict, typed: &str) -> Result<(i64, String)>
                 .optional()?;
         }
     }
+    if found.is_none() && dict != Dict::Ward {
+        // The catalogue's other names for the seeded organizations and categories ("Hội Phụ
+        // nữ" for PN, `i18n/*/aliases.ftl`), ignoring case and diacritics (SPEC §18).
+        let (key, seeded) = match dict {
+            Dict::Org => ("org", crate::domain::register::DEFAULT_ORGS),
+            _ => ("category", crate::domain::register::DEFAULT_CATEGORIES),
+        };
+        if let Some((code, _)) =
+            seeded.iter().find(|(code, _)| crate::words::aliases(key, code).iter().any(|a| fold(a) == f))
+        {
+            found = conn
+                .prepare_cached(dict.find_sql())?
+                .query_row(params![fold(code)], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+        }
+    }
     match found {
         Some(v) => Ok(v),
         None => {
@@ -74,9 +90,16 @@ pub fn find(conn: &Connection, dict: Dict, typed: &str) -> Result<(i64, String)>
     }
 }
 
+/// What a refusal lists as accepted: the codes, with their names for organizations and
+/// categories (`PN (Hội Liên hiệp Phụ nữ)`), so the reader sees the words they know.
 fn codes(conn: &Connection, dict: Dict) -> Result<String> {
     let mut stmt = conn.prepare_cached(dict.list_sql())?;
-    let all: Vec<String> = stmt.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+    let all: Vec<String> = stmt
+        .query_map([], |r| {
+            let (code, name): (String, String) = (r.get(0)?, r.get(1)?);
+            Ok(if dict == Dict::Ward || name == code { code } else { format!("{code} ({name})") })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
     let shown: Vec<&str> = all.iter().take(30).map(String::as_str).collect();
     let mut s = shown.join(", ");
     if all.len() > 30 {

@@ -139,7 +139,7 @@ impl std::fmt::Display for CaseNo {
 
 /// A closed vocabulary: code, English and Vietnamese labels.
 macro_rules! vocab {
-    ($name:ident, $what_en:literal, $what_vi:literal, [$(($var:ident, $code:literal, $en:literal, $vi:literal)),+ $(,)?]) => {
+    ($name:ident, $key:literal, $what_en:literal, $what_vi:literal, [$(($var:ident, $code:literal, $en:literal, $vi:literal)),+ $(,)?]) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($var),+ }
 
@@ -158,7 +158,12 @@ macro_rules! vocab {
                 Self::ALL.iter().map(|v| v.code()).collect::<Vec<_>>().join(", ")
             }
 
-            /// Accepts the code or either label, ignoring case and diacritics.
+            /// The vocabulary's name in the catalogue's alias ids (`alias-reason-moved`).
+            pub const KEY: &'static str = $key;
+
+            /// Accepts the code, either label, or an alias the catalogue lists
+            /// (`i18n/*/aliases.ftl`: header words and the ways clerks say it), ignoring case
+            /// and diacritics (SPEC §18).
             pub fn parse(s: &str) -> Result<$name> {
                 // The exact code is what scripts and imports send: no folding needed.
                 if let Some(v) = Self::ALL.iter().find(|v| v.code() == s) {
@@ -169,12 +174,20 @@ macro_rules! vocab {
                     if f == crate::text::fold(v.code())
                         || f == crate::text::fold(v.label(false))
                         || f == crate::text::fold(v.label(true))
+                        || crate::words::aliases($key, v.code()).iter().any(|a| f == crate::text::fold(a))
                     {
                         return Ok(*v);
                     }
                 }
-                refuse!("invalid {} '{}': expected one of {}", $what_en, s, Self::codes();
-                        "{} không hợp lệ '{}': cần một trong {}", $what_vi, s, Self::codes())
+                let list = |vi: bool| {
+                    Self::ALL
+                        .iter()
+                        .map(|v| if v.label(vi) == v.code() { v.code().to_string() } else { format!("{} ({})", v.code(), v.label(vi)) })
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                };
+                refuse!("invalid {} '{}': expected one of: {}", $what_en, s, list(false);
+                        "{} không hợp lệ '{}': cần một trong: {}", $what_vi, s, list(true))
             }
         }
     };
@@ -182,6 +195,7 @@ macro_rules! vocab {
 
 vocab!(
     Class,
+    "class",
     "review class",
     "phân loại",
     [
@@ -194,12 +208,13 @@ vocab!(
 
 vocab!(
     Reason,
+    "reason",
     "release reason",
     "lý do đưa ra khỏi diện",
     [
         (Progressed, "progressed", "made progress", "tiến bộ"),
         (Moved, "moved", "moved away", "chuyển nơi cư trú"),
-        (Deceased, "deceased", "deceased", "chết"),
+        (Deceased, "deceased", "deceased", "qua đời"),
         (Reoffended, "reoffended", "reoffended, arrested", "tái phạm, bị bắt"),
         (
             Institution,
@@ -213,6 +228,7 @@ vocab!(
 
 vocab!(
     SupportKind,
+    "kind",
     "support kind",
     "hình thức giúp đỡ",
     [
@@ -224,7 +240,7 @@ vocab!(
     ]
 );
 
-vocab!(Gender, "gender", "giới tính", [(Male, "male", "male", "nam"), (Female, "female", "female", "nữ"),]);
+vocab!(Gender, "gender", "gender", "giới tính", [(Male, "male", "male", "nam"), (Female, "female", "female", "nữ"),]);
 
 /// An identity number (CCCD 12 digits, CMND 9 digits).
 pub fn parse_id_number(s: &str) -> Result<String> {
@@ -506,6 +522,31 @@ pub fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 
 #[cfg(test)]
 mod tests {
+
+    /// Every alias in the catalogue names a value that exists: a vocabulary's code, or a
+    /// seeded organization's or category's.
+    #[test]
+    fn every_alias_names_a_real_value() {
+        let mut known: Vec<String> = Vec::new();
+        known.extend(Class::ALL.iter().map(|v| format!("alias-{}-{}", Class::KEY, v.code())));
+        known.extend(Reason::ALL.iter().map(|v| format!("alias-{}-{}", Reason::KEY, v.code())));
+        known.extend(SupportKind::ALL.iter().map(|v| format!("alias-{}-{}", SupportKind::KEY, v.code())));
+        known.extend(Gender::ALL.iter().map(|v| format!("alias-{}-{}", Gender::KEY, v.code())));
+        known.extend(crate::domain::register::DEFAULT_ORGS.iter().map(|(c, _)| format!("alias-org-{c}")));
+        known.extend(crate::domain::register::DEFAULT_CATEGORIES.iter().map(|(c, _)| format!("alias-category-{c}")));
+        let mut seen = 0;
+        for (file, source) in crate::words::VI.iter().chain(crate::words::EN) {
+            for line in source.lines() {
+                if let Some(id) = line.strip_prefix("alias-").and_then(|l| l.split(" =").next()) {
+                    let id = format!("alias-{id}");
+                    assert!(known.contains(&id), "{file}: {id} names no value");
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen > 20, "aliases read: {seen}");
+        assert!(crate::words::aliases("kind", "loan").contains(&"cho vay".to_string()));
+    }
     use super::*;
 
     fn d(s: &str) -> NaiveDate {

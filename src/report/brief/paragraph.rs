@@ -149,7 +149,7 @@ mod tests {
         );
         assert!(
             p.contains(
-                "Ngoài ra, 4 đối tượng ra khỏi diện vì lý do khác (2 chuyển nơi cư trú; 1 chết; 1 tái phạm, bị bắt)."
+                "Ngoài ra, 4 đối tượng ra khỏi diện vì lý do khác (2 chuyển nơi cư trú; 1 qua đời; 1 tái phạm, bị bắt)."
             ),
             "{p}"
         );
