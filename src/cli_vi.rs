@@ -358,7 +358,7 @@ pub const HELP_VI: &[(&str, &str)] = &[
     // Workbooks (SPEC §15)
     (
         "Bring in members, cases, or a month's reviews or supports from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing",
-        "Nhập thành viên, hồ sơ, hoặc các lần tiếp xúc, giúp đỡ trong tháng từ tệp CSV hoặc bảng tính (.xlsx, .xls, .ods), tất cả hoặc không gì cả",
+        "Nhập thành viên, hồ sơ, hoặc các lần tiếp xúc, giúp đỡ trong tháng từ tệp CSV hoặc bảng tính (.xlsx, .xls, .ods); có dòng sai thì không nhập dòng nào",
     ),
     (
         "The sheet of a workbook to read (default: the first; for reviews and supports, every sheet)",
