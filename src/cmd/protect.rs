@@ -55,9 +55,7 @@ pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
 /// The passphrase's bytes in a key file: its first line, without a UTF-8 byte-order mark
 /// before it (Notepad writes one) and without the line end (LF or CRLF) after it (SPEC §16).
 fn key_file_line(text: &[u8]) -> &[u8] {
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
-    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
-    line.strip_suffix(b"\r").unwrap_or(line)
+    crate::text::first_line(text)
 }
 
 fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {

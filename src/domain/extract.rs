@@ -162,6 +162,8 @@ pub fn extract(
             copy(src, tx, read, write, *keep, &persons, &cases, &members)?;
         }
         let name = src_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        // A key of its own (SPEC §19): the ward signs its packages, never with the source's key.
+        let public = crate::domain::signing::make(tx, &ctx.stamp.at)?;
         let (seq, hash) = source_last.clone().unwrap_or((0, audit::GENESIS.to_string()));
         audit::append(
             tx,
@@ -173,7 +175,8 @@ pub fn extract(
                     "persons": persons.len(), "cases": cases.len(), "members": members.len(),
                     // `check` reads these: rows up to them were handed over, not typed here.
                     "last_case_id": cases.iter().max().copied().unwrap_or(0),
-                    "last_member_id": members.iter().max().copied().unwrap_or(0)}),
+                    "last_member_id": members.iter().max().copied().unwrap_or(0),
+                    "public_key": crate::domain::signing::hex(public.as_bytes())}),
         )
     })
     .and_then(|()| {
