@@ -432,11 +432,6 @@ const RULES: &[Rule] = &[
                      OR coalesce(s.dissolved_on, '9999-12-31') <= w.dissolved_on)
               ORDER BY w.code",
     },
-    Rule {
-        en: "the register has no signing key, which signs its report packages (SPEC §19)",
-        vi: "sổ không có khóa ký, khóa dùng để ký gói báo cáo",
-        sql: "SELECT 'table', 'signing_key', 'no key' WHERE NOT EXISTS (SELECT 1 FROM signing_key WHERE id = 1)",
-    },
 ];
 
 /// Rules checked in Rust over every row: how names are stored.
@@ -540,11 +535,17 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
     }
     // The signing key's two halves belong together (a missing key is a rule above). The
     // secret is read to compare, never shown.
-    if crate::domain::signing::present(conn).unwrap_or(false) && crate::domain::signing::secret(conn).is_err() {
-        report.problems.push(Problem {
-            en: "signing_key: the secret key is not the one of the stored public key".into(),
-            vi: "signing_key: khóa bí mật không khớp với khóa công khai đã lưu".into(),
-        });
+    match crate::domain::signing::present(conn) {
+        Ok(false) => report.problems.push(Problem {
+            en: crate::w!(false, "check-no-signing-key"),
+            vi: crate::w!(true, "check-no-signing-key"),
+        }),
+        Ok(true) if crate::domain::signing::secret(conn).is_err() => report.problems.push(Problem {
+            en: crate::w!(false, "check-signing-key-mismatch"),
+            vi: crate::w!(true, "check-signing-key-mismatch"),
+        }),
+        Ok(true) => {}
+        Err(e) => report.problems.push(could_not_run("signing key", &e)),
     }
     report.head = ledger::head(conn).unwrap_or(None);
     // 5. An anonymisation whose scrub was interrupted (SPEC §16).

@@ -30,12 +30,14 @@ pub const VI: &[(&str, &str)] = &[
     ("brief.ftl", include_str!("../i18n/vi/brief.ftl")),
     ("document.ftl", include_str!("../i18n/vi/document.ftl")),
     ("tables.ftl", include_str!("../i18n/vi/tables.ftl")),
+    ("keys.ftl", include_str!("../i18n/vi/keys.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
     ("brief.ftl", include_str!("../i18n/en/brief.ftl")),
     ("document.ftl", include_str!("../i18n/en/document.ftl")),
     ("tables.ftl", include_str!("../i18n/en/tables.ftl")),
+    ("keys.ftl", include_str!("../i18n/en/keys.ftl")),
 ];
 
 /// One argument of a message.

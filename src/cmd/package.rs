@@ -17,9 +17,9 @@ use super::App;
 use crate::cli::{ContactsBy, QuotaBy, SummaryBy};
 use crate::domain::types::{iso, ymd, Period};
 use crate::domain::{lookup, signing};
-use crate::refuse;
 use crate::report::package::{self, LinkKey};
 use crate::report::scope::Scope;
+use crate::{refuse, w};
 
 /// `key show`: the public key alone on stdout, its fingerprint on stderr.
 pub fn key_show(app: &App) -> Result<()> {
@@ -27,33 +27,16 @@ pub fn key_show(app: &App) -> Result<()> {
     let public = signing::public(&conn)?;
     writeln!(std::io::stdout().lock(), "{}", signing::hex(public.as_bytes()))?;
     let fp = signing::fingerprint(&public);
-    app.say(
-        &format!("fingerprint {fp} (read it to the city to confirm the key)"),
-        &format!("dấu vân tay {fp} (đọc cho thành phố để xác nhận khóa)"),
-    );
+    app.say(&w!(false, "key-fingerprint", fingerprint = &fp), &w!(true, "key-fingerprint", fingerprint = &fp));
     Ok(())
 }
 
 /// The linking key from `--link-key FILE`: a file readable by its owner only, as every key
-/// file; its first line is the key (`report::package::read_link_key`).
+/// file (`cmd::protect::read_private_file`); its first line is the key
+/// (`report::package::read_link_key`).
 fn link_key(path: &Path) -> Result<LinkKey> {
-    let shown = path.display().to_string();
-    let meta = match std::fs::metadata(path) {
-        Ok(m) if m.is_file() => m,
-        Ok(_) => {
-            refuse!("linking key file '{}' is not a file", shown; "tệp khóa liên kết '{}' không phải là tệp", shown)
-        }
-        Err(e) => refuse!("cannot read linking key file '{}': {}", shown, e;
-                          "không đọc được tệp khóa liên kết '{}': {}", shown, e),
-    };
-    if let Some(mode) = crate::platform::open_to_others(&meta) {
-        refuse!("linking key file '{}' can be read by other users (mode {:o}); make it private with `chmod 600 {}`",
-                shown, mode, shown;
-                "tệp khóa liên kết '{}' người khác đọc được (quyền {:o}); hãy đặt riêng tư bằng `chmod 600 {}`",
-                shown, mode, shown);
-    }
-    let text = zeroize::Zeroizing::new(std::fs::read(path).with_context(|| format!("reading {shown}"))?);
-    package::read_link_key(&text, &shown)
+    let text = super::protect::read_private_file(path)?;
+    package::read_link_key(&text, &path.display().to_string())
 }
 
 /// `report package -p P -o FILE.json [--link-key FILE]`.
@@ -65,8 +48,7 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, link: Option<&Path>) 
     let conn = app.open_read()?;
     let unit_code = lookup::setting(&conn, "unit_code")?.map(|s| s.trim().to_string()).unwrap_or_default();
     if unit_code.is_empty() {
-        refuse!("the register has no unit code, which the city files the package under: set it once with `mh51 settings unit_code CODE` (the code the city gave the ward)";
-                "sổ chưa có mã đơn vị, mã thành phố dùng để xếp gói báo cáo: hãy đặt một lần bằng `mh51 settings unit_code MÃ` (mã thành phố cấp cho phường)");
+        refuse!("{}", w!(false, "package-no-unit-code"); "{}", w!(true, "package-no-unit-code"));
     }
     let secret = signing::secret(&conn)?;
     let all = Scope::resolve(&conn, None, None, None)?;
@@ -118,21 +100,17 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, link: Option<&Path>) 
     file.commit()?;
     writeln!(std::io::stdout().lock(), "{}", output.display())?;
     let tokens = if key.is_some() { cases.len() } else { 0 };
-    app.say(
-        &format!(
-            "package of {} to {} signed with key {}: {} linking tokens, audit head {seq}:{hash}",
-            iso(p.from),
-            iso(p.to),
-            signing::fingerprint(&public),
-            tokens
-        ),
-        &format!(
-            "gói báo cáo từ {} đến {} đã ký bằng khóa {}: {} mã liên kết, đầu chuỗi nhật ký {seq}:{hash}",
-            iso(p.from),
-            iso(p.to),
-            signing::fingerprint(&public),
-            tokens
-        ),
-    );
+    let said = |vi: bool| {
+        w!(
+            vi,
+            "package-made",
+            from = iso(p.from),
+            to = iso(p.to),
+            fingerprint = signing::fingerprint(&public),
+            tokens = tokens.to_string(),
+            head = format!("{seq}:{hash}")
+        )
+    };
+    app.say(&said(false), &said(true));
     Ok(())
 }

@@ -12,7 +12,9 @@
 //!   (they still count in the source's rows for those wards);
 //! - the members who ever served in those wards, and every member those cases' history
 //!   names (assigned, reviewing, giving support, credited), with their ward history;
-//! - the dictionaries (wards, orgs, categories) and the settings.
+//! - the dictionaries (wards, orgs, categories) and the settings;
+//! - a signing key of its own (SPEC §19), made now: the source's key is never copied, so a
+//!   package the ward signs cannot pass for the district's, nor the district's for the ward's.
 //!
 //! Nothing else: no other person's row is ever read into the new file, which starts empty, so
 //! no byte of another person's data can be in it. Its audit log starts afresh with one

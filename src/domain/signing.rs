@@ -58,9 +58,7 @@ pub fn present(conn: &Connection) -> Result<bool> {
 }
 
 fn missing() -> anyhow::Error {
-    crate::refusal!("the register has no signing key (it was made or changed outside mh51): run mh51 check";
-                    "sổ không có khóa ký (sổ được tạo hoặc sửa ngoài mh51): hãy chạy mh51 check")
-    .into()
+    crate::refusal!("{}", crate::w!(false, "signing-key-missing"); "{}", crate::w!(true, "signing-key-missing")).into()
 }
 
 /// The register's public key.
@@ -85,8 +83,7 @@ pub fn secret(conn: &Connection) -> Result<SigningKey> {
     let bytes = zeroize::Zeroizing::new(bytes);
     let key = SigningKey::from_bytes(&bytes);
     if key.verifying_key() != parse_public(&text)? {
-        refuse!("the register's signing key does not match its public key (changed outside mh51): run mh51 check";
-                "khóa ký của sổ không khớp với khóa công khai (bị sửa ngoài mh51): hãy chạy mh51 check");
+        refuse!("{}", crate::w!(false, "signing-key-mismatch"); "{}", crate::w!(true, "signing-key-mismatch"));
     }
     Ok(key)
 }
@@ -98,7 +95,7 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Bytes of a hex string (either case); `None` unless it is an even number of hex digits.
 pub fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !s.len().is_multiple_of(2) || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).ok()).collect()
@@ -109,8 +106,8 @@ pub fn parse_public(s: &str) -> Result<VerifyingKey> {
     let bytes = unhex(s.trim()).and_then(|b| <[u8; 32]>::try_from(b).ok());
     match bytes.map(|b| VerifyingKey::from_bytes(&b)) {
         Some(Ok(k)) => Ok(k),
-        _ => refuse!("invalid public key '{}': expected the 64 hex digits `mh51 key show` prints", s.trim();
-                     "khóa công khai '{}' không hợp lệ: cần 64 chữ số hex như `mh51 key show` in ra", s.trim()),
+        _ => refuse!("{}", crate::w!(false, "signing-key-invalid-public", key = s.trim());
+                     "{}", crate::w!(true, "signing-key-invalid-public", key = s.trim())),
     }
 }
 

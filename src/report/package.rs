@@ -170,7 +170,7 @@ pub struct Package {
 }
 
 fn invalid(why: &str) -> anyhow::Error {
-    crate::refusal!("the package is not valid: {}", why; "gói báo cáo không hợp lệ: {}", why).into()
+    crate::refusal!("{}", crate::w!(false, "package-invalid", why = why); "{}", crate::w!(true, "package-invalid", why = why)).into()
 }
 
 /// Verify a package file's bytes against the unit's public key: refused unless it is one
@@ -216,18 +216,21 @@ pub fn verify(bytes: &[u8], key: &VerifyingKey) -> Result<Package> {
 
 /// Read the linking key from `text`, a file's bytes: its first line, hex. Refused naming `shown`.
 pub fn read_link_key(text: &[u8], shown: &str) -> Result<LinkKey> {
-    let line = crate::text::first_line(text);
-    let Ok(line) = std::str::from_utf8(line) else {
-        refuse!("linking key file '{}' does not hold text: its first line must be {} to {} hex digits", shown, 2 * LINK_KEY_MIN, 2 * LINK_KEY_MAX;
-                "tệp khóa liên kết '{}' không chứa văn bản: dòng đầu phải là {} đến {} chữ số hex", shown, 2 * LINK_KEY_MIN, 2 * LINK_KEY_MAX);
-    };
-    match LinkKey::from_hex(line) {
+    let line = String::from_utf8_lossy(crate::text::first_line(text));
+    match LinkKey::from_hex(&line) {
         Some(k) => Ok(k),
         None => {
-            refuse!("linking key file '{}' does not hold a linking key: its first line must be {} to {} hex digits (an even number), the key the city gave; it has {} characters",
-                    shown, 2 * LINK_KEY_MIN, 2 * LINK_KEY_MAX, line.trim().chars().count();
-                    "tệp khóa liên kết '{}' không chứa khóa liên kết: dòng đầu phải là {} đến {} chữ số hex (số chẵn), khóa do thành phố cấp; tệp có {} ký tự",
-                    shown, 2 * LINK_KEY_MIN, 2 * LINK_KEY_MAX, line.trim().chars().count())
+            let said = |vi: bool| {
+                crate::w!(
+                    vi,
+                    "link-key-invalid",
+                    path = shown,
+                    min = (2 * LINK_KEY_MIN).to_string(),
+                    max = (2 * LINK_KEY_MAX).to_string(),
+                    chars = line.trim().chars().count().to_string()
+                )
+            };
+            refuse!("{}", said(false); "{}", said(true))
         }
     }
 }
@@ -289,7 +292,8 @@ mod tests {
         let key = crate::domain::signing::generate().unwrap();
         let public = key.verifying_key();
         let bytes = signed(&key);
-        let changes: Vec<Box<dyn Fn(&mut Value)>> = vec![
+        type Change = Box<dyn Fn(&mut Value)>;
+        let changes: Vec<Change> = vec![
             Box::new(|v| v["figures"]["summary_by_ward"]["rows"][0]["total_managed"] = json!(3)),
             Box::new(|v| v["figures"]["summary_by_ward"]["total"]["total_managed"] = json!(2.0)),
             Box::new(|v| v["figures"]["quota_by_org"]["rows"][0]["pct"] = json!(50.1)),
