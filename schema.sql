@@ -1,4 +1,4 @@
--- mh51 schema, version 5.
+-- mh51 schema, version 7.
 --
 -- This file is the whole schema of a fresh database. It is applied by migration 1 in
 -- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
@@ -258,6 +258,24 @@ END;
 CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger
 BEGIN
     SELECT RAISE(ABORT, 'ledger is append-only');
+END;
+
+-- The register's signing key (version 7, SPEC §19): one row, the Ed25519 public key (hex),
+-- the secret seed (32 bytes; `mh51 query` reads it as NULL) and when it was made
+-- (src/domain/signing.rs). Never changed, never deleted.
+CREATE TABLE signing_key (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key TEXT NOT NULL CHECK (length(public_key) = 64 AND public_key NOT GLOB '*[^0-9a-f]*'),
+    secret     BLOB NOT NULL CHECK (length(secret) = 32),
+    made_at    TEXT NOT NULL
+) STRICT;
+CREATE TRIGGER signing_key_no_update BEFORE UPDATE ON signing_key
+BEGIN
+    SELECT RAISE(ABORT, 'the signing key never changes');
+END;
+CREATE TRIGGER signing_key_no_delete BEFORE DELETE ON signing_key
+BEGIN
+    SELECT RAISE(ABORT, 'the signing key is never deleted');
 END;
 
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).

@@ -533,6 +533,20 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
         Ok(problems) => report.problems.extend(problems),
         Err(e) => report.problems.push(could_not_run("schema", &e)),
     }
+    // The signing key's two halves belong together (a missing key is a rule above). The
+    // secret is read to compare, never shown.
+    match crate::domain::signing::present(conn) {
+        Ok(false) => report.problems.push(Problem {
+            en: crate::w!(false, "check-no-signing-key"),
+            vi: crate::w!(true, "check-no-signing-key"),
+        }),
+        Ok(true) if crate::domain::signing::secret(conn).is_err() => report.problems.push(Problem {
+            en: crate::w!(false, "check-signing-key-mismatch"),
+            vi: crate::w!(true, "check-signing-key-mismatch"),
+        }),
+        Ok(true) => {}
+        Err(e) => report.problems.push(could_not_run("signing key", &e)),
+    }
     report.head = ledger::head(conn).unwrap_or(None);
     // 5. An anonymisation whose scrub was interrupted (SPEC §16).
     match crate::domain::anonymise::unfinished(conn) {

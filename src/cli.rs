@@ -207,9 +207,9 @@ pub enum Command {
         #[arg(long)]
         date: Option<String>,
     },
-    /// The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent` or `issuer`.
+    /// The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent`, `issuer` or `unit_code`.
     Settings {
-        /// `district`, `ward_label`, `issuer_parent` or `issuer` (none: list every setting).
+        /// `district`, `ward_label`, `issuer_parent`, `issuer` or `unit_code` (none: list every setting).
         key: Option<String>,
         /// The new value, e.g. "Phường Bình Tiên" or "Khu phố".
         value: Option<String>,
@@ -308,6 +308,9 @@ pub enum Command {
     Migrate,
     /// The audit log; `audit verify` checks its hash chain.
     Audit(AuditArgs),
+    /// The register's signing key, which signs its report packages.
+    #[command(subcommand)]
+    Key(KeyCmd),
     /// Encrypt a plain register in place (the passphrase asked twice, or from --key-file).
     Encrypt,
     /// Change the passphrase of an encrypted register.
@@ -760,6 +763,18 @@ pub enum ReportCmd {
         #[arg(long)]
         recipient: Vec<String>,
     },
+    /// The ward's package for the city: the period's figures as JSON, signed with the register's key.
+    Package {
+        /// Period: 2022, 2022-Q1, 2022-05 or 2022-01-01..2022-05-20 (default: this year to today).
+        #[arg(short = 'p', long)]
+        period: Option<String>,
+        /// The new file: FILE.json (created 0600, never overwritten).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+        /// The city's linking key (a file: 64 or more hex digits on its first line); without it, no linking tokens.
+        #[arg(long, value_name = "FILE")]
+        link_key: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -830,6 +845,12 @@ pub enum AuditCmd {
     },
     /// Print the head of the log, `SEQ:HASH`: write it down to prove later that nothing was rewritten.
     Head,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeyCmd {
+    /// Print the public key (64 hex digits) on stdout and its fingerprint on stderr, for the city.
+    Show,
 }
 
 #[cfg(test)]

@@ -177,6 +177,21 @@ pub const HELP_VI: &[(&str, &str)] = &[
     ("300 wards, 6,000 members, 100,000 cases, 1,000,000 reviews", "300 phường, 6.000 thành viên, 100.000 hồ sơ, 1.000.000 lần tiếp xúc"),
     ("A small synthetic city, for CI", "Thành phố mô phỏng nhỏ, để kiểm thử"),
     ("Print shell completions", "In mã tự hoàn thành cho shell"),
+    // key, report package
+    ("The register's signing key, which signs its report packages", "Khóa ký của sổ, dùng để ký các gói báo cáo"),
+    (
+        "Print the public key (64 hex digits) on stdout and its fingerprint on stderr, for the city",
+        "In khóa công khai (64 chữ số hex) ra màn hình và dấu vân tay của nó ra stderr, để gửi thành phố",
+    ),
+    (
+        "The ward's package for the city: the period's figures as JSON, signed with the register's key",
+        "Gói báo cáo của phường gửi thành phố: số liệu của kỳ dưới dạng JSON, ký bằng khóa của sổ",
+    ),
+    ("The new file: FILE.json (created 0600, never overwritten)", "Tệp mới: TỆP.json (tạo với quyền 0600, không bao giờ ghi đè)"),
+    (
+        "The city's linking key (a file: 64 or more hex digits on its first line); without it, no linking tokens",
+        "Khóa liên kết của thành phố (một tệp: dòng đầu có từ 64 chữ số hex trở lên); không có thì không có mã liên kết",
+    ),
     // report brief
     (
         "The meeting brief: one self-contained HTML page (or a PDF printed by a local Chromium)",
@@ -328,8 +343,8 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Người này chuyển đến phường khác: hồ sơ tiếp tục ở đó từ --date (giữ lịch sử)",
     ),
     (
-        "The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent` or `issuer`",
-        "Thiết lập của sổ: liệt kê, hoặc đặt `district`, `ward_label`, `issuer_parent` hay `issuer`",
+        "The register's own settings: list them, or set `district`, `ward_label`, `issuer_parent`, `issuer` or `unit_code`",
+        "Thiết lập của sổ: liệt kê, hoặc đặt `district`, `ward_label`, `issuer_parent`, `issuer` hay `unit_code`",
     ),
     (
         "The ward that takes them over",
@@ -352,8 +367,8 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Ghi một bản sao không mã hóa của sổ đã mã hóa, quyền 0600, cho công cụ khác",
     ),
     (
-        "`district`, `ward_label`, `issuer_parent` or `issuer` (none: list every setting)",
-        "`district`, `ward_label`, `issuer_parent` hoặc `issuer` (bỏ trống: liệt kê mọi thiết lập)",
+        "`district`, `ward_label`, `issuer_parent`, `issuer` or `unit_code` (none: list every setting)",
+        "`district`, `ward_label`, `issuer_parent`, `issuer` hoặc `unit_code` (bỏ trống: liệt kê mọi thiết lập)",
     ),
     // Workbooks (SPEC §15)
     (

@@ -354,6 +354,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_ward_history.sql"),
     include_str!("../migrations/0005_ledger.sql"),
     include_str!("../migrations/0006_void_contacts.sql"),
+    include_str!("../migrations/0007_signing_key.sql"),
 ];
 
 /// The schema version this build writes.
@@ -601,19 +602,21 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
         tx.execute_batch(sql).with_context(|| format!("applying migration {}", i + 1))?;
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    // Version 7 gives every register its signing key (SPEC §19): made here, from the
+    // system's random source, as SQL cannot; the ledger's catch-up below records the row.
+    let stamp = migration_stamp();
+    let made =
+        if crate::domain::signing::present(&tx)? { None } else { Some(crate::domain::signing::make(&tx, &stamp.at)?) };
     // One audit row for the whole migration; the ledger is then brought up to the rows as
     // they are and sealed by it (SPEC §16): for a register from before the ledger, every row
     // is its baseline (`rows` says how many); a later migration records whatever it changed.
     let rows = crate::domain::ledger::count_rows(&tx)?;
-    crate::audit::append(
-        &tx,
-        &migration_stamp(),
-        "migrate",
-        "register",
-        "",
-        &serde_json::json!({ "from": start, "to": SCHEMA_VERSION, "rows": rows }),
-    )
-    .context("recording the migration")?;
+    let mut detail = serde_json::json!({ "from": start, "to": SCHEMA_VERSION, "rows": rows });
+    if let Some(k) = made {
+        // The public key only: the secret is never in the log.
+        detail["public_key"] = crate::domain::signing::hex(k.as_bytes()).into();
+    }
+    crate::audit::append(&tx, &stamp, "migrate", "register", "", &detail).context("recording the migration")?;
     crate::domain::ledger::catch_up(&tx).context("bringing the ledger up to the migrated rows")?;
     tx.commit().context("committing the migration")?;
     Ok(())

@@ -224,6 +224,14 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// The first line of a key file's bytes: without a UTF-8 byte-order mark before it (Notepad
+/// writes one) and without the line end (LF or CRLF) after it (SPEC §16).
+pub fn first_line(text: &[u8]) -> &[u8] {
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
+    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

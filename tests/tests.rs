@@ -18,6 +18,7 @@ mod input;
 mod kdf;
 mod ledger;
 mod month;
+mod package;
 mod props;
 mod protect;
 mod readme;

@@ -6,6 +6,7 @@ pub mod city;
 pub mod document;
 pub mod export;
 pub mod import;
+pub mod package;
 pub mod protect;
 pub mod read;
 pub mod report;
@@ -303,6 +304,7 @@ fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Show { case, out } => read::show(app, &case, &out),
         Command::List(a) => read::list(app, a),
         Command::Audit(a) => read::audit(app, a),
+        Command::Key(crate::cli::KeyCmd::Show) => package::key_show(app),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "mh51", &mut std::io::stdout());

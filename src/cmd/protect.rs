@@ -16,34 +16,39 @@ use super::App;
 use crate::db::{self, Key};
 use crate::domain::anonymise;
 use crate::domain::error::Unfinished;
-use crate::{audit, refuse};
+use crate::{audit, refuse, w};
 
-/// The first line of a key file, refused unless only its owner can read (or write) it.
-pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
+/// The bytes of a key file (a passphrase's, or the city's linking key), refused unless it is
+/// a file only its owner can read (or write).
+pub fn read_private_file(path: &Path) -> Result<zeroize::Zeroizing<Vec<u8>>> {
+    let shown = path.display().to_string();
     let meta = match std::fs::metadata(path) {
         Ok(m) if m.is_file() => m,
         Ok(_) => {
-            refuse!("key file '{}' is not a file", path.display(); "tệp khóa '{}' không phải là tệp", path.display())
+            refuse!("{}", w!(false, "key-file-not-file", path = &shown); "{}", w!(true, "key-file-not-file", path = &shown))
         }
-        Err(e) => refuse!("cannot read key file '{}': {}", path.display(), e;
-                          "không đọc được tệp khóa '{}': {}", path.display(), e),
+        Err(e) => refuse!("{}", w!(false, "key-file-unreadable", path = &shown, error = e.to_string());
+                          "{}", w!(true, "key-file-unreadable", path = &shown, error = e.to_string())),
     };
     if let Some(mode) = crate::platform::open_to_others(&meta) {
-        refuse!("key file '{}' can be read by other users (mode {:o}); make it private with `chmod 600 {}`",
-                path.display(), mode, path.display();
-                "tệp khóa '{}' người khác đọc được (quyền {:o}); hãy đặt riêng tư bằng `chmod 600 {}`",
-                path.display(), mode, path.display());
+        let mode = format!("{mode:o}");
+        refuse!("{}", w!(false, "key-file-open", path = &shown, mode = &mode);
+                "{}", w!(true, "key-file-open", path = &shown, mode = &mode));
     }
-    let text = std::fs::read(path).with_context(|| format!("reading key file {}", path.display()))?;
-    let text = zeroize::Zeroizing::new(text);
+    let text = std::fs::read(path).with_context(|| format!("reading key file {shown}"))?;
+    Ok(zeroize::Zeroizing::new(text))
+}
+
+/// The first line of a key file, refused unless only its owner can read (or write) it.
+pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
+    let text = read_private_file(path)?;
+    let shown = path.display().to_string();
     let line = key_file_line(&text);
     let Ok(line) = std::str::from_utf8(line) else {
-        refuse!("key file '{}' does not hold UTF-8 text", path.display();
-                "tệp khóa '{}' không chứa văn bản UTF-8", path.display());
+        refuse!("{}", w!(false, "key-file-not-text", path = &shown); "{}", w!(true, "key-file-not-text", path = &shown));
     };
     if line.is_empty() {
-        refuse!("key file '{}' is empty: its first line is the passphrase", path.display();
-                "tệp khóa '{}' trống: dòng đầu tiên là cụm mật khẩu", path.display());
+        refuse!("{}", w!(false, "key-file-empty", path = &shown); "{}", w!(true, "key-file-empty", path = &shown));
     }
     if new {
         Key::new_passphrase(line.to_string())
@@ -55,9 +60,7 @@ pub fn read_key_file(path: &Path, new: bool) -> Result<Key> {
 /// The passphrase's bytes in a key file: its first line, without a UTF-8 byte-order mark
 /// before it (Notepad writes one) and without the line end (LF or CRLF) after it (SPEC §16).
 fn key_file_line(text: &[u8]) -> &[u8] {
-    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
-    let line = text.split(|b| *b == b'\n').next().unwrap_or_default();
-    line.strip_suffix(b"\r").unwrap_or(line)
+    crate::text::first_line(text)
 }
 
 fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {

@@ -35,6 +35,9 @@ pub fn run(app: &App, c: ReportCmd) -> Result<()> {
             let o = super::document::Options { number, place, date, signer, signer_title, recipients: recipient };
             super::document::run(app, period.as_deref(), &output, o)
         }
+        ReportCmd::Package { period, output, link_key } => {
+            super::package::run(app, period.as_deref(), &output, link_key.as_deref())
+        }
     }
 }
 
@@ -99,7 +102,7 @@ fn period_json(p: Period) -> Value {
 }
 
 /// One rendered report.
-struct Rendered<'a> {
+pub(crate) struct Rendered<'a> {
     title: String,
     sheet: &'a str,
     columns: &'a [&'a str],
@@ -119,17 +122,8 @@ fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Resul
             crate::xlsx::write_report(path, app.vi, r.sheet, &r.title, r.columns, &r.rows, r.total.as_deref())
         }
         Format::Json => {
-            let cols: Vec<String> = r.columns.iter().map(|c| c.to_string()).collect();
-            let mut m = serde_json::Map::new();
-            for (k, v) in r.json_head {
-                m.insert(k.to_string(), v);
-            }
-            m.insert("rows".into(), Value::Array(r.rows.iter().map(|row| json_object(&cols, row)).collect()));
-            if let Some(t) = &r.total {
-                m.insert("total".into(), json_object(&cols, t));
-            }
             let mut w = output::destination(out.output.as_deref())?;
-            serde_json::to_writer_pretty(&mut w, &Value::Object(m))?;
+            serde_json::to_writer_pretty(&mut w, &json_value(&r))?;
             writeln!(w)?;
             w.flush()?;
             Ok(())
@@ -147,6 +141,21 @@ fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Resul
             sink.finish()
         }
     }
+}
+
+/// A report's JSON: `{"period" (or the head's keys), "rows", "total"}` — what `-f json`
+/// writes, and what the ward's package holds (SPEC §19).
+pub(crate) fn json_value(r: &Rendered) -> Value {
+    let cols: Vec<String> = r.columns.iter().map(|c| c.to_string()).collect();
+    let mut m = serde_json::Map::new();
+    for (k, v) in &r.json_head {
+        m.insert(k.to_string(), v.clone());
+    }
+    m.insert("rows".into(), Value::Array(r.rows.iter().map(|row| json_object(&cols, row)).collect()));
+    if let Some(t) = &r.total {
+        m.insert("total".into(), json_object(&cols, t));
+    }
+    Value::Object(m)
 }
 
 /// `--structure D`: a date, and only with `--by ward` (checked before opening anything).
@@ -206,6 +215,19 @@ fn run_summary(
     let structure = parse_structure(structure, by == SummaryBy::Ward)?;
     let conn = app.open_read()?;
     let sc = scope(&conn, sc)?;
+    let r = summary_rendered(app, &conn, p, by, structure, &sc)?;
+    emit(app, &conn, out, r)
+}
+
+/// `report summary` rendered (the rows counted by `report::summary`).
+pub(crate) fn summary_rendered(
+    app: &App,
+    conn: &rusqlite::Connection,
+    p: Period,
+    by: SummaryBy,
+    structure: Option<chrono::NaiveDate>,
+    sc: &Scope,
+) -> Result<Rendered<'static>> {
     let (rby, key, group) = match by {
         SummaryBy::Ward => (summary::By::Ward, "ward", Group::Ward),
         SummaryBy::Org => (summary::By::Org, "org", Group::Org),
@@ -213,29 +235,24 @@ fn run_summary(
         SummaryBy::Month => (summary::By::Month, "month", Group::Month),
         SummaryBy::Quarter => (summary::By::Quarter, "quarter", Group::Quarter),
     };
-    let s = summary::summary_scoped(&conn, p, rby, structure, &sc)?;
-    let d = district_prefix(&conn)?;
-    let sw = structure_words(structure, app.vi) + &scope_words(&sc, app.vi);
+    let s = summary::summary_scoped(conn, p, rby, structure, sc)?;
+    let d = district_prefix(conn)?;
+    let sw = structure_words(structure, app.vi) + &scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
         format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true)) + &sw
     } else {
         format!("{d}Summary, {when}, by {}", by_word(key, false)) + &sw
     };
-    emit(
-        app,
-        &conn,
-        out,
-        Rendered {
-            title,
-            sheet: if app.vi { "Tổng hợp" } else { "Summary" },
-            columns: summary::COLUMNS,
-            rows: s.rows.iter().map(summary::Row::cells).collect(),
-            total: Some(s.total.cells()),
-            json_head: vec![("period", period_json(p))],
-            group,
-        },
-    )
+    Ok(Rendered {
+        title,
+        sheet: if app.vi { "Tổng hợp" } else { "Summary" },
+        columns: summary::COLUMNS,
+        rows: s.rows.iter().map(summary::Row::cells).collect(),
+        total: Some(s.total.cells()),
+        json_head: vec![("period", period_json(p))],
+        group,
+    })
 }
 
 fn run_quota(
@@ -251,35 +268,43 @@ fn run_quota(
     let structure = parse_structure(structure, by == QuotaBy::Ward)?;
     let conn = app.open_read()?;
     let sc = scope(&conn, sc)?;
+    let r = quota_rendered(app, &conn, p, by, structure, &sc)?;
+    emit(app, &conn, out, r)
+}
+
+/// `report quota` rendered (the rows counted by `report::quota`).
+pub(crate) fn quota_rendered(
+    app: &App,
+    conn: &rusqlite::Connection,
+    p: Period,
+    by: QuotaBy,
+    structure: Option<chrono::NaiveDate>,
+    sc: &Scope,
+) -> Result<Rendered<'static>> {
     let (rby, key, group) = match by {
         QuotaBy::Ward => (quota::By::Ward, "ward", Group::Ward),
         QuotaBy::Org => (quota::By::Org, "org", Group::Org),
         QuotaBy::Member => (quota::By::Member, "member", Group::Code),
     };
-    let n = lookup::quota(&conn)?;
-    let q = quota::quota_scoped(&conn, p, n, rby, structure, &sc)?;
-    let d = district_prefix(&conn)?;
-    let sw = structure_words(structure, app.vi) + &scope_words(&sc, app.vi);
+    let n = lookup::quota(conn)?;
+    let q = quota::quota_scoped(conn, p, n, rby, structure, sc)?;
+    let d = district_prefix(conn)?;
+    let sw = structure_words(structure, app.vi) + &scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
     let title = if app.vi {
         format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true)) + &sw
     } else {
         format!("{d}Quota ({n} people per member), {when}, by {}", by_word(key, false)) + &sw
     };
-    emit(
-        app,
-        &conn,
-        out,
-        Rendered {
-            title,
-            sheet: if app.vi { "Chỉ tiêu" } else { "Quota" },
-            columns: if rby == quota::By::Member { quota::MEMBER_COLUMNS } else { quota::COLUMNS },
-            rows: q.rows.iter().map(quota::Row::cells).collect(),
-            total: Some(q.total.cells()),
-            json_head: vec![("period", period_json(p))],
-            group,
-        },
-    )
+    Ok(Rendered {
+        title,
+        sheet: if app.vi { "Chỉ tiêu" } else { "Quota" },
+        columns: if rby == quota::By::Member { quota::MEMBER_COLUMNS } else { quota::COLUMNS },
+        rows: q.rows.iter().map(quota::Row::cells).collect(),
+        total: Some(q.total.cells()),
+        json_head: vec![("period", period_json(p))],
+        group,
+    })
 }
 
 fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, sc: &ScopeArgs, out: &Out) -> Result<()> {
@@ -353,14 +378,26 @@ fn run_contacts(app: &App, period: Option<&str>, by: ContactsBy, sc: &ScopeArgs,
     let p = Period::parse(period, app.today)?;
     let conn = app.open_read()?;
     let sc = scope(&conn, sc)?;
+    let r = contacts_rendered(app, &conn, p, by, &sc)?;
+    emit(app, &conn, out, r)
+}
+
+/// `report contacts` rendered (the rows counted by `report::contacts`).
+pub(crate) fn contacts_rendered(
+    app: &App,
+    conn: &rusqlite::Connection,
+    p: Period,
+    by: ContactsBy,
+    sc: &Scope,
+) -> Result<Rendered<'static>> {
     let (rby, key, group) = match by {
         ContactsBy::Member => (contacts::By::Member, "member", Group::Code),
         ContactsBy::Ward => (contacts::By::Ward, "ward", Group::Ward),
         ContactsBy::Org => (contacts::By::Org, "org", Group::Org),
     };
-    let c = contacts::contacts(&conn, p, rby, &sc)?;
-    let d = district_prefix(&conn)?;
-    let sw = scope_words(&sc, app.vi);
+    let c = contacts::contacts(conn, p, rby, sc)?;
+    let d = district_prefix(conn)?;
+    let sw = scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
     let on = crate::human::date(p.to, app.vi);
     let title = if app.vi {
@@ -369,18 +406,13 @@ fn run_contacts(app: &App, period: Option<&str>, by: ContactsBy, sc: &ScopeArgs,
     } else {
         format!("{d}Contacts, {when}, by {}: cases open on {on} and how many were contacted", by_word(key, false)) + &sw
     };
-    emit(
-        app,
-        &conn,
-        out,
-        Rendered {
-            title,
-            sheet: if app.vi { "Tiếp xúc" } else { "Contacts" },
-            columns: if rby == contacts::By::Member { contacts::MEMBER_COLUMNS } else { contacts::COLUMNS },
-            rows: c.rows.iter().map(contacts::Row::cells).collect(),
-            total: Some(c.total.cells()),
-            json_head: vec![("period", period_json(p))],
-            group,
-        },
-    )
+    Ok(Rendered {
+        title,
+        sheet: if app.vi { "Tiếp xúc" } else { "Contacts" },
+        columns: if rby == contacts::By::Member { contacts::MEMBER_COLUMNS } else { contacts::COLUMNS },
+        rows: c.rows.iter().map(contacts::Row::cells).collect(),
+        total: Some(c.total.cells()),
+        json_head: vec![("period", period_json(p))],
+        group,
+    })
 }

@@ -12,7 +12,9 @@
 //!   (they still count in the source's rows for those wards);
 //! - the members who ever served in those wards, and every member those cases' history
 //!   names (assigned, reviewing, giving support, credited), with their ward history;
-//! - the dictionaries (wards, orgs, categories) and the settings.
+//! - the dictionaries (wards, orgs, categories) and the settings;
+//! - a signing key of its own (SPEC §19), made now: the source's key is never copied, so a
+//!   package the ward signs cannot pass for the district's, nor the district's for the ward's.
 //!
 //! Nothing else: no other person's row is ever read into the new file, which starts empty, so
 //! no byte of another person's data can be in it. Its audit log starts afresh with one
@@ -162,6 +164,8 @@ pub fn extract(
             copy(src, tx, read, write, *keep, &persons, &cases, &members)?;
         }
         let name = src_path.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+        // A key of its own (SPEC §19): the ward signs its packages, never with the source's key.
+        let public = crate::domain::signing::make(tx, &ctx.stamp.at)?;
         let (seq, hash) = source_last.clone().unwrap_or((0, audit::GENESIS.to_string()));
         audit::append(
             tx,
@@ -173,7 +177,8 @@ pub fn extract(
                     "persons": persons.len(), "cases": cases.len(), "members": members.len(),
                     // `check` reads these: rows up to them were handed over, not typed here.
                     "last_case_id": cases.iter().max().copied().unwrap_or(0),
-                    "last_member_id": members.iter().max().copied().unwrap_or(0)}),
+                    "last_member_id": members.iter().max().copied().unwrap_or(0),
+                    "public_key": crate::domain::signing::hex(public.as_bytes())}),
         )
     })
     .and_then(|()| {

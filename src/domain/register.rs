@@ -73,6 +73,7 @@ pub fn seed(conn: &Connection, ctx: &Ctx, input: &InitInput) -> Result<()> {
     for i in 1..=input.wards {
         insert_dict(conn, Dict::Ward, &i.to_string(), &format!("Phường {i}"))?;
     }
+    let public = crate::domain::signing::make(conn, &ctx.stamp.at)?;
     audit::append(
         conn,
         &ctx.stamp,
@@ -80,7 +81,9 @@ pub fn seed(conn: &Connection, ctx: &Ctx, input: &InitInput) -> Result<()> {
         "database",
         "settings",
         &json!({"district": district, "wards": input.wards, "quota": input.quota,
-                "schema_version": crate::db::SCHEMA_VERSION}),
+                "schema_version": crate::db::SCHEMA_VERSION,
+                // The register's signing key (SPEC §19), made now; the log names the public key only.
+                "public_key": crate::domain::signing::hex(public.as_bytes())}),
     )
 }
 

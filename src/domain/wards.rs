@@ -588,14 +588,16 @@ pub fn rename(conn: &Connection, ctx: &Ctx, typed: &str, name: &str) -> Result<S
 /// The settings a clerk may change with `mh51 settings KEY VALUE`.
 /// `issuer_parent` and `issuer` head the official report (SPEC §20): the body it belongs to
 /// and the issuing body, e.g. "ỦY BAN MTTQ VIỆT NAM QUẬN 6" and "BAN CHỈ ĐẠO MÔ HÌNH 5+1".
-pub const SETTABLE: &[&str] = &["district", "ward_label", "issuer_parent", "issuer"];
+/// `unit_code` is the ward's code in the city's list of units, written into every report
+/// package (SPEC §19).
+pub const SETTABLE: &[&str] = &["district", "ward_label", "issuer_parent", "issuer", "unit_code"];
 
 /// `mh51 settings district NAME` / `settings ward_label LABEL` / `settings issuer NAME`;
 /// returns the key.
 pub fn set(conn: &Connection, ctx: &Ctx, key: &str, value: &str) -> Result<String> {
     let max = match key {
         "district" => 200,
-        "ward_label" => 40,
+        "ward_label" | "unit_code" => 40,
         "issuer_parent" | "issuer" => 200,
         _ => {
             refuse!("unknown setting '{}': expected one of {}", key, SETTABLE.join(", ");

@@ -9,7 +9,8 @@
 //! # Ad-hoc queries
 //! `mh51 query` is for someone preparing a meeting, who must not be able to damage the
 //! register by a slip of the keyboard. The connection is already read-only (read-only open
-//! flags and `query_only`); on top of that [`AdHoc::prepare`] accepts exactly one statement,
+//! flags and `query_only`; the column `signing_key.secret` reads as NULL, by SQLite's
+//! authorizer); on top of that [`AdHoc::prepare`] accepts exactly one statement,
 //! that starts with SELECT, WITH or VALUES and that SQLite itself reports read-only. That
 //! shuts out writes, `ATTACH`/`DETACH` (which SQLite counts as read-only), `PRAGMA` (which
 //! can change connection state) and transaction control; `pragma_table_info('v_cases')`
@@ -252,6 +253,16 @@ impl<'c> AdHoc<'c> {
             refuse!("query runs one read-only statement starting with SELECT, WITH or VALUES; '{}' is not allowed (nothing was changed)", what;
                     "query chỉ chạy một câu lệnh chỉ đọc bắt đầu bằng SELECT, WITH hoặc VALUES; không được dùng '{}' (không có gì bị thay đổi)", what);
         }
+        // The register's secret signing key is read as NULL (SPEC §19; src/domain/signing.rs):
+        // the authorizer hides the column from every statement this connection prepares.
+        conn.authorizer(Some(|ctx: rusqlite::hooks::AuthContext<'_>| match ctx.action {
+            rusqlite::hooks::AuthAction::Read { table_name, column_name }
+                if table_name.eq_ignore_ascii_case("signing_key") && column_name.eq_ignore_ascii_case("secret") =>
+            {
+                rusqlite::hooks::Authorization::Ignore
+            }
+            _ => rusqlite::hooks::Authorization::Allow,
+        }));
         let stmt = match conn.prepare(sql) {
             Ok(s) => s,
             Err(rusqlite::Error::MultipleStatement) => {

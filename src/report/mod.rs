@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod document;
 pub mod export;
 pub mod overdue;
+pub mod package;
 pub mod quota;
 pub mod scope;
 pub mod sheet;

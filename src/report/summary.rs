@@ -133,6 +133,42 @@ pub struct Summary {
     pub total: Row,
 }
 
+/// The cases `total_managed` counts for a period [?1, ?2]: enrolled by its last day and not
+/// released before its first (opening + intake). One condition, used by the summary and by
+/// [`managed_cases`], so the package's tokens are exactly the cases its figures count.
+macro_rules! managed {
+    () => {
+        "c.enrolled_on <= ?2 AND (c.released_on IS NULL OR c.released_on >= ?1)"
+    };
+}
+
+/// Every case counted in the whole register's `total_managed` for `p`, in case-number order,
+/// with what the package's linking tokens are made of (SPEC §19): identity number, folded
+/// name, birth year. Only `report::package` uses these values, and only to hash them.
+pub fn managed_cases(conn: &Connection, p: Period) -> Result<Vec<crate::report::package::Managed>> {
+    let mut stmt = conn
+        .prepare_cached(concat!(
+            "SELECT c.case_no, pe.id_number, pe.name_fold, pe.birth_year
+             FROM cases c JOIN persons pe ON pe.id = c.person_id
+             WHERE ",
+            managed!(),
+            " ORDER BY c.case_no"
+        ))
+        .context("preparing the list of managed cases")?;
+    let rows = stmt
+        .query_map(params![iso(p.from), iso(p.to)], |r| {
+            Ok(crate::report::package::Managed {
+                case_no: r.get(0)?,
+                id_number: r.get(1)?,
+                name_fold: r.get(2)?,
+                birth_year: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()
+        .context("reading the managed cases")?;
+    Ok(rows)
+}
+
 /// The statement for one grouping: `$g` is the group id of a case `c` (the period's last
 /// day is ?2), `$groups` lists every group as (g, code, sort key).
 macro_rules! summary_sql {
@@ -143,8 +179,9 @@ macro_rules! summary_sql {
             $g,
             " AS g
                FROM cases c NOT INDEXED
-               WHERE c.enrolled_on <= ?2 AND (c.released_on IS NULL OR c.released_on >= ?1)
-                 AND ",
+               WHERE ",
+            managed!(),
+            " AND ",
             case_in_scope!("?3", "?4", "?5"),
             "),
              cc AS (
