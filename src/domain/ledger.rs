@@ -240,7 +240,7 @@ impl StreamDigest {
 
     /// Tables in prefix order: see [`StreamDigest`].
     fn table_order(tables: &mut [Table]) {
-        tables.sort_by(|a, b| table_prefix(&a.name).cmp(&table_prefix(&b.name)));
+        tables.sort_by_key(|t| table_prefix(&t.name));
     }
 
     fn begin_table(&mut self, tbl: &str) {
@@ -870,7 +870,7 @@ mod tests {
             }
         }
         let mut names: Vec<&str> = vec!["zz", "cases", "case_wards", "ab"];
-        names.sort_by(|a, b| table_prefix(a).cmp(&table_prefix(b)));
+        names.sort_by_key(|n| table_prefix(n));
         let mut d = StreamDigest::new();
         for name in names {
             d.begin_table(name);
