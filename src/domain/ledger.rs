@@ -41,7 +41,7 @@
 use std::cmp::Ordering;
 
 use anyhow::{bail, Context, Result};
-use rusqlite::types::{Value, ValueRef};
+use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
@@ -173,37 +173,102 @@ struct Version {
 fn encode(v: &Version) -> Vec<u8> {
     // The same framing as the row hash, into a buffer (sorted below).
     let mut out = Vec::new();
-    out.extend((v.tbl.len() as u64).to_be_bytes());
-    out.extend(v.tbl.as_bytes());
-    match &v.key {
-        Value::Null => out.push(b'n'),
-        Value::Integer(i) => {
+    out.extend(table_prefix(&v.tbl));
+    encode_rest(ValueRef::from(&v.key), v.hash.as_ref(), &mut out);
+    out
+}
+
+/// The start of every encoding of a table's versions: the table's name, framed.
+fn table_prefix(tbl: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(8 + tbl.len());
+    out.extend((tbl.len() as u64).to_be_bytes());
+    out.extend(tbl.as_bytes());
+    out
+}
+
+/// The rest of a version's encoding, after its table's prefix: the key, then the hash.
+fn encode_rest(key: ValueRef<'_>, hash: Option<&[u8; 32]>, out: &mut Vec<u8>) {
+    match key {
+        ValueRef::Null => out.push(b'n'),
+        ValueRef::Integer(i) => {
             out.push(b'i');
             out.extend(i.to_be_bytes());
         }
-        Value::Real(f) => {
+        ValueRef::Real(f) => {
             out.push(b'r');
             out.extend(f.to_bits().to_be_bytes());
         }
-        Value::Text(t) => {
+        ValueRef::Text(t) => {
             out.push(b't');
             out.extend((t.len() as u64).to_be_bytes());
-            out.extend(t.as_bytes());
+            out.extend(t);
         }
-        Value::Blob(b) => {
+        ValueRef::Blob(b) => {
             out.push(b'b');
             out.extend((b.len() as u64).to_be_bytes());
             out.extend(b);
         }
     }
-    match &v.hash {
+    match hash {
         None => out.push(0),
         Some(h) => {
             out.push(1);
             out.extend(h);
         }
     }
-    out
+}
+
+/// [`rows_digest`] computed as the versions come, one table at a time, so that a large
+/// write's versions are never all in memory (an import of 100,000 cases writes 400,000):
+/// only the current table's encodings, without their common prefix, are kept and sorted.
+/// Tables must be given in the order of their prefixes (name length, then name): every
+/// encoding of one table then sorts before every encoding of the next, as in
+/// [`rows_digest`].
+struct StreamDigest {
+    h: Sha256,
+    prefix: Vec<u8>,
+    buf: Vec<u8>,
+    spans: Vec<(usize, usize)>,
+}
+
+impl StreamDigest {
+    fn new() -> Self {
+        let mut h = Sha256::new();
+        h.update(b"mh51 rows v1\0");
+        StreamDigest { h, prefix: Vec::new(), buf: Vec::new(), spans: Vec::new() }
+    }
+
+    /// Tables in prefix order: see [`StreamDigest`].
+    fn table_order(tables: &mut [Table]) {
+        tables.sort_by_key(|t| table_prefix(&t.name));
+    }
+
+    fn begin_table(&mut self, tbl: &str) {
+        self.end_table();
+        self.prefix = table_prefix(tbl);
+    }
+
+    fn push(&mut self, key: ValueRef<'_>, hash: Option<&[u8; 32]>) {
+        let start = self.buf.len();
+        encode_rest(key, hash, &mut self.buf);
+        self.spans.push((start, self.buf.len()));
+    }
+
+    fn end_table(&mut self) {
+        let buf = &self.buf;
+        self.spans.sort_unstable_by(|a, b| buf[a.0..a.1].cmp(&buf[b.0..b.1]));
+        for &(a, b) in &self.spans {
+            self.h.update(&self.prefix);
+            self.h.update(&buf[a..b]);
+        }
+        self.buf.clear();
+        self.spans.clear();
+    }
+
+    fn finish(mut self) -> [u8; 32] {
+        self.end_table();
+        self.h.finalize().into()
+    }
 }
 
 /// SHA-256 over a transaction's versions, in the order of their encodings.
@@ -326,8 +391,12 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             "internal error: this write appended no audit row, so it was not saved (every change must be audited)"
         ),
     };
-    let mut versions = Vec::new();
-    for t in tables(conn)? {
+    // Each version is stored as it is read, and goes into the digest table by table.
+    let mut digest = StreamDigest::new();
+    let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
+    let mut tables = tables(conn)?;
+    StreamDigest::table_order(&mut tables);
+    for t in tables {
         let chg = t.changes();
         let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
         // The key over the change table's columns k0, k1, … (as `key_expr` over the row).
@@ -346,44 +415,49 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
         );
         let mut stmt = conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
         let mut rows = stmt.query([])?;
+        digest.begin_table(&t.name);
         while let Some(r) = rows.next()? {
-            let key: Value = r.get(0)?;
+            let key = r.get_ref(0)?;
             let present: bool = r.get(1)?;
             let hash = if present {
-                let mut vals = Vec::with_capacity(t.cols.len());
-                for (i, c) in t.cols.iter().enumerate() {
-                    vals.push((c.as_str(), r.get_ref(i + 2)?));
-                }
-                Some(row_hash(&t.name, vals))
+                // The statement selects every column after the first two: no index is out of range.
+                Some(row_hash(&t.name, t.cols.iter().enumerate().map(|(i, c)| (c.as_str(), r.get_ref_unwrap(i + 2)))))
             } else {
                 None
             };
-            versions.push(Version { tbl: t.name.clone(), key, hash });
+            digest.push(key, hash.as_ref());
+            ins.execute(params![seq, t.name, ToSqlOutput::Borrowed(key), hash.as_ref().map(|h| &h[..])])
+                .context("recording the rows written")?;
         }
         drop(rows);
         conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
     }
-    store(conn, seq, &audit_hash, &versions)
+    seal_rows(conn, seq, &audit_hash, &digest.finish())
 }
 
-/// Store `versions` under audit row `seq` and seal them: one ledger row chained to the
-/// previous one and to the audit row's hash.
-fn store(conn: &Connection, seq: i64, audit_hash: &str, versions: &[Version]) -> Result<()> {
-    let digest = rows_digest(versions);
+/// One ledger row for audit row `seq`: the rows digest, chained to the previous ledger row
+/// and to the audit row's hash.
+fn seal_rows(conn: &Connection, seq: i64, audit_hash: &str, digest: &[u8; 32]) -> Result<()> {
     let prev: String = conn
         .prepare_cached("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| r.get(0))
         .optional()?
         .unwrap_or_else(|| audit::GENESIS.to_string());
     conn.prepare_cached("INSERT INTO ledger (seq, rows, hash) VALUES (?1, ?2, ?3)")?
-        .execute(params![seq, &digest[..], seal(&prev, audit_hash, &digest)])
+        .execute(params![seq, &digest[..], seal(&prev, audit_hash, digest)])
         .context("sealing the rows written")?;
+    Ok(())
+}
+
+/// Store `versions` under audit row `seq` and seal them: one ledger row chained to the
+/// previous one and to the audit row's hash.
+fn store(conn: &Connection, seq: i64, audit_hash: &str, versions: &[Version]) -> Result<()> {
     let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
     for v in versions {
         ins.execute(params![seq, v.tbl, v.key, v.hash.as_ref().map(|h| &h[..])])
             .context("recording the rows written")?;
     }
-    Ok(())
+    seal_rows(conn, seq, audit_hash, &rows_digest(versions))
 }
 
 /// How many data rows the file holds (for the baseline's audit row).
@@ -777,6 +851,34 @@ mod tests {
         );
         assert_ne!(row_hash("t", [("a", ValueRef::Integer(1))]), row_hash("t", [("a", ValueRef::Text(b"1"))]));
         assert_ne!(row_hash("t", [("a", ValueRef::Integer(1))]), row_hash("u", [("a", ValueRef::Integer(1))]));
+    }
+
+    #[test]
+    fn the_streamed_digest_is_the_rows_digest() {
+        // Tables of several name lengths, keys of every kind (negative integers sort after
+        // positive ones in their encoding), deletions.
+        let mut versions = Vec::new();
+        for (tbl, keys) in [
+            ("cases", vec![Value::Integer(10), Value::Integer(-3), Value::Integer(2)]),
+            ("ab", vec![Value::Text("zz".into()), Value::Text("b".into()), Value::Blob(vec![1, 2])]),
+            ("case_wards", vec![Value::Text("[1,\"2022-01-01\"]".into()), Value::Text("[10,\"x\"]".into())]),
+            ("zz", vec![Value::Real(1.5), Value::Null, Value::Integer(0)]),
+        ] {
+            for (i, key) in keys.into_iter().enumerate() {
+                let hash = if i == 1 { None } else { Some([i as u8 + tbl.len() as u8; 32]) };
+                versions.push(Version { tbl: tbl.into(), key, hash });
+            }
+        }
+        let mut names: Vec<&str> = vec!["zz", "cases", "case_wards", "ab"];
+        names.sort_by_key(|n| table_prefix(n));
+        let mut d = StreamDigest::new();
+        for name in names {
+            d.begin_table(name);
+            for v in versions.iter().filter(|v| v.tbl == name) {
+                d.push(ValueRef::from(&v.key), v.hash.as_ref());
+            }
+        }
+        assert_eq!(d.finish(), rows_digest(&versions));
     }
 
     #[test]

@@ -442,43 +442,89 @@ fn within_bounds(file: &str, rows: usize) -> Result<()> {
     Ok(())
 }
 
+/// How the first pass is undone when it meets a bad row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Undo {
+    /// The caller's transaction holds this import and nothing else (the `import` command):
+    /// it is rolled back and begun again. Nothing is journaled for it meanwhile.
+    Transaction,
+    /// One savepoint around the file, rolled back to: for a transaction that did other work
+    /// first (the example's files, loaded one after another into a new register).
+    Savepoint,
+}
+
 /// Two passes at most. The first applies rows without a savepoint each (savepoints copy
-/// every page a row touches, a sixth of the work) inside one savepoint for the whole file,
-/// and stops at the first bad row; a clean file is done then. Otherwise it rolls back to
-/// that savepoint and reads the file again checking every row in its own savepoint, so that
-/// every bad row is reported. The domain functions are the same in both passes.
-fn two_passes(conn: &Connection, mut pass: impl FnMut(bool) -> Result<usize>) -> Result<usize> {
+/// every page a row touches, a sixth of the work) and stops at the first bad row; a clean
+/// file is done then. Otherwise the first pass is undone ([`Undo`]) and the file read again
+/// checking every row in its own savepoint, so that every bad row is reported. The domain
+/// functions are the same in both passes.
+///
+/// With [`Undo::Transaction`] the first pass holds no savepoint at all. A savepoint around
+/// the whole file made SQLite keep, in the statement journal (in memory), a copy of every
+/// page of the register the import touched, and every statement with a trigger (each data
+/// row's ledger trigger) then walked that journal to truncate its own records: quadratic. On
+/// the city's register 10,000 reviews took 2.4 s, 20,000 took 9.6 s and 100,000 passed the
+/// 20 s limit; without the savepoint 100,000 take about 2 s (BENCHMARKS.md).
+fn two_passes(conn: &Connection, undo: Undo, mut pass: impl FnMut(bool) -> Result<usize>) -> Result<usize> {
     // enroll + release + their audit rows + the checks use more statements than rusqlite
     // caches by default (16); re-preparing them for every row would double the work.
     conn.set_prepared_statement_cache_capacity(64);
     STARTED.set(Some(std::time::Instant::now()));
-    conn.prepare_cached("SAVEPOINT import_file")?.execute([]).context("import savepoint")?;
+    if undo == Undo::Savepoint {
+        conn.prepare_cached("SAVEPOINT import_file")?.execute([]).context("import savepoint")?;
+    }
     let fast = pass(true);
     let needs_check = matches!(&fast, Err(e) if e.downcast_ref::<NeedsCheck>().is_some());
     if !needs_check {
-        if fast.is_ok() {
+        if fast.is_ok() && undo == Undo::Savepoint {
             conn.prepare_cached("RELEASE import_file")?.execute([]).context("import savepoint")?;
         }
         return fast;
     }
-    conn.prepare_cached("ROLLBACK TO import_file")?.execute([]).context("import savepoint")?;
-    conn.prepare_cached("RELEASE import_file")?.execute([]).context("import savepoint")?;
+    match undo {
+        Undo::Savepoint => {
+            conn.prepare_cached("ROLLBACK TO import_file")?.execute([]).context("import savepoint")?;
+            conn.prepare_cached("RELEASE import_file")?.execute([]).context("import savepoint")?;
+        }
+        Undo::Transaction => {
+            // The write lock is let go for a moment: another clerk's write may come in, and
+            // the rows are then checked against it. The ledger's recording (TEMP triggers,
+            // made inside the transaction just rolled back) is armed again, so that if the
+            // rows now all pass, what is saved is recorded as every write is.
+            conn.execute_batch("ROLLBACK; BEGIN IMMEDIATE").context("beginning again to check every row")?;
+            crate::domain::ledger::start(conn)?;
+        }
+    }
     pass(false)
 }
 
-/// Read, check and apply a whole CSV file inside the caller's transaction; returns the
-/// number of rows applied. `file` names the file in messages. On any bad row, returns a
-/// refusal listing every problem; the caller must then roll back (as `db::write` does).
+/// Read, check and apply a whole CSV file inside the caller's transaction, which must hold
+/// this import and nothing else (to list a bad file's problems it is rolled back and begun
+/// again); returns the number of rows applied. `file` names the file in messages. On any
+/// bad row, returns a refusal listing every problem; the caller must then roll back (as
+/// `db::write` does).
 pub fn import<R: Read + Seek>(
+    conn: &Connection,
+    ctx: &Ctx,
+    kind: Kind,
+    file: &str,
+    input: R,
+    progress: &mut dyn FnMut(u64),
+) -> Result<usize> {
+    import_csv(conn, ctx, kind, file, input, progress, Undo::Transaction)
+}
+
+fn import_csv<R: Read + Seek>(
     conn: &Connection,
     ctx: &Ctx,
     kind: Kind,
     file: &str,
     mut input: R,
     progress: &mut dyn FnMut(u64),
+    undo: Undo,
 ) -> Result<usize> {
     let mut first = true;
-    two_passes(conn, |fast| {
+    two_passes(conn, undo, |fast| {
         if !first {
             input.seek(SeekFrom::Start(0)).with_context(|| format!("re-reading {file}"))?;
         }
@@ -488,8 +534,8 @@ pub fn import<R: Read + Seek>(
 }
 
 /// Read, check and apply one sheet of a workbook (`.xlsx`, `.xls`, `.ods`) inside the
-/// caller's transaction, by the same rules as a CSV file (SPEC §15); `sheet` defaults to the
-/// first. `file` names the file in messages.
+/// caller's transaction (holding nothing else, as for [`import`]), by the same rules as a
+/// CSV file (SPEC §15); `sheet` defaults to the first. `file` names the file in messages.
 pub fn import_workbook(
     conn: &Connection,
     ctx: &Ctx,
@@ -499,12 +545,13 @@ pub fn import_workbook(
     sheet: Option<&str>,
 ) -> Result<usize> {
     let sheet = workbook::Sheet::read(kind, file, path, sheet)?;
-    two_passes(conn, |fast| sheet.pass(conn, ctx, kind, file, fast))
+    two_passes(conn, Undo::Transaction, |fast| sheet.pass(conn, ctx, kind, file, fast))
 }
 
 /// `import reviews|supports FILE` (SPEC §17): a CSV file, or every sheet of a workbook that
 /// has a table (or the one named), by the rules of [`import`]; every problem of every sheet
-/// is listed. A file with no filled row is refused.
+/// is listed. A file with no filled row is refused. The sheets are one import: the first
+/// pass stops at the first bad row of any sheet, and the second checks every sheet.
 pub fn import_sheet(
     conn: &Connection,
     ctx: &Ctx,
@@ -518,20 +565,24 @@ pub fn import_sheet(
             Some(_) => vec![workbook::Sheet::read(kind, file, path, sheet)?],
             None => workbook::Sheet::read_all(kind, file, path)?,
         };
-        let mut total = 0;
-        let mut refused: Vec<Refusal> = Vec::new();
-        for s in &sheets {
-            match two_passes(conn, |fast| s.pass(conn, ctx, kind, file, fast)) {
-                Ok(n) => total += n,
-                Err(e) => refused.push(e.downcast::<Refusal>()?),
+        two_passes(conn, Undo::Transaction, |fast| {
+            let mut total = 0;
+            let mut refused: Vec<Refusal> = Vec::new();
+            for s in &sheets {
+                match s.pass(conn, ctx, kind, file, fast) {
+                    Ok(n) => total += n,
+                    // A refused sheet in the first pass: every sheet is checked row by row.
+                    Err(e) if fast && (e.is::<Refusal>() || e.is::<NeedsCheck>()) => return Err(NeedsCheck.into()),
+                    Err(e) => refused.push(e.downcast::<Refusal>()?),
+                }
             }
-        }
-        if !refused.is_empty() {
-            let en = refused.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("\n");
-            let vi = refused.iter().map(|r| r.vi.as_str()).collect::<Vec<_>>().join("\n");
-            return Err(Refusal::new(en, vi).into());
-        }
-        total
+            if !refused.is_empty() {
+                let en = refused.iter().map(|r| r.en.as_str()).collect::<Vec<_>>().join("\n");
+                let vi = refused.iter().map(|r| r.vi.as_str()).collect::<Vec<_>>().join("\n");
+                return Err(Refusal::new(en, vi).into());
+            }
+            Ok(total)
+        })?
     } else {
         let input = std::fs::File::open(path).with_context(|| format!("opening {file}"))?;
         import(conn, ctx, kind, file, input, &mut |_| {})?
@@ -563,7 +614,8 @@ pub const QUAN6: &[(Kind, &str, &str)] = &[
 pub fn load_quan6(conn: &Connection, ctx: &Ctx) -> Result<Vec<(Kind, usize)>> {
     let mut out = Vec::new();
     for (kind, name, text) in QUAN6 {
-        let n = import(conn, ctx, *kind, name, std::io::Cursor::new(text.as_bytes()), &mut |_| {})?;
+        let n =
+            import_csv(conn, ctx, *kind, name, std::io::Cursor::new(text.as_bytes()), &mut |_| {}, Undo::Savepoint)?;
         out.push((*kind, n));
     }
     Ok(out)
