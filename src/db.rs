@@ -401,11 +401,17 @@ pub fn require_existing(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// SPEC §18: the message names the folder looked in, `--db` and `MH51_DB`.
 fn missing(path: &Path) -> anyhow::Error {
-    refusal!("database '{}' does not exist; create one with `mh51 init --db {}` (or try `mh51 demo`)",
-             path.display(), path.display();
-             "không có cơ sở dữ liệu '{}'; hãy tạo bằng `mh51 init --db {}` (hoặc thử `mh51 demo`)",
-             path.display(), path.display())
+    let folder = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(p) => std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()),
+        None => std::env::current_dir().unwrap_or_default(),
+    };
+    let (p, f) = (path.display().to_string(), folder.display().to_string());
+    crate::domain::error::Refusal::new(
+        crate::w!(false, "db-missing", path = &p, folder = &f),
+        crate::w!(true, "db-missing", path = &p, folder = &f),
+    )
     .into()
 }
 

@@ -31,6 +31,7 @@ pub const VI: &[(&str, &str)] = &[
     ("document.ftl", include_str!("../i18n/vi/document.ftl")),
     ("tables.ftl", include_str!("../i18n/vi/tables.ftl")),
     ("aliases.ftl", include_str!("../i18n/vi/aliases.ftl")),
+    ("register.ftl", include_str!("../i18n/vi/register.ftl")),
     ("keys.ftl", include_str!("../i18n/vi/keys.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
@@ -39,6 +40,7 @@ pub const EN: &[(&str, &str)] = &[
     ("document.ftl", include_str!("../i18n/en/document.ftl")),
     ("tables.ftl", include_str!("../i18n/en/tables.ftl")),
     ("aliases.ftl", include_str!("../i18n/en/aliases.ftl")),
+    ("register.ftl", include_str!("../i18n/en/register.ftl")),
     ("keys.ftl", include_str!("../i18n/en/keys.ftl")),
 ];
 

@@ -111,3 +111,20 @@ fn a_refused_vocabulary_value_lists_the_accepted_ones_in_the_readers_language() 
     let org = e.refused(&["member", "add", "Lê Thị Hoa", "--org", "Hội Nông dân", "--ward", "5"], &["error:"]);
     assert!(org.contains("PN (Hội Liên hiệp Phụ nữ)") && org.contains("CCB (Hội Cựu chiến binh)"), "{org}");
 }
+
+/// SPEC §18: a missing register's message names the folder it looked in, `--db` and
+/// `MH51_DB`, in the reader's language, and creates nothing.
+#[test]
+fn a_missing_register_names_the_folder_db_and_mh51_db() {
+    let e = Env::empty();
+    let folder = e.db.parent().unwrap().display().to_string();
+    let en = e.fail(&["--lang", "en", "list"]);
+    assert!(en.contains(&format!("database '{}' does not exist (looked in {folder})", e.db.display())), "{en}");
+    assert!(en.contains("--db PATH") && en.contains("MH51_DB") && en.contains("mh51 init --db"), "{en}");
+    let vi = e.fail(&["--lang", "vi", "list"]);
+    assert!(
+        vi.contains(&format!("(đã tìm trong thư mục {folder})")) && vi.contains("--db") && vi.contains("MH51_DB"),
+        "{vi}"
+    );
+    assert!(!e.db.exists(), "nothing was created");
+}
