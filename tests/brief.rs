@@ -29,9 +29,9 @@ fn demo() -> &'static Env {
     })
 }
 
-/// A tool the browser tests need, found on PATH; None (with a note) when missing locally,
-/// a failure when CI requires it.
-fn tool(names: &[&str], package: &str) -> Option<PathBuf> {
+/// A tool the browser tests need (the brief's, the month sheet's), found on PATH; None (with
+/// a note) when missing locally, a failure when CI requires it (`MH51_REQUIRE_CHROMIUM=1`).
+pub fn tool(names: &[&str], package: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH").unwrap_or_default();
     for n in names {
         for dir in std::env::split_paths(&path) {
@@ -42,9 +42,9 @@ fn tool(names: &[&str], package: &str) -> Option<PathBuf> {
         }
     }
     if std::env::var("MH51_REQUIRE_CHROMIUM").is_ok_and(|v| v == "1") {
-        panic!("{} is required for the brief's browser tests (MH51_REQUIRE_CHROMIUM=1) but is not installed: apt-get install {package}", names[0]);
+        panic!("{} is required for the browser tests (MH51_REQUIRE_CHROMIUM=1) but is not installed: apt-get install {package}", names[0]);
     }
-    eprintln!("note: {} not installed; skipping a browser test of the brief (apt-get install {package})", names[0]);
+    eprintln!("note: {} not installed; skipping a browser test (apt-get install {package})", names[0]);
     None
 }
 

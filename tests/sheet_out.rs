@@ -542,29 +542,10 @@ fn the_paper_forms_have_a_page_per_member_with_its_cases_and_boxes_to_fill() {
     assert!(sections[0].contains("giới thiệu việc làm, hỗ trợ vốn, học nghề, tặng quà, khác"));
 }
 
-/// A tool found on PATH; None (with a note) when missing locally, a failure when CI
-/// requires it (`MH51_REQUIRE_CHROMIUM=1`, as the brief's tests).
-fn tool(names: &[&str], package: &str) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    for n in names {
-        for dir in std::env::split_paths(&path) {
-            let c = dir.join(n);
-            if c.is_file() {
-                return Some(c);
-            }
-        }
-    }
-    if std::env::var("MH51_REQUIRE_CHROMIUM").is_ok_and(|v| v == "1") {
-        panic!("{} is required for the sheet's PDF test (MH51_REQUIRE_CHROMIUM=1) but is not installed: apt-get install {package}", names[0]);
-    }
-    eprintln!("NOTE: {} not installed; SKIPPING the sheet's PDF test (apt-get install {package})", names[0]);
-    None
-}
-
 #[test]
 fn the_pdf_prints_on_a4_a_page_per_member() {
-    let Some(_) = tool(&["chromium", "chromium-browser", "google-chrome"], "chromium") else { return };
-    let Some(pdfinfo) = tool(&["pdfinfo"], "poppler-utils") else { return };
+    let Some(_) = crate::brief::tool(&["chromium", "chromium-browser", "google-chrome"], "chromium") else { return };
+    let Some(pdfinfo) = crate::brief::tool(&["pdfinfo"], "poppler-utils") else { return };
     let e = world();
     let path = sheet(&e, "t6.pdf", &["-p", "2023-06", "--lang", "vi"]);
     assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
