@@ -220,7 +220,7 @@ impl Tally {
     }
 
     /// One more sheet.
-    fn sheet(&mut self, file: &str, _sheet: &str) -> Result<()> {
+    fn sheet(&mut self, file: &str) -> Result<()> {
         self.sheets += 1;
         if self.sheets > MAX_SHEETS {
             return Err(too_many_sheets(file));
@@ -298,7 +298,7 @@ fn ods_content(file: &str, input: impl BufRead) -> Result<()> {
                         row = 0;
                         in_table = !empty;
                         if empty {
-                            tally.sheet(file, &sheet)?;
+                            tally.sheet(file)?;
                         }
                     }
                     "table:table-row" if in_table => {
@@ -364,7 +364,7 @@ fn ods_content(file: &str, input: impl BufRead) -> Result<()> {
                 "table:table-row" if in_table => row = row.saturating_add(row_reps),
                 "table:table" if in_table => {
                     in_table = false;
-                    tally.sheet(file, &sheet)?;
+                    tally.sheet(file)?;
                     tally.rectangle(file, &sheet, &ext)?;
                 }
                 _ => {}
@@ -616,7 +616,7 @@ fn xls(file: &str, path: &Path) -> Result<()> {
                 _ => {}
             }
         }
-        tally.sheet(file, sheet)?;
+        tally.sheet(file)?;
         tally.rectangle(file, sheet, &ext)?;
         tally.rectangle(file, sheet, &fext)?;
     }
