@@ -278,6 +278,36 @@ BEGIN
     SELECT RAISE(ABORT, 'the signing key is never deleted');
 END;
 
+-- The periods sent to the city (version 8, SPEC §19): one row per revision of a period's
+-- package; while `reopened_at` is NULL the period is sent and writes dated in it are refused
+-- (src/domain/sent.rs). Only ever reopened, once per revision; never deleted.
+CREATE TABLE sent_periods (
+    id            INTEGER PRIMARY KEY,
+    period_from   TEXT NOT NULL CHECK (period_from GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    period_to     TEXT NOT NULL CHECK (period_to GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]' AND period_to >= period_from),
+    revision      INTEGER NOT NULL CHECK (revision >= 1),
+    sent_at       TEXT NOT NULL,
+    audit_head    TEXT NOT NULL,
+    figures_hash  TEXT NOT NULL CHECK (length(figures_hash) = 64),
+    reopened_at   TEXT,
+    reopen_reason TEXT CHECK (reopen_reason IS NULL OR length(reopen_reason) BETWEEN 1 AND 4000),
+    CHECK ((reopened_at IS NULL) = (reopen_reason IS NULL)),
+    UNIQUE (period_from, period_to, revision)
+) STRICT;
+CREATE INDEX sent_periods_open ON sent_periods (period_from, period_to) WHERE reopened_at IS NULL;
+CREATE TRIGGER sent_periods_once BEFORE UPDATE ON sent_periods
+WHEN OLD.reopened_at IS NOT NULL
+  OR NEW.id IS NOT OLD.id OR NEW.period_from IS NOT OLD.period_from OR NEW.period_to IS NOT OLD.period_to
+  OR NEW.revision IS NOT OLD.revision OR NEW.sent_at IS NOT OLD.sent_at
+  OR NEW.audit_head IS NOT OLD.audit_head OR NEW.figures_hash IS NOT OLD.figures_hash
+BEGIN
+    SELECT RAISE(ABORT, 'a sent period is only ever reopened, once per revision');
+END;
+CREATE TRIGGER sent_periods_no_delete BEFORE DELETE ON sent_periods
+BEGIN
+    SELECT RAISE(ABORT, 'mh51 never deletes a sent period');
+END;
+
 -- v_cases: one row per case, for ad-hoc questions (`mh51 query`, the sqlite3 shell).
 --   case_no            YYYY-NNNN
 --   person_id          the person (several cases may share one)

@@ -311,6 +311,9 @@ pub enum Command {
     /// The register's signing key, which signs its report packages.
     #[command(subcommand)]
     Key(KeyCmd),
+    /// Periods sent to the city: list them; reopen one to correct it and send its next revision.
+    #[command(subcommand)]
+    Period(PeriodCmd),
     /// Encrypt a plain register in place (the passphrase asked twice, or from --key-file).
     Encrypt,
     /// Change the passphrase of an encrypted register.
@@ -845,6 +848,23 @@ pub enum AuditCmd {
     },
     /// Print the head of the log, `SEQ:HASH`: write it down to prove later that nothing was rewritten.
     Head,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeriodCmd {
+    /// Every revision of every period sent (`report package`), and whether it is still locked.
+    List {
+        #[command(flatten)]
+        out: Out,
+    },
+    /// Unlock a sent period so writes dated in it are accepted again; its next package is the next revision.
+    Reopen {
+        /// The period, as -p takes it (2022-Q1, 2022-05, 2022, quý I/2022, …).
+        period: String,
+        /// Why it is reopened (recorded in the audit log and in `period list`).
+        #[arg(long)]
+        reason: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

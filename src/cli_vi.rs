@@ -647,6 +647,12 @@ pub const HELP_VI: &[(&str, &str)] = &[
         "Who has reported: each member's (ward's, organization's) open cases and how many were contacted",
         "Ai đã báo cáo: số hồ sơ đang quản lý của từng thành viên (phường, đoàn thể) và số đã được tiếp xúc",
     ),
+    // period (SPEC §19, sent periods)
+    ("Periods sent to the city: list them; reopen one to correct it and send its next revision", "Các kỳ đã gửi lên thành phố: liệt kê; mở lại một kỳ để sửa và gửi lần tiếp theo"),
+    ("Every revision of every period sent (`report package`), and whether it is still locked", "Mọi lần gửi của mọi kỳ (`report package`), và kỳ còn khóa hay không"),
+    ("Unlock a sent period so writes dated in it are accepted again; its next package is the next revision", "Mở khóa một kỳ đã gửi để lại ghi được các việc có ngày trong kỳ; gói báo cáo tiếp theo là lần gửi tiếp theo"),
+    ("The period, as -p takes it (2022-Q1, 2022-05, 2022, quý I/2022, …)", "Kỳ, viết như với -p (2022-Q1, 2022-05, 2022, quý I/2022, …)"),
+    ("Why it is reopened (recorded in the audit log and in `period list`)", "Lý do mở lại (ghi vào nhật ký và hiện trong `period list`)"),
 ];
 
 /// clap's fixed English words in help and error messages → Vietnamese, applied in order to

@@ -355,6 +355,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_ledger.sql"),
     include_str!("../migrations/0006_void_contacts.sql"),
     include_str!("../migrations/0007_signing_key.sql"),
+    include_str!("../migrations/0008_sent_periods.sql"),
 ];
 
 /// The schema version this build writes.
@@ -726,6 +727,23 @@ pub fn write<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<T>
     let out = f(&tx)?;
     crate::domain::ledger::finish(&tx, started)?;
     tx.commit().context("committing")?;
+    Ok(out)
+}
+
+/// [`write`] for a command that finds out inside the transaction whether it has anything to
+/// record (`report package` of a period already sent, unchanged): `f` returns its result and
+/// whether it wrote; when it did not, the transaction is rolled back, as there is nothing to
+/// seal (the transaction still held the write lock, so what `f` read is one state).
+pub fn write_if<T>(conn: &mut Connection, f: impl FnOnce(&Transaction) -> Result<(T, bool)>) -> Result<T> {
+    let tx = begin_write(&*conn)?;
+    let started = crate::domain::ledger::start(&tx)?;
+    let (out, wrote) = f(&tx)?;
+    if wrote {
+        crate::domain::ledger::finish(&tx, started)?;
+        tx.commit().context("committing")?;
+    } else {
+        tx.rollback().context("ending the transaction")?;
+    }
     Ok(out)
 }
 

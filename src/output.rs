@@ -717,8 +717,28 @@ pub fn ward_label() -> Option<&'static str> {
     WARD_LABEL.get().map(String::as_str)
 }
 
+/// Labels kept in the catalogue (SPEC §18), by column key or word; `None` for the others.
+fn catalogued(key: &str, vi: bool) -> Option<String> {
+    Some(match key {
+        "period" => crate::w!(vi, "column-period"),
+        "period_from" => crate::w!(vi, "column-period_from"),
+        "period_to" => crate::w!(vi, "column-period_to"),
+        "revision" => crate::w!(vi, "column-revision"),
+        "sent_at" => crate::w!(vi, "column-sent_at"),
+        "audit_head" => crate::w!(vi, "column-audit_head"),
+        "reopened_at" => crate::w!(vi, "column-reopened_at"),
+        "reopen_reason" => crate::w!(vi, "column-reopen_reason"),
+        "sent" => crate::w!(vi, "period-status-sent"),
+        "reopened" => crate::w!(vi, "period-status-reopened"),
+        _ => return None,
+    })
+}
+
 /// Label of a column key or a word, in the user's language.
 pub fn label(key: &str, vi: bool) -> String {
+    if let Some(t) = catalogued(key, vi) {
+        return t;
+    }
     let (en, v) = match key {
         "case_no" => ("Case", "Số hồ sơ"),
         "person_id" => ("Person", "Mã người"),

@@ -33,6 +33,7 @@ pub const VI: &[(&str, &str)] = &[
     ("aliases.ftl", include_str!("../i18n/vi/aliases.ftl")),
     ("register.ftl", include_str!("../i18n/vi/register.ftl")),
     ("keys.ftl", include_str!("../i18n/vi/keys.ftl")),
+    ("periods.ftl", include_str!("../i18n/vi/periods.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -42,6 +43,7 @@ pub const EN: &[(&str, &str)] = &[
     ("aliases.ftl", include_str!("../i18n/en/aliases.ftl")),
     ("register.ftl", include_str!("../i18n/en/register.ftl")),
     ("keys.ftl", include_str!("../i18n/en/keys.ftl")),
+    ("periods.ftl", include_str!("../i18n/en/periods.ftl")),
 ];
 
 /// One argument of a message.

@@ -139,7 +139,13 @@ fn the_package_holds_the_reports_own_figures_and_one_token_per_managed_case() {
     assert_eq!(p["period"], serde_json::json!({"from": "2022-01-01", "to": "2022-03-31"}));
     assert_eq!(p["schema_version"], e.scalar("PRAGMA user_version").parse::<i64>().unwrap());
     assert_eq!(p["mh51_version"], env!("CARGO_PKG_VERSION"));
-    assert_eq!(p["audit_head"], e.ok(&["audit", "head"]));
+    // The head the figures were read at: the one just before the package's own `send` row
+    // (SPEC §19: making the package marks the period sent, an audited write).
+    let head = p["audit_head"].as_str().unwrap();
+    let send_seq: i64 = e.scalar("SELECT seq FROM audit_log WHERE action = 'send'").parse().unwrap();
+    assert_eq!(head.split(':').next().unwrap(), (send_seq - 1).to_string());
+    assert_eq!(e.scalar("SELECT count(*) FROM audit_log"), send_seq.to_string(), "the send is the last row");
+    e.ok(&["audit", "verify", "--head", head]);
     assert_eq!(p["public_key"], key_show(&e, &e.db).0);
     let f = &p["figures"];
     let report = |args: &[&str]| {

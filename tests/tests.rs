@@ -27,6 +27,7 @@ mod register;
 mod reports;
 mod safety;
 mod scale;
+mod sent;
 mod sheet;
 mod sheet_out;
 mod wards;

@@ -102,10 +102,9 @@ impl App {
     /// register calls this.
     pub fn warn_unfinished(&self, conn: &Connection) {
         if let Ok(Some(d)) = crate::domain::anonymise::unfinished(conn) {
-            self.say(
-                &format!("warning: an anonymisation (released before {d}) is unfinished: old values may still be readable in '{}' or its -wal; finish it with `mh51 anonymise --finish` when no other command is using the register", self.db.display()),
-                &format!("cảnh báo: việc ẩn danh (ra khỏi diện trước {d}) chưa hoàn tất: giá trị cũ có thể vẫn đọc được trong '{}' hoặc tệp -wal của nó; hãy hoàn tất bằng `mh51 anonymise --finish` khi không lệnh nào khác đang dùng sổ", self.db.display()),
-            );
+            let (day, path) = (d.to_string(), self.db.display().to_string());
+            let said = |vi: bool| crate::w!(vi, "anonymise-unfinished", day = &day, path = &path);
+            self.say(&said(false), &said(true));
         }
     }
 
@@ -208,8 +207,7 @@ impl App {
         title: Option<String>,
     ) -> Result<Sink<'static>> {
         if out.format == crate::cli::Format::Xlsx {
-            crate::refuse!("-f xlsx is only for reports (`mh51 report … -f xlsx -o FILE`); use table, csv or json here";
-                           "-f xlsx chỉ dùng cho báo cáo (`mh51 report … -f xlsx -o TỆP`); ở đây hãy dùng table, csv hoặc json");
+            crate::refuse!("{}", crate::w!(false, "xlsx-reports-only"); "{}", crate::w!(true, "xlsx-reports-only"));
         }
         Sink::new(style, output::destination(out.output.as_deref())?, columns, title)
     }
@@ -305,6 +303,7 @@ fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::List(a) => read::list(app, a),
         Command::Audit(a) => read::audit(app, a),
         Command::Key(crate::cli::KeyCmd::Show) => package::key_show(app),
+        Command::Period(c) => package::period(app, c),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "mh51", &mut std::io::stdout());

@@ -37,16 +37,13 @@ pub fn backup(app: &App, dest: &Path) -> Result<()> {
 pub fn head(conn: &rusqlite::Connection) -> Result<(i64, String)> {
     match crate::domain::ledger::head(conn)? {
         Some(h) => Ok(h),
-        None => refuse!("the register has no ledger, so it has no head: run mh51 check";
-                        "sổ không có sổ cái nên không có đầu chuỗi: hãy chạy mh51 check"),
+        None => refuse!("{}", crate::w!(false, "audit-no-head"); "{}", crate::w!(true, "audit-no-head")),
     }
 }
 
 fn say_head(app: &App, (seq, hash): &(i64, String)) {
-    app.say(
-        &format!("audit head: {seq}:{hash} (write it down: `mh51 audit verify --head {seq}:{hash}` proves later that nothing before it was rewritten)"),
-        &format!("đầu chuỗi nhật ký: {seq}:{hash} (hãy ghi lại: `mh51 audit verify --head {seq}:{hash}` sau này chứng minh không có gì trước nó bị viết lại)"),
-    );
+    let said = |vi: bool| crate::w!(vi, "audit-head-said", head = format!("{seq}:{hash}"));
+    app.say(&said(false), &said(true));
 }
 
 pub fn check(app: &App) -> Result<()> {

@@ -41,8 +41,8 @@ pub fn settings(app: &App, key: Option<String>, value: Option<String>, out: &Out
     match (key, value) {
         (Some(k), Some(v)) => app.write(|tx, ctx| wards::set(tx, ctx, &k, &v)),
         (Some(k), None) => {
-            crate::refuse!("give a value for '{}', e.g. `mh51 settings {} \"…\"` (or `mh51 settings` to list them)", k, k;
-                           "hãy nhập giá trị cho '{}', ví dụ `mh51 settings {} \"…\"` (hoặc `mh51 settings` để xem)", k, k)
+            let said = |vi: bool| crate::w!(vi, "settings-no-value", key = &k);
+            crate::refuse!("{}", said(false); "{}", said(true))
         }
         _ => {
             let conn = app.open_read()?;

@@ -15,7 +15,7 @@ use crate::domain::types::{
     event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_note,
     parse_text, Class, Gender, Reason, SupportKind, MAX_ADDRESS,
 };
-use crate::domain::{month, wards, Ctx};
+use crate::domain::{month, sent, wards, Ctx};
 use crate::text::fold;
 use crate::{refusal, refuse};
 
@@ -48,6 +48,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
     let note = parse_note(input.note.as_deref(), "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
+    sent::refuse_on(conn, date)?;
     ward_row.require_on(conn, date)?;
     if let Some((y, _)) = birth {
         if y > date.year() {
@@ -235,6 +236,7 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
     let m = lookup::member(conn, member)?;
     let d = event_date_or_today(date, ctx.today)?;
     require_open(&c, "be assigned", "phân công")?;
+    sent::refuse_on(conn, d)?;
     c.require_within(d, "assignment", "phân công")?;
     m.require_active(d, "be assigned", "được phân công")?;
     require_serving(&m, &c.no)?;
@@ -308,6 +310,7 @@ pub fn review_with(
     let d = event_date_or_today(date, ctx.today)?;
     let note = parse_note(note, "note", "ghi chú")?;
     c.require_within(d, "review", "tiếp xúc")?;
+    sent::refuse_on(conn, d)?;
     let member = acting_member(conn, &c, by, d, "review", "tiếp xúc")?;
     if !again {
         month::refuse_double_review(conn, &c, d)?;
@@ -363,6 +366,7 @@ pub fn support_with(
     let d = event_date_or_today(date, ctx.today)?;
     let note = parse_note(note, "note", "ghi chú")?;
     c.require_within(d, "support", "giúp đỡ")?;
+    sent::refuse_on(conn, d)?;
     let member = acting_member(conn, &c, by, d, "give support", "giúp đỡ")?;
     if !again {
         month::refuse_double_support(conn, &c, d, kind, amount)?;
@@ -427,6 +431,7 @@ pub fn release(
                 "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
     }
     c.require_within(d, "release", "đưa ra khỏi diện")?;
+    sent::refuse_on(conn, d)?;
     if let Some(moved) = wards::case_last_move(conn, c.id)?.filter(|m| *m > d) {
         refuse!("release date {} is before case {} moved ward ({}); give a date on or after it", d, c.no, moved;
                 "ngày đưa ra khỏi diện {} trước ngày hồ sơ {} chuyển phường ({}); hãy nhập ngày từ ngày đó", d, c.no, moved);
@@ -482,6 +487,8 @@ pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
         refuse!("case {} is open; only a released case can be reopened", c.no;
                 "hồ sơ {} đang quản lý; chỉ mở lại được hồ sơ đã đưa ra khỏi diện", c.no);
     };
+    // Undoing the release changes the days from it on.
+    sent::refuse_span(conn, sent::Who::Case(&c.no), released, sent::OPEN_END)?;
     let other: Option<String> = conn
         .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
         .query_row(params![c.person_id], |r| r.get(0))
@@ -538,6 +545,15 @@ pub struct CaseEdit {
 /// changed (with new values for codes and dates; personal values are not copied into it).
 pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<String> {
     let c = lookup::case(conn, case)?;
+    if e.ward.is_some() || e.category.is_some() || e.date.is_some() {
+        // The case's whole span changes ward or category; a new enrollment date changes the
+        // days between the old and the new one too.
+        let mut from = c.enrolled_on;
+        if let Some(dt) = &e.date {
+            from = from.min(parse_event_date(dt, ctx.today)?);
+        }
+        sent::refuse_span(conn, sent::Who::Case(&c.no), from, c.released_on.unwrap_or(sent::OPEN_END))?;
+    }
     let mut changed = serde_json::Map::new();
     if let Some(n) = &e.name {
         let n = parse_name(n, "name", "họ tên")?;

@@ -8,7 +8,7 @@ use serde_json::json;
 use crate::audit;
 use crate::domain::lookup::{self, Dict};
 use crate::domain::types::{event_date_or_today, iso, parse_event_date, parse_name, parse_text};
-use crate::domain::{wards, Ctx};
+use crate::domain::{sent, wards, Ctx};
 use crate::refuse;
 use crate::text::fold;
 
@@ -45,6 +45,7 @@ pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
     let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
     let phone = parse_phone(input.phone.as_deref())?;
     let joined = event_date_or_today(input.joined.as_deref(), ctx.today)?;
+    sent::refuse_on(conn, joined)?;
     ward_row.require_on(conn, joined)?;
     let name_fold = fold(&name);
     if !input.allow_duplicate {
@@ -103,6 +104,7 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
     if let Some(l) = m.left_on {
         refuse!("member {} already left on {}", m.id, l; "thành viên {} đã nghỉ từ {}", m.id, l);
     }
+    sent::refuse_on(conn, d)?;
     if d < m.joined_on {
         refuse!("leaving date {} is before member {} joined ({})", d, m.id, m.joined_on;
                 "ngày nghỉ {} trước ngày thành viên {} tham gia ({})", d, m.id, m.joined_on);
@@ -175,6 +177,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
     }
     if let Some(j) = &e.joined {
         let d: NaiveDate = parse_event_date(j, ctx.today)?;
+        sent::refuse_span(conn, sent::Who::Member(m.id), d.min(m.joined_on), d.max(m.joined_on))?;
         if let Some(l) = m.left_on.filter(|l| d > *l) {
             refuse!("joining date {} is after member {} left ({})", d, m.id, l;
                     "ngày tham gia {} sau ngày thành viên {} nghỉ ({})", d, m.id, l);

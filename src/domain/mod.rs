@@ -16,6 +16,7 @@ pub mod lookup;
 pub mod members;
 pub mod month;
 pub mod register;
+pub mod sent;
 pub mod signing;
 pub mod types;
 pub mod wards;

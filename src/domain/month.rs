@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 use crate::audit;
 use crate::domain::lookup::{self, Case};
 use crate::domain::types::{from_iso, iso, parse_amount, parse_event_date, parse_text, Class, SupportKind, MAX_NOTE};
-use crate::domain::Ctx;
+use crate::domain::{sent, Ctx};
 use crate::{refusal, refuse};
 
 /// Which table a void or amend is about.
@@ -135,6 +135,7 @@ fn refuse_voided(s: &Stored, e: Entry, doing_en: &str, doing_vi: &str) -> Result
 pub fn void(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, reason: &str) -> Result<i64> {
     let s = stored(conn, e, typed)?;
     refuse_voided(&s, e, "voided again", "hủy lần nữa")?;
+    sent::refuse_on(conn, s.on)?;
     let Some(reason) = parse_text(Some(reason), MAX_NOTE, "reason", "lý do")? else {
         refuse!("--reason must say why the entry is voided, e.g. --reason \"wrong case\"";
                 "--reason phải nêu lý do hủy, ví dụ --reason \"nhầm hồ sơ\"");
@@ -209,6 +210,8 @@ pub fn amend(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, a: &Amend) -> 
     };
     let note = a.note.as_deref().map(|n| parse_text(Some(n), MAX_NOTE, "note", "ghi chú")).transpose()?;
     s.case.require_within(on, en, vi)?;
+    sent::refuse_on(conn, s.on)?;
+    sent::refuse_on(conn, on)?;
     let member_id = match a.by.as_deref() {
         Some(b) => {
             let m = lookup::member(conn, b)?;

@@ -33,7 +33,7 @@ use crate::audit;
 use crate::domain::lookup::{self, Case, Dict, Member};
 use crate::domain::register;
 use crate::domain::types::{event_date_or_today, from_iso, iso, parse_event_date, parse_name};
-use crate::domain::Ctx;
+use crate::domain::{sent, Ctx};
 use crate::refuse;
 use crate::text::{clean, fold};
 
@@ -315,6 +315,7 @@ pub fn move_case(conn: &Connection, ctx: &Ctx, case: &str, ward: &str, date: Opt
     let w = find(conn, ward)?;
     let d = event_date_or_today(date, ctx.today)?;
     c.require_within(d, "move", "chuyển phường")?;
+    sent::refuse_on(conn, d)?;
     w.require_on(conn, d)?;
     let from = require_after_last(conn, &CASE, c.id, d, w.id, &w.code, "case", "hồ sơ", &c.no)?;
     CASE.add(conn, c.id, d, w.id, "move")?;
@@ -329,6 +330,7 @@ pub fn move_member(conn: &Connection, ctx: &Ctx, id: &str, ward: &str, date: Opt
     let w = find(conn, ward)?;
     let d = event_date_or_today(date, ctx.today)?;
     m.require_active(d, "move", "chuyển phường")?;
+    sent::refuse_on(conn, d)?;
     w.require_on(conn, d)?;
     let key = m.id.to_string();
     let from = require_after_last(conn, &MEMBER, m.id, d, w.id, &w.code, "member", "thành viên", &key)?;
@@ -466,6 +468,7 @@ pub struct MergeInput {
 /// `into` from their first day there. One audit row. Returns the code of `into`.
 pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String> {
     let d = parse_event_date(&input.on, ctx.today)?;
+    sent::refuse_on(conn, d)?;
     let mut listed: Vec<Ward> = Vec::new();
     for typed in &input.wards {
         let w = find(conn, typed)?;
