@@ -34,6 +34,9 @@ pub const VI: &[(&str, &str)] = &[
     ("register.ftl", include_str!("../i18n/vi/register.ftl")),
     ("keys.ftl", include_str!("../i18n/vi/keys.ftl")),
     ("periods.ftl", include_str!("../i18n/vi/periods.ftl")),
+    ("rules.ftl", include_str!("../i18n/vi/rules.ftl")),
+    ("commands.ftl", include_str!("../i18n/vi/commands.ftl")),
+    ("input.ftl", include_str!("../i18n/vi/input.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -44,12 +47,26 @@ pub const EN: &[(&str, &str)] = &[
     ("register.ftl", include_str!("../i18n/en/register.ftl")),
     ("keys.ftl", include_str!("../i18n/en/keys.ftl")),
     ("periods.ftl", include_str!("../i18n/en/periods.ftl")),
+    ("rules.ftl", include_str!("../i18n/en/rules.ftl")),
+    ("commands.ftl", include_str!("../i18n/en/commands.ftl")),
+    ("input.ftl", include_str!("../i18n/en/input.ftl")),
 ];
 
 /// One argument of a message.
 pub enum Arg {
     Num(i64),
     Text(String),
+    /// A text the caller has in both languages (a word of the rules, "review"/"tiếp xúc"):
+    /// the message takes the reader's.
+    Both {
+        en: String,
+        vi: String,
+    },
+}
+
+/// An argument given in both languages ([`Arg::Both`]).
+pub fn both(en: impl std::fmt::Display, vi: impl std::fmt::Display) -> Arg {
+    Arg::Both { en: en.to_string(), vi: vi.to_string() }
 }
 
 impl From<i64> for Arg {
@@ -155,6 +172,7 @@ pub fn text(vi: bool, id: &str, args: &[(&str, Arg)]) -> String {
         match value {
             Arg::Num(n) => fa.set(*name, FluentValue::from(*n)),
             Arg::Text(t) => fa.set(*name, FluentValue::from(t.as_str())),
+            Arg::Both { en, vi: v } => fa.set(*name, FluentValue::from(if vi { v.as_str() } else { en.as_str() })),
         }
     }
     let mut errors = Vec::new();
@@ -251,13 +269,20 @@ mod tests {
                     let s = std::fs::read_to_string(&p).expect("read");
                     let mut rest = s.as_str();
                     while let Some(i) = rest.find("w!(") {
-                        // `w!` itself, not `anyhow!` or another macro ending in w.
-                        let own = !rest[..i].chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_');
+                        // `w!` itself, or `refuse_w!`/`refusal_w!`, not `anyhow!` or another macro
+                        // ending in w.
+                        let before = &rest[..i];
+                        let own = !before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
+                            || before.ends_with("refuse_")
+                                && !before[..before.len() - 7].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                            || before.ends_with("refusal_")
+                                && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric() || c == '_');
                         rest = &rest[i + 3..];
                         if !own {
                             continue;
                         }
-                        // The first argument is the language (no quotes); the id is the first literal.
+                        // The first argument is the language (no quotes) — none for `refuse_w!` —
+                        // and the id is the first literal.
                         let Some(q) = rest.find('"') else { break };
                         if rest[..q].contains(')') || rest[..q].contains(';') {
                             continue;
@@ -327,7 +352,7 @@ mod tests {
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 802;
+        const CEILING: usize = 663;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();

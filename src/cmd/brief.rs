@@ -35,8 +35,7 @@ pub fn run(
     let pdf = match ext.as_deref() {
         Some("html" | "htm") => false,
         Some("pdf") => true,
-        _ => refuse!("the brief is written as FILE.html or FILE.pdf, not '{}'", output.display();
-                     "báo cáo giao ban được ghi ra TỆP.html hoặc TỆP.pdf, không phải '{}'", output.display()),
+        _ => crate::refuse_w!("brief-written-as-file", output = output.display().to_string()),
     };
     crate::paths::refuse_taken(output)?;
     // Find the browser before any work, so a missing one is said at once.
@@ -71,19 +70,16 @@ pub(crate) fn find_chromium(given: Option<&Path>) -> Result<PathBuf> {
         if p.is_file() {
             return Ok(p.to_path_buf());
         }
-        refuse!("--chromium '{}': no such program; give the path of a Chromium or Chrome, e.g. {}", p.display(), EXAMPLE;
-                "--chromium '{}': không có chương trình này; hãy chỉ đường dẫn tới Chromium hoặc Chrome, ví dụ {}", p.display(), EXAMPLE);
+        crate::refuse_w!("chromium-no-such-program", path = p.display().to_string(), example = EXAMPLE.to_string());
     }
     let candidates = crate::platform::browser_candidates(|v| std::env::var_os(v));
     if let Some(c) = candidates.into_iter().find(|c| c.is_file()) {
         return Ok(c);
     }
     if cfg!(windows) {
-        refuse!("no Microsoft Edge or Google Chrome to print the PDF with (looked in their standard folders under Program Files and AppData\\Local): give --chromium PATH to msedge.exe or chrome.exe; or write FILE.html and print it from a browser";
-                "không có Microsoft Edge hoặc Google Chrome để in PDF (đã tìm trong thư mục cài đặt chuẩn ở Program Files và AppData\\Local): hãy chỉ --chromium ĐƯỜNG_DẪN tới msedge.exe hoặc chrome.exe; hoặc ghi TỆP.html rồi in từ trình duyệt")
+        crate::refuse_w!("no-microsoft-edge-google")
     }
-    refuse!("no Chromium to print the PDF with: install the package chromium (sudo apt install chromium), or give --chromium PATH; or write FILE.html and print it from a browser";
-            "không có Chromium để in PDF: hãy cài gói chromium (sudo apt install chromium), hoặc chỉ --chromium ĐƯỜNG_DẪN; hoặc ghi TỆP.html rồi in từ trình duyệt")
+    crate::refuse_w!("no-chromium-print-pdf")
 }
 
 /// An example `--chromium` path for this system.
@@ -174,8 +170,11 @@ pub(crate) fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
         if start.elapsed() > PRINT_TIMEOUT {
             let _ = child.kill();
             let _ = child.wait();
-            refuse!("{} did not finish printing the PDF within {} s", browser.display(), PRINT_TIMEOUT.as_secs();
-                    "{} không in xong PDF trong {} giây", browser.display(), PRINT_TIMEOUT.as_secs());
+            crate::refuse_w!(
+                "did-not-finish-printing",
+                browser = browser.display().to_string(),
+                print_timeout = PRINT_TIMEOUT.as_secs().to_string()
+            );
         }
         std::thread::sleep(Duration::from_millis(100));
     };

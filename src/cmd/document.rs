@@ -11,7 +11,6 @@ use super::App;
 use crate::domain::lookup;
 use crate::domain::types::{parse_date_any, Period};
 use crate::output::create_private;
-use crate::refuse;
 use crate::report::{brief, document};
 
 /// What the clerk typed.
@@ -35,8 +34,12 @@ fn text(option: &str, value: &str, max: usize, multiline: bool) -> Result<String
         crate::text::clean(value)
     };
     if bad_char || v.is_empty() || v.chars().count() > max {
-        refuse!("invalid {} '{}': expected 1 to {} characters of text", option, value, max;
-                "{} không hợp lệ '{}': cần từ 1 đến {} ký tự", option, value, max);
+        crate::refuse_w!(
+            "document-text-invalid",
+            option = option.to_string(),
+            value = value.to_string(),
+            max = max.to_string()
+        );
     }
     Ok(v)
 }
@@ -45,12 +48,10 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, o: Options) -> Result
     let p = Period::parse(period, app.today)?;
     let ext = output.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     if ext.as_deref() != Some("docx") {
-        refuse!("the document is written as FILE.docx (Word), not '{}'", output.display();
-                "văn bản được ghi ra TỆP.docx (Word), không phải '{}'", output.display());
+        crate::refuse_w!("document-written-as-file", output = output.display().to_string());
     }
     if output.exists() {
-        refuse!("'{}' already exists; choose a new file name (mh51 never overwrites files)", output.display();
-                "'{}' đã tồn tại; hãy chọn tên tệp mới (mh51 không ghi đè tệp)", output.display());
+        crate::refuse_w!("already-exists-choose-new", output = output.display().to_string());
     }
     let date = match o.date.as_deref() {
         Some(d) => parse_date_any(d)?,

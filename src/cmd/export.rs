@@ -35,7 +35,7 @@ pub const QUERY_BYTES_STREAM: u64 = 1024 * 1024 * 1024;
 
 pub fn query(app: &App, sql: &str, timeout: u64, max_rows: Option<u64>, out: &Out) -> Result<()> {
     if timeout == 0 {
-        crate::refuse!("--timeout 0: give the time limit in seconds, at least 1"; "--timeout 0: hãy nhập giới hạn thời gian bằng giây, ít nhất 1");
+        crate::refuse_w!("timeout-0-give-time");
     }
     let conn = app.open_read()?;
     let q = AdHoc::prepare(&conn, sql)?;

@@ -14,7 +14,6 @@ use crate::cli::{Format, ImportWhat, Out, QuotaBy, ReportCmd, SummaryBy};
 use crate::db;
 use crate::domain::register::{self, InitInput};
 use crate::import::{self, Kind};
-use crate::refuse;
 
 /// Larger files are refused: a district register is a few megabytes; 200 MB is a mistake
 /// (a wrong file, or a whole database export) and would hold the write lock for long.
@@ -33,21 +32,21 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
     }
     let meta = match std::fs::metadata(file) {
         Ok(m) if m.is_file() => m,
-        Ok(_) => refuse!("'{}' is not a file; give the path of a .csv, .xlsx, .xls or .ods file", file.display();
-                         "'{}' không phải là tệp; hãy nhập đường dẫn tệp .csv, .xlsx, .xls hoặc .ods", file.display()),
-        Err(e) => refuse!("cannot read '{}': {}", file.display(), e; "không đọc được '{}': {}", file.display(), e),
+        Ok(_) => crate::refuse_w!("not-file-give-path", file = file.display().to_string()),
+        Err(e) => crate::refuse_w!("cannot-read", file = file.display().to_string(), value = e.to_string()),
     };
     let workbook = import::is_workbook(file);
     let max = if workbook { import::MAX_WORKBOOK } else { MAX_FILE };
     if meta.len() > max {
-        refuse!("'{}' is {} MB; mh51 imports files up to {} MB — split it into several files",
-                file.display(), meta.len() / (1024 * 1024), max / (1024 * 1024);
-                "'{}' có {} MB; mh51 chỉ nhập tệp tới {} MB — hãy chia thành nhiều tệp",
-                file.display(), meta.len() / (1024 * 1024), max / (1024 * 1024));
+        crate::refuse_w!(
+            "file-too-large",
+            file = file.display().to_string(),
+            size_mb = (meta.len() / (1024 * 1024)).to_string(),
+            max_mb = (max / (1024 * 1024)).to_string()
+        );
     }
     if sheet.is_some() && !workbook {
-        refuse!("--sheet is for workbooks (.xlsx, .xls, .ods); '{}' is read as a CSV file", file.display();
-                "--sheet chỉ dùng cho tệp bảng tính (.xlsx, .xls, .ods); '{}' được đọc như tệp CSV", file.display());
+        crate::refuse_w!("sheet-for-workbooks-xlsx", file = file.display().to_string());
     }
     let kind = match what {
         ImportWhat::Members => Kind::Members,
@@ -114,8 +113,7 @@ fn progress_bar(len: u64) -> Option<ProgressBar> {
 pub fn demo(app: &App) -> Result<()> {
     let last_day = crate::domain::types::ymd(2022, 5, 20);
     if app.today < last_day {
-        refuse!("the District 6 example runs to {}, after today ({}); check the computer's date", last_day, app.today;
-                "ví dụ Quận 6 có dữ liệu tới {}, sau hôm nay ({}); hãy kiểm tra ngày của máy", last_day, app.today);
+        crate::refuse_w!("district-6-example-runs", last_day = last_day.to_string(), today = app.today.to_string());
     }
     // A half-made demo file is worth nothing: it is built under a temporary name, put in
     // place whole, and removed when anything fails (`crate::paths`).

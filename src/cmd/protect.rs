@@ -64,9 +64,7 @@ fn key_file_line(text: &[u8]) -> &[u8] {
 }
 
 fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {
-    crate::refusal!("{}: there is no terminal to type a passphrase on; give it with --key-file FILE (or MH51_KEY_FILE)", what_en;
-                    "{}: không có cửa sổ lệnh để gõ cụm mật khẩu; hãy cho bằng --key-file TỆP (hoặc MH51_KEY_FILE)", what_vi)
-    .into()
+    crate::refusal_w!("there-no-terminal-type", what = crate::words::both(what_en, what_vi)).into()
 }
 
 fn prompt(app: &App, en: &str, vi: &str) -> Result<String> {
@@ -100,7 +98,7 @@ pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
     let key = Key::new_passphrase(first.to_string())?;
     let again = zeroize::Zeroizing::new(prompt(app, "Again: ", "Nhập lại: ")?);
     if *again != *first {
-        refuse!("the two passphrases differ; nothing was changed"; "hai cụm mật khẩu khác nhau; không có gì bị thay đổi");
+        crate::refuse_w!("two-passphrases-differ-nothing");
     }
     Ok(key)
 }
@@ -110,10 +108,11 @@ fn verified(app: &App) -> impl Fn(&rusqlite::Connection) -> Result<()> + '_ {
     move |conn| {
         let report = crate::check::check(conn, app.today)?;
         if !report.problems.is_empty() {
-            refuse!("`check` finds {} problem(s) in '{}'; nothing was changed: run `mh51 check` and fix them first",
-                    report.problems.len(), app.db.display();
-                    "`check` thấy {} lỗi trong '{}'; không có gì bị thay đổi: hãy chạy `mh51 check` và sửa trước",
-                    report.problems.len(), app.db.display());
+            crate::refuse_w!(
+                "check-finds-problem-s",
+                problems_count = report.problems.len().to_string(),
+                db = app.db.display().to_string()
+            );
         }
         Ok(())
     }
@@ -122,10 +121,7 @@ fn verified(app: &App) -> impl Fn(&rusqlite::Connection) -> Result<()> + '_ {
 pub fn encrypt(app: &App) -> Result<()> {
     db::require_existing(&app.db)?;
     if db::is_encrypted(&app.db)? {
-        refuse!("'{}' is already encrypted (or is not an mh51 register); to change its passphrase use `mh51 rekey`",
-                app.db.display();
-                "'{}' đã được mã hóa (hoặc không phải sổ mh51); để đổi cụm mật khẩu hãy dùng `mh51 rekey`",
-                app.db.display());
+        crate::refuse_w!("already-encrypted-not-mh51", db = app.db.display().to_string());
     }
     // Opening first refuses a file that is not a register before any passphrase is asked.
     app.warn_unfinished(&db::open(&app.db, None)?);
@@ -151,8 +147,7 @@ pub fn encrypt(app: &App) -> Result<()> {
 pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
     db::require_existing(&app.db)?;
     if !db::is_encrypted(&app.db)? {
-        refuse!("'{}' is not encrypted; encrypt it with `mh51 encrypt`", app.db.display();
-                "'{}' chưa được mã hóa; hãy mã hóa bằng `mh51 encrypt`", app.db.display());
+        crate::refuse_w!("not-encrypted-encrypt-it", db = app.db.display().to_string());
     }
     let old = app.key()?;
     // Prove the old passphrase before asking for a new one.
@@ -181,8 +176,7 @@ pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
 pub fn decrypt(app: &App, output: &Path) -> Result<()> {
     db::require_existing(&app.db)?;
     if !db::is_encrypted(&app.db)? {
-        refuse!("'{}' is not encrypted; for a copy use `mh51 backup FILE`", app.db.display();
-                "'{}' chưa được mã hóa; để sao chép hãy dùng `mh51 backup TỆP`", app.db.display());
+        crate::refuse_w!("not-encrypted-for-copy", db = app.db.display().to_string());
     }
     crate::paths::refuse_taken(output)?;
     let key = app.key()?;

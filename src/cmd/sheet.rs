@@ -61,8 +61,7 @@ pub fn run(
         Some("html" | "htm") => Form::Html,
         Some("pdf") => Form::Pdf,
         _ => {
-            refuse!("the sheet is written as FILE.xlsx (a workbook to fill in), FILE.pdf or FILE.html (forms to print), not '{}'", output.display();
-                     "phiếu được ghi ra TỆP.xlsx (bảng tính để điền), TỆP.pdf hoặc TỆP.html (mẫu để in), không phải '{}'", output.display())
+            crate::refuse_w!("sheet-written-as-file", output = output.display().to_string())
         }
     };
     crate::paths::refuse_taken(output)?;

@@ -16,8 +16,8 @@ use crate::domain::types::{
     parse_text, Class, Gender, Reason, SupportKind, MAX_ADDRESS,
 };
 use crate::domain::{month, sent, wards, Ctx};
+use crate::refuse;
 use crate::text::fold;
-use crate::{refusal, refuse};
 
 #[derive(Debug, Clone, Default)]
 pub struct EnrollInput {
@@ -52,8 +52,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     ward_row.require_on(conn, date)?;
     if let Some((y, _)) = birth {
         if y > date.year() {
-            refuse!("birth year {} is after the enrollment date {}", y, date;
-                    "năm sinh {} sau ngày đưa vào diện {}", y, date);
+            crate::refuse_w!("birth-year-after-enrollment", year = y.to_string(), date = date.to_string());
         }
     }
     let member = input.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?;
@@ -75,10 +74,11 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
             .optional()?;
         match (person_id, holder) {
             (Some(p), Some(h)) if p != h => {
-                refuse!("identity number '{}' belongs to another person than case {}'s; check the number", idn,
-                        input.person.as_deref().unwrap_or_default();
-                        "số CCCD/CMND '{}' thuộc người khác với người của hồ sơ {}; hãy kiểm tra lại", idn,
-                        input.person.as_deref().unwrap_or_default());
+                crate::refuse_w!(
+                    "identity-number-belongs-another",
+                    id_number = idn.to_string(),
+                    person = input.person.as_deref().unwrap_or_default().to_string()
+                );
             }
             (None, Some(h)) => person_id = Some(h),
             _ => {}
@@ -89,13 +89,11 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
             .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
             .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if stored_fold != name_fold {
-            refuse!("'{}' does not match the name on record for this person; check the identity number or --person, or correct the name with `mh51 edit`", name;
-                    "'{}' không khớp họ tên đã lưu của người này; hãy kiểm tra số CCCD/CMND hoặc --person, hoặc sửa tên bằng `mh51 edit`", name);
+            crate::refuse_w!("does-not-match-name", name = name.to_string());
         }
         if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
             if a != b {
-                refuse!("identity number '{}' differs from the one on record for this person", b;
-                        "số CCCD/CMND '{}' khác với số đã lưu của người này", b);
+                crate::refuse_w!("identity-number-differs-from", id_number = b.to_string());
             }
         }
         let open: Option<String> = conn
@@ -103,15 +101,13 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
             .query_row(params![pid], |r| r.get(0))
             .optional()?;
         if let Some(c) = open {
-            refuse!("this person already has an open case {}; a person has at most one open case", c;
-                    "người này đang có hồ sơ {} chưa đóng; mỗi người chỉ có một hồ sơ đang quản lý", c);
+            crate::refuse_w!("this-person-already-has", case = c.to_string());
         }
         let last_release: Option<String> = conn
             .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
             .query_row(params![pid], |r| r.get(0))?;
         if let Some(r) = last_release.filter(|r| *r > iso(date)) {
-            refuse!("enrollment date {} is before this person's previous case was released ({})", date, r;
-                    "ngày đưa vào diện {} trước ngày hồ sơ trước của người này được đưa ra khỏi diện ({})", date, r);
+            crate::refuse_w!("enrollment-date-before-this", date = date.to_string(), released = r.to_string());
         }
         // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
         conn.prepare_cached(
@@ -216,16 +212,24 @@ fn insert_assignment(
 /// already left, even when dated on a day they still served, or it would outlast them.
 fn require_serving(m: &lookup::Member, case_no: &str) -> Result<()> {
     if let Some(l) = m.left_on {
-        refuse!("member {} left on {}; case {} needs a current member to take it on (see `mh51 member list`)", m.id, l, case_no;
-                "thành viên {} đã nghỉ từ {}; hồ sơ {} cần một thành viên đang hoạt động phụ trách (xem `mh51 member list`)", m.id, l, case_no);
+        crate::refuse_w!(
+            "member-left-case-needs",
+            id = m.id.to_string(),
+            left = l.to_string(),
+            case = case_no.to_string()
+        );
     }
     Ok(())
 }
 
 fn require_open(c: &Case, doing_en: &str, doing_vi: &str) -> Result<()> {
     if let Some(r) = c.released_on {
-        refuse!("case {} was released on {} and cannot {}; `mh51 reopen {}` if the release was a mistake", c.no, r, doing_en, c.no;
-                "hồ sơ {} đã đưa ra khỏi diện ngày {} nên không thể {}; dùng `mh51 reopen {}` nếu nhầm", c.no, r, doing_vi, c.no);
+        crate::refuse_w!(
+            "case-was-released-cannot",
+            case = c.no.to_string(),
+            released = r.to_string(),
+            doing = crate::words::both(doing_en, doing_vi)
+        );
     }
     Ok(())
 }
@@ -246,12 +250,20 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
         .optional()?;
     if let Some((aid, mid, start)) = current {
         if mid == m.id {
-            refuse!("case {} is already assigned to member {} (since {})", c.no, m.id, start;
-                    "hồ sơ {} đã được phân công cho thành viên {} (từ {})", c.no, m.id, start);
+            crate::refuse_w!(
+                "case-already-assigned-member",
+                case = c.no.to_string(),
+                id = m.id.to_string(),
+                start = start.to_string()
+            );
         }
         if start > iso(d) {
-            refuse!("assignment date {} is before the current assignment of case {} began ({}); give a date on or after it", d, c.no, start;
-                    "ngày phân công {} trước ngày bắt đầu phân công hiện tại của hồ sơ {} ({}); hãy nhập ngày từ ngày đó", d, c.no, start);
+            crate::refuse_w!(
+                "assignment-date-before-current",
+                date = d.to_string(),
+                case = c.no.to_string(),
+                start = start.to_string()
+            );
         }
         conn.prepare_cached("UPDATE assignments SET end_on = ?2 WHERE id = ?1")?.execute(params![aid, iso(d)])?;
     }
@@ -427,18 +439,25 @@ pub fn release(
     let d = event_date_or_today(date, ctx.today)?;
     let note = parse_note(note, "note", "ghi chú")?;
     if let Some(r) = c.released_on {
-        refuse!("case {} was already released on {}; a case is released once (`mh51 reopen {}` undoes a mistaken release)", c.no, r, c.no;
-                "hồ sơ {} đã được đưa ra khỏi diện ngày {}; mỗi hồ sơ chỉ đưa ra một lần (`mh51 reopen {}` để hoàn tác)", c.no, r, c.no);
+        crate::refuse_w!("case-was-already-released", case = c.no.to_string(), released = r.to_string());
     }
     c.require_within(d, "release", "đưa ra khỏi diện")?;
     sent::refuse_on(conn, d)?;
     if let Some(moved) = wards::case_last_move(conn, c.id)?.filter(|m| *m > d) {
-        refuse!("release date {} is before case {} moved ward ({}); give a date on or after it", d, c.no, moved;
-                "ngày đưa ra khỏi diện {} trước ngày hồ sơ {} chuyển phường ({}); hãy nhập ngày từ ngày đó", d, c.no, moved);
+        crate::refuse_w!(
+            "release-date-before-case",
+            date = d.to_string(),
+            case = c.no.to_string(),
+            moved = moved.to_string()
+        );
     }
     if let Some(last) = last_event(conn, c.id)?.filter(|l| *l > iso(d)) {
-        refuse!("release date {} is before an event already recorded on case {} ({}); give a date on or after it", d, c.no, last;
-                "ngày đưa ra khỏi diện {} trước một sự kiện đã ghi của hồ sơ {} ({}); hãy nhập ngày từ ngày đó", d, c.no, last);
+        crate::refuse_w!(
+            "release-date-before-event",
+            date = d.to_string(),
+            case = c.no.to_string(),
+            last = last.to_string()
+        );
     }
     let credited = if reason == Reason::Progressed {
         match credit {
@@ -448,14 +467,16 @@ pub fn release(
                 Some(m.id)
             }
             None => Some(lookup::assigned_on(conn, c.id, d)?.ok_or_else(|| {
-                refusal!("case {} has no member assigned on {} to credit with its progress; pass --credit MEMBER", c.no, d;
-                         "hồ sơ {} không có thành viên phụ trách ngày {} để ghi nhận tiến bộ; hãy thêm --credit MEMBER", c.no, d)
+                crate::refusal_w!("case-has-no-member", case = c.no.to_string(), date = d.to_string())
             })?),
         }
     } else {
         if let Some(typed) = credit {
-            refuse!("--credit '{}' applies only to a progressed release, not '{}'", typed, reason.code();
-                    "--credit '{}' chỉ dùng khi đưa ra khỏi diện vì tiến bộ, không phải '{}'", typed, reason.code());
+            crate::refuse_w!(
+                "credit-applies-only-progressed",
+                typed = typed.to_string(),
+                reason = reason.code().to_string()
+            );
         }
         None
     };
@@ -484,8 +505,7 @@ pub fn release(
 pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
     let c = lookup::case(conn, case)?;
     let Some(released) = c.released_on else {
-        refuse!("case {} is open; only a released case can be reopened", c.no;
-                "hồ sơ {} đang quản lý; chỉ mở lại được hồ sơ đã đưa ra khỏi diện", c.no);
+        crate::refuse_w!("case-open-only-released", case = c.no.to_string());
     };
     // Undoing the release changes the days from it on.
     sent::refuse_span(conn, sent::Who::Case(&c.no), released, sent::OPEN_END)?;
@@ -494,16 +514,14 @@ pub fn reopen(conn: &Connection, ctx: &Ctx, case: &str) -> Result<String> {
         .query_row(params![c.person_id], |r| r.get(0))
         .optional()?;
     if let Some(o) = other {
-        refuse!("cannot reopen case {}: the same person has open case {}", c.no, o;
-                "không thể mở lại hồ sơ {}: người này đang có hồ sơ {}", c.no, o);
+        crate::refuse_w!("cannot-reopen-case-same", case = c.no.to_string(), other = o.to_string());
     }
     let later: Option<String> = conn
         .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND enrolled_on > ?2 LIMIT 1")?
         .query_row(params![c.person_id, iso(c.enrolled_on)], |r| r.get(0))
         .optional()?;
     if let Some(o) = later {
-        refuse!("cannot reopen case {}: the same person was enrolled again later (case {})", c.no, o;
-                "không thể mở lại hồ sơ {}: người này đã được đưa vào diện lại sau đó (hồ sơ {})", c.no, o);
+        crate::refuse_w!("cannot-reopen-case-same-2", case = c.no.to_string(), other = o.to_string());
     }
     conn.prepare_cached("UPDATE cases SET released_on = NULL, reason = NULL, credited_member_id = NULL WHERE id = ?1")?
         .execute(params![c.id])?;
@@ -567,8 +585,12 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
     if let Some(b) = &e.born {
         let (y, d) = parse_birth(b, ctx.today)?;
         if y > c.enrolled_on.year() {
-            refuse!("birth year {} is after case {} was enrolled ({})", y, c.no, c.enrolled_on;
-                    "năm sinh {} sau ngày đưa hồ sơ {} vào diện ({})", y, c.no, c.enrolled_on);
+            crate::refuse_w!(
+                "birth-year-after-case",
+                year = y.to_string(),
+                case = c.no.to_string(),
+                enrolled_on = c.enrolled_on.to_string()
+            );
         }
         conn.prepare_cached("UPDATE persons SET birth_year = ?2, birth_date = ?3 WHERE id = ?1")?.execute(params![
             c.person_id,
@@ -589,8 +611,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
             .query_row(params![i, c.person_id], |r| r.get(0))
             .optional()?;
         if holder.is_some() {
-            refuse!("identity number '{}' already belongs to another person; an identity number is unique", i;
-                    "số CCCD/CMND '{}' đã thuộc về người khác; mỗi số chỉ của một người", i);
+            crate::refuse_w!("identity-number-already-belongs", id_number = i.to_string());
         }
         conn.prepare_cached("UPDATE persons SET id_number = ?2 WHERE id = ?1")?.execute(params![c.person_id, i])?;
         changed.insert("id_number".into(), json!("changed"));
@@ -613,16 +634,23 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
     if let Some(dt) = &e.date {
         let d = parse_event_date(dt, ctx.today)?;
         if d.year() != c.enrolled_on.year() {
-            refuse!("enrollment date {} is in another year than case {}; the number keeps its year — release this case with reason other and enroll anew", d, c.no;
-                    "ngày đưa vào diện {} khác năm với hồ sơ {}; số hồ sơ giữ năm của nó — hãy đóng hồ sơ (lý do other) và đưa vào diện lại", d, c.no);
+            crate::refuse_w!("enrollment-date-another-year", date = d.to_string(), case = c.no.to_string());
         }
         if let Some(first) = first_event(conn, c.id)?.filter(|f| *f < iso(d)) {
-            refuse!("enrollment date {} is after an event already recorded on case {} ({})", d, c.no, first;
-                    "ngày đưa vào diện {} sau một sự kiện đã ghi của hồ sơ {} ({})", d, c.no, first);
+            crate::refuse_w!(
+                "enrollment-date-after-event",
+                date = d.to_string(),
+                case = c.no.to_string(),
+                first = first.to_string()
+            );
         }
         if let Some(r) = c.released_on.filter(|r| *r < d) {
-            refuse!("enrollment date {} is after case {} was released ({})", d, c.no, r;
-                    "ngày đưa vào diện {} sau ngày hồ sơ {} được đưa ra khỏi diện ({})", d, c.no, r);
+            crate::refuse_w!(
+                "enrollment-date-after-case",
+                date = d.to_string(),
+                case = c.no.to_string(),
+                released = r.to_string()
+            );
         }
         let prev: Option<String> = conn
             .prepare_cached(
@@ -630,8 +658,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
             )?
             .query_row(params![c.person_id, c.id, iso(c.enrolled_on)], |r| r.get(0))?;
         if let Some(p) = prev.filter(|p| *p > iso(d)) {
-            refuse!("enrollment date {} is before this person's previous case was released ({})", d, p;
-                    "ngày đưa vào diện {} trước ngày hồ sơ trước của người này kết thúc ({})", d, p);
+            crate::refuse_w!("enrollment-date-before-this-2", date = d.to_string(), released = p.to_string());
         }
         wards::case_start_changed(conn, &c, d)?;
         conn.prepare_cached("UPDATE cases SET enrolled_on = ?2 WHERE id = ?1")?.execute(params![c.id, iso(d)])?;
@@ -643,8 +670,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
         changed.insert("note".into(), json!("changed"));
     }
     if changed.is_empty() {
-        refuse!("nothing to change for case {}: give at least one of --name, --born, --gender, --id-number, --address, --ward, --category, --date, --note", c.no;
-                "không có gì để sửa cho hồ sơ {}: hãy nhập ít nhất một trong --name, --born, --gender, --id-number, --address, --ward, --category, --date, --note", c.no);
+        crate::refuse_w!("nothing-change-for-case", case = c.no.to_string());
     }
     audit::append(conn, &ctx.stamp, "edit", "case", &c.no, &serde_json::Value::Object(changed))?;
     Ok(c.no)

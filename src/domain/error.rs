@@ -61,6 +61,27 @@ macro_rules! refuse {
     };
 }
 
+/// Refuse with a message of the catalogue, in both languages:
+/// `refuse_w!(ID, name = value, …)` (the id a literal, the arguments as [`crate::w!`] takes them;
+/// `crate::words::both(en, vi)` for a word the caller has in both languages).
+#[macro_export]
+macro_rules! refuse_w {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        return Err($crate::refusal_w!($id $(, $name = $value)*).into())
+    };
+}
+
+/// [`refuse_w!`] as a value (for `ok_or_else`).
+#[macro_export]
+macro_rules! refusal_w {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::domain::error::Refusal::new(
+            $crate::words::text(false, $id, &[$((stringify!($name), $crate::words::Arg::from($value))),*]),
+            $crate::words::text(true, $id, &[$((stringify!($name), $crate::words::Arg::from($value))),*]),
+        )
+    };
+}
+
 /// Build a refusal as a value (for `ok_or_else`).
 #[macro_export]
 macro_rules! refusal {

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::domain::types::{from_iso, CaseNo};
+use crate::refuse;
 use crate::text::fold;
-use crate::{refusal, refuse};
 
 /// The three small dictionaries a clerk can extend.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,16 +125,22 @@ impl Member {
     /// Refuse unless the member serves on `d`; `doing` says what was attempted.
     pub fn require_active(&self, d: NaiveDate, doing_en: &str, doing_vi: &str) -> Result<()> {
         if let Some(l) = self.left_on.filter(|l| d > *l) {
-            refuse!("member {} left on {} and cannot {} on {}; choose a current member (see `mh51 member list`)",
-                    self.id, l, doing_en, d;
-                    "thành viên {} đã nghỉ từ {} nên không thể {} ngày {}; hãy chọn thành viên đang hoạt động (xem `mh51 member list`)",
-                    self.id, l, doing_vi, d);
+            crate::refuse_w!(
+                "member-left-cannot-choose",
+                id = self.id.to_string(),
+                left = l.to_string(),
+                doing = crate::words::both(doing_en, doing_vi),
+                date = d.to_string()
+            );
         }
         if d < self.joined_on {
-            refuse!("member {} joined on {} and cannot {} on {}, before joining",
-                    self.id, self.joined_on, doing_en, d;
-                    "thành viên {} tham gia từ {} nên không thể {} ngày {}, trước khi tham gia",
-                    self.id, self.joined_on, doing_vi, d);
+            crate::refuse_w!(
+                "member-joined-cannot-before",
+                id = self.id.to_string(),
+                joined_on = self.joined_on.to_string(),
+                doing = crate::words::both(doing_en, doing_vi),
+                date = d.to_string()
+            );
         }
         Ok(())
     }
@@ -144,10 +150,7 @@ impl Member {
 /// diacritics (SPEC §17). Several current members of that name are refused, each listed with
 /// id, organization and ward only — no other personal data.
 pub fn member(conn: &Connection, typed: &str) -> Result<Member> {
-    let bad = || {
-        refusal!("unknown member '{}': give a member id number (see `mh51 member list --all`)", typed;
-                 "không có thành viên '{}': hãy nhập mã số thành viên (xem `mh51 member list --all`)", typed)
-    };
+    let bad = || crate::refusal_w!("unknown-member-give-member", typed = typed.to_string());
     if let Ok(id) = typed.trim().parse::<i64>() {
         return member_by_id(conn, id)?.ok_or_else(|| bad().into());
     }
@@ -165,8 +168,7 @@ pub fn member(conn: &Connection, typed: &str) -> Result<Member> {
         .context("looking up a member by name")?;
     match found.as_slice() {
         [] => {
-            refuse!("unknown member '{}': no current member has that name; give a member id number or a current member's full name (see `mh51 member list --search`)", typed;
-                      "không có thành viên '{}': không thành viên đang hoạt động nào có tên này; hãy nhập mã số hoặc họ tên đầy đủ của một thành viên đang hoạt động (xem `mh51 member list --search`)", typed)
+            crate::refuse_w!("unknown-member-no-current", typed = typed.to_string())
         }
         [(id, _, _)] => member_by_id(conn, *id)?.ok_or_else(|| bad().into()),
         many => {
@@ -220,16 +222,22 @@ impl Case {
     /// Refuse an event dated outside [enrolled, released] (both included).
     pub fn require_within(&self, d: NaiveDate, what_en: &str, what_vi: &str) -> Result<()> {
         if d < self.enrolled_on {
-            refuse!("{} date {} is before case {} was enrolled ({}); give a date on or after enrollment",
-                    what_en, d, self.no, self.enrolled_on;
-                    "ngày {} {} trước ngày đưa hồ sơ {} vào diện ({}); hãy nhập ngày từ ngày đưa vào diện",
-                    what_vi, d, self.no, self.enrolled_on);
+            crate::refuse_w!(
+                "date-before-case-was",
+                what = crate::words::both(what_en, what_vi),
+                date = d.to_string(),
+                case = self.no.to_string(),
+                enrolled_on = self.enrolled_on.to_string()
+            );
         }
         if let Some(r) = self.released_on.filter(|r| d > *r) {
-            refuse!("{} date {} is after case {} was released ({}); give a date on or before the release",
-                    what_en, d, self.no, r;
-                    "ngày {} {} sau ngày hồ sơ {} được đưa ra khỏi diện ({}); hãy nhập ngày không sau ngày đó",
-                    what_vi, d, self.no, r);
+            crate::refuse_w!(
+                "date-after-case-was",
+                what = crate::words::both(what_en, what_vi),
+                date = d.to_string(),
+                case = self.no.to_string(),
+                released = r.to_string()
+            );
         }
         Ok(())
     }
@@ -237,11 +245,7 @@ impl Case {
 
 pub fn case(conn: &Connection, typed: &str) -> Result<Case> {
     let no = CaseNo::parse(typed)?.to_string();
-    case_by_no(conn, &no)?.ok_or_else(|| {
-        refusal!("unknown case '{}': no case has that number (see `mh51 list --status all`)", typed;
-                 "không có hồ sơ '{}': không hồ sơ nào có số này (xem `mh51 list --status all`)", typed)
-        .into()
-    })
+    case_by_no(conn, &no)?.ok_or_else(|| crate::refusal_w!("unknown-case-no-case", typed = typed.to_string()).into())
 }
 
 pub fn case_by_no(conn: &Connection, no: &str) -> Result<Option<Case>> {

@@ -9,7 +9,6 @@ use crate::audit;
 use crate::domain::lookup::{self, Dict};
 use crate::domain::types::{event_date_or_today, iso, parse_event_date, parse_name, parse_text};
 use crate::domain::{sent, wards, Ctx};
-use crate::refuse;
 use crate::text::fold;
 
 #[derive(Debug, Clone, Default)]
@@ -30,8 +29,7 @@ fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
     let digits = p.chars().filter(char::is_ascii_digit).count();
     let ok = p.chars().enumerate().all(|(i, c)| c.is_ascii_digit() || " .-".contains(c) || (i == 0 && c == '+'));
     if !ok || !(8..=15).contains(&digits) {
-        refuse!("invalid phone '{}': expected 8 to 15 digits, e.g. 0909123456", p;
-                "số điện thoại không hợp lệ '{}': cần 8 đến 15 chữ số, ví dụ 0909123456", p);
+        crate::refuse_w!("invalid-phone-expected-8", phone = p.to_string());
     }
     Ok(Some(p))
 }
@@ -57,10 +55,13 @@ pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
             .query_row(params![name_fold, org_id, ward_id], |r| r.get(0))
             .optional()?;
         if let Some(id) = existing {
-            refuse!("member '{}' of {} in ward {} already exists (id {}); pass --allow-duplicate if this is another person",
-                    name, org, ward, id;
-                    "thành viên '{}' thuộc {} ở phường {} đã có (mã {}); thêm --allow-duplicate nếu là người khác",
-                    name, org, ward, id);
+            crate::refuse_w!(
+                "member-ward-already-exists",
+                name = name.to_string(),
+                org = org.to_string(),
+                ward = ward.to_string(),
+                id = id.to_string()
+            );
         }
     }
     conn.prepare_cached(
@@ -102,12 +103,16 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
     let m = lookup::member(conn, typed)?;
     let d = event_date_or_today(date, ctx.today)?;
     if let Some(l) = m.left_on {
-        refuse!("member {} already left on {}", m.id, l; "thành viên {} đã nghỉ từ {}", m.id, l);
+        crate::refuse_w!("member-already-left", id = m.id.to_string(), left = l.to_string());
     }
     sent::refuse_on(conn, d)?;
     if d < m.joined_on {
-        refuse!("leaving date {} is before member {} joined ({})", d, m.id, m.joined_on;
-                "ngày nghỉ {} trước ngày thành viên {} tham gia ({})", d, m.id, m.joined_on);
+        crate::refuse_w!(
+            "leaving-date-before-member",
+            date = d.to_string(),
+            id = m.id.to_string(),
+            joined_on = m.joined_on.to_string()
+        );
     }
     let open: Vec<String> = conn
         .prepare_cached(
@@ -118,17 +123,24 @@ pub fn leave(conn: &Connection, ctx: &Ctx, typed: &str, date: Option<&str>) -> R
         .collect::<rusqlite::Result<_>>()?;
     if !open.is_empty() {
         let list = open.join(", ");
-        refuse!("member {} still has open cases ({}); reassign them with `mh51 assign CASE MEMBER` first", m.id, list;
-                "thành viên {} còn phụ trách hồ sơ ({}); hãy phân công lại bằng `mh51 assign CASE MEMBER` trước", m.id, list);
+        crate::refuse_w!("member-still-has-open", id = m.id.to_string(), list = list.to_string());
     }
     if let Some(moved) = wards::member_last_move(conn, m.id)?.filter(|x| *x > d) {
-        refuse!("leaving date {} is before member {} moved ward ({}); give a later date", d, m.id, moved;
-                "ngày nghỉ {} trước ngày thành viên {} chuyển phường ({}); hãy nhập ngày muộn hơn", d, m.id, moved);
+        crate::refuse_w!(
+            "leaving-date-before-member-2",
+            date = d.to_string(),
+            id = m.id.to_string(),
+            moved = moved.to_string()
+        );
     }
     if let (_, Some(last)) = activity_bounds(conn, m.id)? {
         if last > iso(d) {
-            refuse!("member {} has activity recorded on {}, after the leaving date {}; give a later date", m.id, last, d;
-                    "thành viên {} có hoạt động ngày {}, sau ngày nghỉ {}; hãy nhập ngày muộn hơn", m.id, last, d);
+            crate::refuse_w!(
+                "member-has-activity-recorded",
+                id = m.id.to_string(),
+                last = last.to_string(),
+                date = d.to_string()
+            );
         }
     }
     conn.prepare_cached("UPDATE members SET left_on = ?2 WHERE id = ?1")?.execute(params![m.id, iso(d)])?;
@@ -179,13 +191,21 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
         let d: NaiveDate = parse_event_date(j, ctx.today)?;
         sent::refuse_span(conn, sent::Who::Member(m.id), d.min(m.joined_on), d.max(m.joined_on))?;
         if let Some(l) = m.left_on.filter(|l| d > *l) {
-            refuse!("joining date {} is after member {} left ({})", d, m.id, l;
-                    "ngày tham gia {} sau ngày thành viên {} nghỉ ({})", d, m.id, l);
+            crate::refuse_w!(
+                "joining-date-after-member",
+                date = d.to_string(),
+                id = m.id.to_string(),
+                left = l.to_string()
+            );
         }
         if let (Some(first), _) = activity_bounds(conn, m.id)? {
             if first < iso(d) {
-                refuse!("member {} has activity recorded on {}, before the joining date {}", m.id, first, d;
-                        "thành viên {} có hoạt động ngày {}, trước ngày tham gia {}", m.id, first, d);
+                crate::refuse_w!(
+                    "member-has-activity-recorded-2",
+                    id = m.id.to_string(),
+                    first = first.to_string(),
+                    date = d.to_string()
+                );
             }
         }
         wards::member_start_changed(conn, &m, d)?;
@@ -193,8 +213,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
         changed.insert("joined_on".into(), json!(iso(d)));
     }
     if changed.is_empty() {
-        refuse!("nothing to change for member {}: give --name, --org, --ward, --phone or --joined", m.id;
-                "không có gì để sửa cho thành viên {}: hãy nhập --name, --org, --ward, --phone hoặc --joined", m.id);
+        crate::refuse_w!("nothing-change-for-member", id = m.id.to_string());
     }
     audit::append(conn, &ctx.stamp, "edit", "member", &m.id.to_string(), &serde_json::Value::Object(changed))?;
     Ok(m.id)

@@ -46,10 +46,12 @@ pub fn refuse_double_review(conn: &Connection, c: &Case, d: NaiveDate) -> Result
         .query_row(params![c.id, iso(d)], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
-        refuse!("case {} already has a contact on {} (review {}); if this is another contact that day, add --again",
-                c.no, d, id;
-                "hồ sơ {} đã có lần tiếp xúc ngày {} (mã {}); nếu đây là một lần tiếp xúc khác trong ngày, thêm --again",
-                c.no, d, id);
+        crate::refuse_w!(
+            "case-already-has-contact",
+            case = c.no.to_string(),
+            date = d.to_string(),
+            id = id.to_string()
+        );
     }
     Ok(())
 }
@@ -137,8 +139,7 @@ pub fn void(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, reason: &str) -
     refuse_voided(&s, e, "voided again", "hủy lần nữa")?;
     sent::refuse_on(conn, s.on)?;
     let Some(reason) = parse_text(Some(reason), MAX_NOTE, "reason", "lý do")? else {
-        refuse!("--reason must say why the entry is voided, e.g. --reason \"wrong case\"";
-                "--reason phải nêu lý do hủy, ví dụ --reason \"nhầm hồ sơ\"");
+        crate::refuse_w!("reason-must-say-why");
     };
     let sql = match e {
         Entry::Review => "UPDATE reviews SET voided_on = ?2, void_reason = ?3 WHERE id = ?1",

@@ -8,7 +8,6 @@ use crate::audit;
 use crate::domain::lookup::Dict;
 use crate::domain::types::parse_name;
 use crate::domain::Ctx;
-use crate::refuse;
 use crate::text::{clean, fold, natural_key};
 
 pub const DEFAULT_ORGS: &[(&str, &str)] = &[
@@ -46,12 +45,10 @@ impl InitInput {
     /// The limits of a new district; checked before any file is created.
     pub fn validate(&self) -> Result<()> {
         if self.wards > 1000 {
-            refuse!("invalid --wards '{}': expected 0 to 1000", self.wards;
-                    "--wards không hợp lệ '{}': cần từ 0 đến 1000", self.wards);
+            crate::refuse_w!("invalid-wards-expected-0", wards = self.wards.to_string());
         }
         if self.quota > 100 {
-            refuse!("invalid --quota '{}': expected 0 to 100 people per member", self.quota;
-                    "--quota không hợp lệ '{}': cần từ 0 đến 100 người mỗi thành viên", self.quota);
+            crate::refuse_w!("invalid-quota-expected-0", quota = self.quota.to_string());
         }
         Ok(())
     }
@@ -119,14 +116,20 @@ pub fn check_new(conn: &Connection, dict: Dict, code: &str, name: &str) -> Resul
     let (what_en, what_vi) = dict.what();
     let code = crate::domain::types::line_text(code, &format!("{what_en} code"), &format!("mã {what_vi}"))?;
     if code.is_empty() || code.chars().count() > 40 || code.contains(',') {
-        refuse!("invalid {} code '{}': expected 1 to 40 characters, no comma", what_en, code;
-                "mã {} không hợp lệ '{}': cần 1 đến 40 ký tự, không có dấu phẩy", what_vi, code);
+        crate::refuse_w!(
+            "invalid-code-expected-1",
+            what = crate::words::both(what_en, what_vi),
+            code = code.to_string()
+        );
     }
     let name = parse_name(name, &format!("{what_en} name"), &format!("tên {what_vi}"))?;
     for typed in [&code, &name] {
         if crate::domain::lookup::find(conn, dict, typed).is_ok() {
-            refuse!("{} '{}' already exists; codes and names must be unique (ignoring case and accents)", what_en, typed;
-                    "{} '{}' đã có; mã và tên phải khác nhau (không phân biệt hoa thường, dấu)", what_vi, typed);
+            crate::refuse_w!(
+                "already-exists-codes-names",
+                what = crate::words::both(what_en, what_vi),
+                typed = typed.to_string()
+            );
         }
     }
     Ok((code, name))

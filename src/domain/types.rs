@@ -16,10 +16,7 @@ pub const MAX_ADDRESS: usize = 500;
 /// Parse `YYYY-MM-DD` or `DD/MM/YYYY` (also `D/M/YYYY`). No future check here.
 pub fn parse_date_any(s: &str) -> std::result::Result<NaiveDate, Refusal> {
     let t = s.trim();
-    let bad = || {
-        refusal!("invalid date '{}': expected YYYY-MM-DD or DD/MM/YYYY, a real calendar day", s;
-                 "ngày không hợp lệ '{}': cần dạng YYYY-MM-DD hoặc DD/MM/YYYY, là một ngày có thật", s)
-    };
+    let bad = || crate::refusal_w!("invalid-date-expected-yyyy", typed = s.to_string());
     if t.len() > 10 {
         return Err(bad());
     }
@@ -55,8 +52,7 @@ pub fn parse_date_any(s: &str) -> std::result::Result<NaiveDate, Refusal> {
 pub fn parse_event_date(s: &str, today: NaiveDate) -> Result<NaiveDate> {
     let d = parse_date_any(s)?;
     if d > today {
-        refuse!("date '{}' is in the future (today is {}); give a date on or before today", s, today;
-                "ngày '{}' ở tương lai (hôm nay là {}); hãy nhập ngày không sau hôm nay", s, today);
+        crate::refuse_w!("date-future-today-give", typed = s.to_string(), today = today.to_string());
     }
     Ok(d)
 }
@@ -86,17 +82,13 @@ pub fn parse_birth(s: &str, today: NaiveDate) -> Result<(i32, Option<NaiveDate>)
     if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
         let y: i32 = t.parse()?;
         if y < 1900 || y > today.year() {
-            refuse!("invalid birth year '{}': expected a year from 1900 to {}", s, today.year();
-                    "năm sinh không hợp lệ '{}': cần một năm từ 1900 đến {}", s, today.year());
+            crate::refuse_w!("invalid-birth-year-expected", typed = s.to_string(), today = today.year().to_string());
         }
         return Ok((y, None));
     }
-    let d = parse_date_any(t).map_err(|_| {
-        refusal!("invalid birth '{}': expected a year (1990) or a date YYYY-MM-DD or DD/MM/YYYY", s;
-                 "ngày/năm sinh không hợp lệ '{}': cần năm (1990) hoặc ngày YYYY-MM-DD hoặc DD/MM/YYYY", s)
-    })?;
+    let d = parse_date_any(t).map_err(|_| crate::refusal_w!("invalid-birth-expected-year", typed = s.to_string()))?;
     if d > today {
-        refuse!("birth date '{}' is in the future", s; "ngày sinh '{}' ở tương lai", s);
+        crate::refuse_w!("birth-date-future", typed = s.to_string());
     }
     Ok((d.year(), Some(d)))
 }
@@ -111,10 +103,7 @@ pub struct CaseNo {
 impl CaseNo {
     pub fn parse(s: &str) -> Result<CaseNo> {
         let t = s.trim();
-        let bad = || {
-            refusal!("invalid case number '{}': expected YYYY-NNNN, e.g. 2022-0007", s;
-                     "số hồ sơ không hợp lệ '{}': cần dạng YYYY-NNNN, ví dụ 2022-0007", s)
-        };
+        let bad = || crate::refusal_w!("invalid-case-number-expected", typed = s.to_string());
         let (y, n) = t.split_once('-').ok_or_else(bad)?;
         if y.len() != 4 || n.is_empty() || n.len() > 9 {
             return Err(bad().into());
@@ -248,8 +237,7 @@ pub fn parse_id_number(s: &str) -> Result<String> {
     if (t.len() == 9 || t.len() == 12) && t.bytes().all(|b| b.is_ascii_digit()) {
         Ok(t.to_string())
     } else {
-        refuse!("invalid identity number '{}': expected 9 digits (CMND) or 12 digits (CCCD)", s;
-                "số CCCD/CMND không hợp lệ '{}': cần 9 chữ số (CMND) hoặc 12 chữ số (CCCD)", s)
+        crate::refuse_w!("invalid-identity-number-expected", typed = s.to_string())
     }
 }
 
@@ -280,12 +268,15 @@ pub fn line_text(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
 pub fn parse_name(s: &str, what_en: &str, what_vi: &str) -> Result<String> {
     let n = line_text(s, what_en, what_vi)?;
     if n.is_empty() {
-        refuse!("empty {}: give a name with at least one letter", what_en;
-                "{} trống: hãy nhập tên có ít nhất một chữ", what_vi);
+        crate::refuse_w!("empty-give-name-with", what = crate::words::both(what_en, what_vi));
     }
     if n.chars().count() > MAX_NAME {
-        refuse!("{} is too long ({} characters): at most {}", what_en, n.chars().count(), MAX_NAME;
-                "{} quá dài ({} ký tự): tối đa {}", what_vi, n.chars().count(), MAX_NAME);
+        crate::refuse_w!(
+            "too-long-characters-at",
+            what = crate::words::both(what_en, what_vi),
+            count = n.chars().count().to_string(),
+            max_name = MAX_NAME.to_string()
+        );
     }
     Ok(n)
 }
@@ -311,8 +302,12 @@ fn bounded(t: String, max: usize, what_en: &str, what_vi: &str) -> Result<Option
     }
     let n = t.chars().count();
     if n > max {
-        refuse!("{} is too long ({} characters): at most {}", what_en, n, max;
-                "{} quá dài ({} ký tự): tối đa {}", what_vi, n, max);
+        crate::refuse_w!(
+            "too-long-characters-at-2",
+            what = crate::words::both(what_en, what_vi),
+            count = n.to_string(),
+            max = max.to_string()
+        );
     }
     Ok(Some(t))
 }
@@ -337,14 +332,10 @@ impl Period {
             return Ok(Period { from: ymd(today.year(), 1, 1), to: today });
         };
         let t = s.trim();
-        let bad = || {
-            refusal!("invalid period '{}': expected 2022, 2022-Q1, 2022-05, 2022-01-01..2022-05-20, or as titles write them: quý I/2022, 5/2022, năm 2022", s;
-                     "kỳ báo cáo không hợp lệ '{}': cần 2022, 2022-Q1, 2022-05, 2022-01-01..2022-05-20, hoặc viết như tiêu đề báo cáo: quý I/2022, tháng 5/2022, năm 2022", s)
-        };
+        let bad = || crate::refusal_w!("invalid-period-expected-2022", typed = s.to_string());
         if let Some(p) = written(t) {
             if p.to < p.from {
-                refuse!("invalid period '{}': it ends before it starts", s;
-                        "kỳ báo cáo không hợp lệ '{}': ngày kết thúc trước ngày bắt đầu", s);
+                crate::refuse_w!("invalid-period-it-ends", typed = s.to_string());
             }
             return Ok(p);
         }
@@ -353,8 +344,7 @@ impl Period {
             let from = parse_date_any(a).map_err(|_| bad())?;
             let to = parse_date_any(b).map_err(|_| bad())?;
             if to < from {
-                refuse!("invalid period '{}': it ends before it starts", s;
-                        "kỳ báo cáo không hợp lệ '{}': ngày kết thúc trước ngày bắt đầu", s);
+                crate::refuse_w!("invalid-period-it-ends-2", typed = s.to_string());
             }
             Period { from, to }
         } else if !t.is_ascii() || t.len() < 4 {

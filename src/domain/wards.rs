@@ -34,7 +34,6 @@ use crate::domain::lookup::{self, Case, Dict, Member};
 use crate::domain::register;
 use crate::domain::types::{event_date_or_today, from_iso, iso, parse_event_date, parse_name};
 use crate::domain::{sent, Ctx};
-use crate::refuse;
 use crate::text::{clean, fold};
 
 /// A ward as the rules need it.
@@ -114,14 +113,23 @@ impl Ward {
     /// Refuse unless the ward exists on every day of [from, to] (`to` None: from on, for good).
     pub fn require_span(&self, conn: &Connection, from: NaiveDate, to: Option<NaiveDate>) -> Result<()> {
         if let Some(f) = self.from_on.filter(|f| *f > from) {
-            refuse!("ward {} exists only from {}, not on {}; give a date from {} on, or another ward", self.code, f, from, f;
-                    "phường {} chỉ có từ ngày {}, chưa có ngày {}; hãy nhập ngày từ {} hoặc phường khác", self.code, f, from, f);
+            crate::refuse_w!(
+                "ward-exists-only-from",
+                code = self.code.to_string(),
+                from = f.to_string(),
+                day = from.to_string()
+            );
         }
         if let Some(dd) = self.dissolved_on.filter(|dd| to.is_none_or(|t| *dd <= t)) {
             let s = last_successor(conn, self)?;
             let day = dd.max(from);
-            refuse!("ward {} was dissolved on {} and merged into ward {}; on {} use ward {}", self.code, dd, s, day, s;
-                    "phường {} đã giải thể từ ngày {} và sáp nhập vào phường {}; ngày {} hãy dùng phường {}", self.code, dd, s, day, s);
+            crate::refuse_w!(
+                "ward-was-dissolved-merged",
+                code = self.code.to_string(),
+                date = dd.to_string(),
+                typed = s.to_string(),
+                day = day.to_string()
+            );
         }
         Ok(())
     }
@@ -359,14 +367,23 @@ fn require_after_last(
     };
     let last_code = ward_by_id(conn, last_ward)?.code;
     if d <= last_on {
-        refuse!("move date {} is not after {} {}'s latest ward change ({}, ward {}); moves are recorded in order — to correct the first ward use `edit --ward`",
-                d, what_en, key, last_on, last_code;
-                "ngày chuyển {} không sau lần đổi phường gần nhất của {} {} ({}, phường {}); chuyển phường ghi theo thứ tự — để sửa phường ban đầu hãy dùng `edit --ward`",
-                d, what_vi, key, last_on, last_code);
+        crate::refuse_w!(
+            "move-date-not-after",
+            date = d.to_string(),
+            what = crate::words::both(what_en, what_vi),
+            key = key.to_string(),
+            last_on = last_on.to_string(),
+            last_code = last_code.to_string()
+        );
     }
     if last_ward == to {
-        refuse!("{} {} is already in ward {} on {}", what_en, key, to_code, d;
-                "{} {} đã ở phường {} vào ngày {}", what_vi, key, to_code, d);
+        crate::refuse_w!(
+            "already-ward",
+            what = crate::words::both(what_en, what_vi),
+            key = key.to_string(),
+            to_code = to_code.to_string(),
+            date = d.to_string()
+        );
     }
     Ok(last_code)
 }
@@ -377,10 +394,7 @@ fn require_after_last(
 pub fn correct_case_ward(conn: &Connection, c: &Case, typed: &str) -> Result<String> {
     let w = find(conn, typed)?;
     if CASE.rows(conn, c.id)? > 1 {
-        refuse!("case {} has changed ward since enrollment (see `mh51 show {}`); `edit --ward` corrects only a case that never moved — record a move with `mh51 move {} --ward {} --date D`",
-                c.no, c.no, c.no, w.code;
-                "hồ sơ {} đã đổi phường sau khi đưa vào diện (xem `mh51 show {}`); `edit --ward` chỉ sửa hồ sơ chưa chuyển — hãy ghi chuyển phường bằng `mh51 move {} --ward {} --date D`",
-                c.no, c.no, c.no, w.code);
+        crate::refuse_w!("case-has-changed-ward", case = c.no.to_string(), code = w.code.to_string());
     }
     w.require_span(conn, c.enrolled_on, c.released_on)?;
     conn.prepare_cached("UPDATE case_wards SET ward_id = ?2 WHERE case_id = ?1")?.execute(params![c.id, w.id])?;
@@ -392,10 +406,7 @@ pub fn correct_case_ward(conn: &Connection, c: &Case, typed: &str) -> Result<Str
 pub fn correct_member_ward(conn: &Connection, m: &Member, typed: &str) -> Result<String> {
     let w = find(conn, typed)?;
     if MEMBER.rows(conn, m.id)? > 1 {
-        refuse!("member {} has changed ward since joining; `member edit --ward` corrects only a member who never moved — record a move with `mh51 member move {} --ward {} --date D`",
-                m.id, m.id, w.code;
-                "thành viên {} đã đổi phường sau khi tham gia; `member edit --ward` chỉ sửa thành viên chưa chuyển — hãy ghi chuyển phường bằng `mh51 member move {} --ward {} --date D`",
-                m.id, m.id, w.code);
+        crate::refuse_w!("member-has-changed-ward", id = m.id.to_string(), code = w.code.to_string());
     }
     w.require_span(conn, m.joined_on, m.left_on)?;
     conn.prepare_cached("UPDATE member_wards SET ward_id = ?2 WHERE member_id = ?1")?.execute(params![m.id, w.id])?;
@@ -439,14 +450,23 @@ fn start_changed(
     };
     let second: Option<String> = conn.prepare_cached(second_sql)?.query_row(params![id, iso(old)], |r| r.get(0))?;
     if let Some(s) = second.filter(|s| *s <= iso(new)) {
-        refuse!("date {} is not before {} {}'s first ward change ({}); correct the dates in order", new, what_en, key, s;
-                "ngày {} không trước lần đổi phường đầu tiên của {} {} ({}); hãy sửa ngày theo thứ tự", new, what_vi, key, s);
+        crate::refuse_w!(
+            "date-not-before-s",
+            new = new.to_string(),
+            what = crate::words::both(what_en, what_vi),
+            key = key.to_string(),
+            typed = s.to_string()
+        );
     }
     let first: i64 = conn.prepare_cached(first_sql)?.query_row(params![id], |r| r.get(0))?;
     let w = ward_by_id(conn, first)?;
     if let Some(f) = w.from_on.filter(|f| *f > new) {
-        refuse!("ward {} exists only from {}, not on {}", w.code, f, new;
-                "phường {} chỉ có từ ngày {}, chưa có ngày {}", w.code, f, new);
+        crate::refuse_w!(
+            "ward-exists-only-from-2",
+            code = w.code.to_string(),
+            from = f.to_string(),
+            new = new.to_string()
+        );
     }
     conn.prepare_cached(update_sql)?.execute(params![id, iso(old), iso(new)])?;
     Ok(())
@@ -474,12 +494,20 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
         let w = find(conn, typed)?;
         if let Some(dd) = w.dissolved_on {
             let s = last_successor(conn, &w)?;
-            refuse!("ward {} was already dissolved on {} (merged into ward {})", w.code, dd, s;
-                    "phường {} đã giải thể từ ngày {} (sáp nhập vào phường {})", w.code, dd, s);
+            crate::refuse_w!(
+                "ward-was-already-dissolved",
+                code = w.code.to_string(),
+                date = dd.to_string(),
+                typed = s.to_string()
+            );
         }
         if let Some(f) = w.from_on.filter(|f| *f >= d) {
-            refuse!("ward {} exists only from {}; it cannot be dissolved on {}", w.code, f, d;
-                    "phường {} chỉ có từ ngày {}; không thể giải thể ngày {}", w.code, f, d);
+            crate::refuse_w!(
+                "ward-exists-only-from-3",
+                code = w.code.to_string(),
+                from = f.to_string(),
+                date = d.to_string()
+            );
         }
         // A ward that takes over another on or after D must still exist then.
         let later: Option<(String, String)> = conn
@@ -490,8 +518,13 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
             .query_row(params![w.id, iso(d)], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
         if let Some((other, on)) = later {
-            refuse!("ward {} takes over ward {} on {}; it cannot be dissolved on {}, before that", w.code, other, on, d;
-                    "phường {} nhận sáp nhập phường {} ngày {}; không thể giải thể ngày {}, trước đó", w.code, other, on, d);
+            crate::refuse_w!(
+                "ward-takes-over-ward",
+                code = w.code.to_string(),
+                other = other.to_string(),
+                date = on.to_string(),
+                date2 = d.to_string()
+            );
         }
         if !listed.iter().any(|x| x.id == w.id) {
             listed.push(w);
@@ -504,26 +537,26 @@ pub fn merge(conn: &Connection, ctx: &Ctx, input: &MergeInput) -> Result<String>
         Some((id, _)) => {
             let w = ward_by_id(conn, id)?;
             if listed.iter().any(|x| x.id == w.id) {
-                refuse!("ward {} is both dissolved and the ward merged into; list it only after --into", w.code;
-                        "phường {} vừa bị giải thể vừa là phường nhận; chỉ ghi nó sau --into", w.code);
+                crate::refuse_w!("ward-both-dissolved-ward", code = w.code.to_string());
             }
             w.require_on(conn, d)?;
             if let Some(n) = &input.name {
                 let current: String =
                     conn.query_row("SELECT name FROM wards WHERE id = ?1", params![w.id], |r| r.get(0))?;
                 if fold(n) != fold(&current) {
-                    refuse!("ward {} already exists (named '{}'); --name '{}' is only for a new ward — rename with `mh51 ward rename {} NAME`",
-                            w.code, current, n, w.code;
-                            "phường {} đã có (tên '{}'); --name '{}' chỉ dùng cho phường mới — đổi tên bằng `mh51 ward rename {} TÊN`",
-                            w.code, current, n, w.code);
+                    crate::refuse_w!(
+                        "ward-already-exists-named",
+                        code = w.code.to_string(),
+                        current = current.to_string(),
+                        count = n.to_string()
+                    );
                 }
             }
             (w, false)
         }
         None => {
             let Some(name) = &input.name else {
-                refuse!("ward '{}' does not exist; to create it give its name with --name, e.g. --name \"Phường Bình Tiên\"", clean(&input.into);
-                        "chưa có phường '{}'; để tạo mới hãy nhập tên bằng --name, ví dụ --name \"Phường Bình Tiên\"", clean(&input.into));
+                crate::refuse_w!("ward-does-not-exist", into = clean(&input.into).to_string());
             };
             let (code, name) = register::check_new(conn, Dict::Ward, &input.into, name)?;
             register::insert_dict(conn, Dict::Ward, &code, &name)?;
@@ -573,13 +606,12 @@ pub fn rename(conn: &Connection, ctx: &Ctx, typed: &str, name: &str) -> Result<S
     let name = parse_name(name, "ward name", "tên phường")?;
     if let Ok((other, code)) = lookup::find(conn, Dict::Ward, &name) {
         if other != w.id {
-            refuse!("'{}' is already ward {}'s code or name; ward names must be unique (ignoring case and accents)", name, code;
-                    "'{}' đã là mã hoặc tên của phường {}; tên phường phải khác nhau (không phân biệt hoa thường, dấu)", name, code);
+            crate::refuse_w!("already-ward-s-code", name = name.to_string(), code = code.to_string());
         }
     }
     let old: String = conn.query_row("SELECT name FROM wards WHERE id = ?1", params![w.id], |r| r.get(0))?;
     if old == name {
-        refuse!("ward {} is already named '{}'", w.code, name; "phường {} đã có tên '{}'", w.code, name);
+        crate::refuse_w!("ward-already-named", code = w.code.to_string(), name = name.to_string());
     }
     conn.prepare_cached("UPDATE wards SET name = ?2, name_fold = ?3 WHERE id = ?1")?
         .execute(params![w.id, name, fold(&name)])
@@ -603,14 +635,21 @@ pub fn set(conn: &Connection, ctx: &Ctx, key: &str, value: &str) -> Result<Strin
         "ward_label" | "unit_code" => 40,
         "issuer_parent" | "issuer" => 200,
         _ => {
-            refuse!("unknown setting '{}': expected one of {}", key, SETTABLE.join(", ");
-                    "không có mục cài đặt '{}': cần một trong {}", key, SETTABLE.join(", "));
+            crate::refuse_w!(
+                "unknown-setting-expected-one",
+                key = key.to_string(),
+                settable = SETTABLE.join(", ").to_string()
+            );
         }
     };
     let v = crate::domain::types::line_text(value, key, key)?;
     if v.is_empty() || v.chars().count() > max {
-        refuse!("invalid {} '{}': expected 1 to {} characters", key, value, max;
-                "{} không hợp lệ '{}': cần 1 đến {} ký tự", key, value, max);
+        crate::refuse_w!(
+            "invalid-expected-1-characters",
+            key = key.to_string(),
+            value = value.to_string(),
+            max = max.to_string()
+        );
     }
     conn.prepare_cached(
         "INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

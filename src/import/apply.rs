@@ -144,7 +144,7 @@ impl<'a> Applier<'a> {
             .zip(&row.cells)
             .find(|(c, v)| c.required && v.is_none() && !found.iter().any(|(n, _)| n == c.name));
         if let Some((c, _)) = missing {
-            found.push((c.name.into(), refusal!("empty; this column is required"; "trống; cột này bắt buộc")));
+            found.push((c.name.into(), crate::refusal_w!("empty-this-column-required")));
             self.push(line, found);
             return Ok(());
         }
@@ -210,9 +210,7 @@ impl<'a> Applier<'a> {
             return Ok(self.applied);
         }
         if self.applied == 0 {
-            return Err(refusal!("{} has a header but no rows to import", file;
-                                "{} có dòng tiêu đề nhưng không có dòng dữ liệu nào", file)
-            .into());
+            return Err(crate::refusal_w!("has-header-but-no", file = file.to_string()).into());
         }
         let base =
             std::path::Path::new(file).file_name().map_or_else(|| file.to_string(), |f| f.to_string_lossy().into());
@@ -310,8 +308,13 @@ fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Res
                                     "trùng với {} {}: cùng thành viên '{}' thuộc {} ở phường {}", state.unit.1, l, name, org, ward)
                 }
                 None => {
-                    refusal!("duplicate: member '{}' of {} in ward {} is already in the register (id {})", name, org, ward, id;
-                                 "trùng: thành viên '{}' thuộc {} ở phường {} đã có (mã {})", name, org, ward, id)
+                    crate::refusal_w!(
+                        "duplicate-member-ward-already",
+                        name = name.to_string(),
+                        org = org.to_string(),
+                        ward = ward.to_string(),
+                        id = id.to_string()
+                    )
                 }
             };
             return Ok(Err(vec![("name".into(), what)]));
@@ -371,25 +374,19 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
         (Some(_), None) => {
             return Ok(Err(vec![(
                 "reason".into(),
-                refusal!("empty, but the case has a release date; give one of {}", Reason::codes();
-                         "trống, nhưng hồ sơ có ngày ra khỏi diện; cần một trong {}", Reason::codes()),
+                crate::refusal_w!("empty-but-case-has", codes = Reason::codes().to_string()),
             )]))
         }
         (None, Some(r)) => {
             return Ok(Err(vec![(
                 "released".into(),
-                refusal!("empty, but the case has a release reason '{}'; give the release date", r;
-                         "trống, nhưng hồ sơ có lý do ra khỏi diện '{}'; hãy nhập ngày ra khỏi diện", r),
+                crate::refusal_w!("empty-but-case-has-2", reason = r.to_string()),
             )]))
         }
         _ => {}
     }
     if let (None, Some(c)) = (released, credited) {
-        return Ok(Err(vec![(
-            "credited".into(),
-            refusal!("'{}' given, but the case is not released; credit goes with a progressed release", c;
-                     "có '{}', nhưng hồ sơ chưa ra khỏi diện; ghi nhận chỉ đi cùng việc ra khỏi diện vì tiến bộ", c),
-        )]));
+        return Ok(Err(vec![("credited".into(), crate::refusal_w!("given-but-case-not", case = c.to_string()))]));
     }
     let input = EnrollInput {
         name: row.get(C_NAME).unwrap_or_default().to_string(),
@@ -503,8 +500,7 @@ fn case_duplicate(
         Some(l) => refusal!("duplicate of {} {}: the same person enrolled on the same date {}", state.unit.0, l, date;
                             "trùng với {} {}: cùng một người, cùng ngày đưa vào diện {}", state.unit.1, l, date),
         None => {
-            refusal!("duplicate of case {}: the same person enrolled on the same date {} is already in the register", case_no, date;
-                         "trùng với hồ sơ {}: cùng một người, cùng ngày đưa vào diện {} đã có trong sổ", case_no, date)
+            crate::refusal_w!("duplicate-case-same-person", case = case_no.to_string(), date = date.to_string())
         }
     };
     Ok(Some((column.into(), what)))
@@ -641,8 +637,7 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
     if kind.is_none() && (amount.is_some() || support_note.is_some()) {
         out.push((
             "support_kind".into(),
-            refusal!("empty, but the row has an amount or a support note; give one of {}", SupportKind::codes();
-                     "trống, nhưng dòng có số tiền hoặc ghi chú giúp đỡ; cần một trong {}", SupportKind::codes()),
+            crate::refusal_w!("empty-but-row-has", codes = SupportKind::codes().to_string()),
         ));
     }
     if !out.is_empty() {

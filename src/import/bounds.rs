@@ -35,7 +35,6 @@ use anyhow::Result;
 use quick_xml::events::{BytesStart, Event};
 
 use super::workbook::{MAX_CELLS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS};
-use crate::{refusal, refuse};
 
 /// Parts a zip-based workbook may hold (a workbook of a few sheets has some 20).
 pub const MAX_PARTS: usize = 10_000;
@@ -65,9 +64,7 @@ pub(super) fn check(file: &str, path: &Path) -> Result<()> {
 }
 
 fn damaged(file: &str, what: impl std::fmt::Display) -> anyhow::Error {
-    refusal!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, what;
-             "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, what)
-    .into()
+    crate::refusal_w!("cannot-read-as-workbook", file = file.to_string(), what = what.to_string()).into()
 }
 
 /// A reader that counts what comes out of it and fails past a budget it shares.
@@ -102,8 +99,12 @@ fn is_overflow(e: &std::io::Error) -> bool {
 
 fn too_big_unpacked(file: &str, part: &str) -> anyhow::Error {
     let mb = MAX_UNPACKED >> 20;
-    refusal!("{}: the workbook unpacks to more than {} MB (at its part '{}'); mh51 reads at most that — split the file", file, mb, part;
-             "{}: bảng tính khi giải nén vượt quá {} MB (ở phần '{}'); mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp", file, mb, part)
+    crate::refusal_w!(
+        "workbook-unpacks-more-than",
+        file = file.to_string(),
+        mb = mb.to_string(),
+        part = part.to_string()
+    )
     .into()
 }
 
@@ -113,8 +114,12 @@ fn zip_parts(file: &str, path: &Path, scan: Option<&str>) -> Result<()> {
     let f = std::fs::File::open(path).map_err(|e| damaged(file, e))?;
     let mut zip = zip::ZipArchive::new(BufReader::new(f)).map_err(|e| damaged(file, e))?;
     if zip.len() > MAX_PARTS {
-        refuse!("{}: the workbook has {} parts; mh51 reads workbooks of at most {} — save it again as .xlsx", file, zip.len(), MAX_PARTS;
-                "{}: bảng tính có {} phần; mh51 chỉ đọc bảng tính có tối đa {} phần — hãy lưu lại dưới dạng .xlsx", file, zip.len(), MAX_PARTS);
+        crate::refuse_w!(
+            "workbook-has-parts-mh51",
+            file = file.to_string(),
+            zip_count = zip.len().to_string(),
+            max_parts = MAX_PARTS.to_string()
+        );
     }
     let mut used = 0u64;
     let mut buf = vec![0u8; 64 * 1024];
@@ -234,25 +239,31 @@ impl Tally {
         if self.boxed > MAX_BOX {
             let r0 = ext.first_row.unwrap_or(0);
             let span = format!("A{}:{}", r0 + 1, cell_name(ext.last_row, ext.last_col));
-            refuse!("{}:{}!{}: the filled cells of the workbook's sheets span more than {} cells; mh51 reads at most that — remove what lies beyond the table, or split the file",
-                    file, sheet, span, MAX_BOX;
-                    "{}:{}!{}: các ô có dữ liệu trong các trang tính trải trên hơn {} ô; mh51 chỉ đọc tối đa chừng đó — hãy xóa phần nằm ngoài bảng hoặc chia nhỏ tệp",
-                    file, sheet, span, MAX_BOX);
+            crate::refuse_w!(
+                "filled-cells-workbook-s",
+                file = file.to_string(),
+                sheet = sheet.to_string(),
+                span = span.to_string(),
+                max_box = MAX_BOX.to_string()
+            );
         }
         Ok(())
     }
 }
 
 pub(super) fn too_many_sheets(file: &str) -> anyhow::Error {
-    refusal!("{}: the workbook has more than {} sheets; mh51 reads at most that many", file, MAX_SHEETS;
-             "{}: bảng tính có hơn {} trang tính; mh51 chỉ đọc tối đa chừng đó", file, MAX_SHEETS)
-    .into()
+    crate::refusal_w!("workbook-has-more-than", file = file.to_string(), max_sheets = MAX_SHEETS.to_string()).into()
 }
 
 pub(super) fn too_much_text(file: &str, sheet: &str, at: &str) -> anyhow::Error {
     let mb = MAX_TEXT >> 20;
-    refusal!("{}:{}!{}: the workbook's cells hold more than {} MB of text; mh51 reads at most that — split the file", file, sheet, at, mb;
-             "{}:{}!{}: các ô của bảng tính chứa hơn {} MB chữ; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp", file, sheet, at, mb)
+    crate::refusal_w!(
+        "workbook-s-cells-hold",
+        file = file.to_string(),
+        sheet = sheet.to_string(),
+        at = at.to_string(),
+        mb = mb.to_string()
+    )
     .into()
 }
 
@@ -445,8 +456,7 @@ fn sst_lengths(file: &str, r: &Record<'_>) -> Result<Vec<u64>> {
             continue;
         }
         if out.len() >= MAX_CELLS {
-            refuse!("{}: the workbook has more than {} shared strings; mh51 reads at most that many", file, MAX_CELLS;
-                    "{}: bảng tính có hơn {} chuỗi dùng chung; mh51 chỉ đọc tối đa chừng đó", file, MAX_CELLS);
+            crate::refuse_w!("workbook-has-more-than-2", file = file.to_string(), max_cells = MAX_CELLS.to_string());
         }
         let cch = u16_at(cur, 0).ok_or_else(bad)?;
         let flags = *cur.get(2).ok_or_else(bad)?;
@@ -571,8 +581,14 @@ fn xls(file: &str, path: &Path) -> Result<()> {
                     let rows = (end_r as u32).wrapping_sub(rf as u32).wrapping_add(1) as u64;
                     let cols = (end_c as u32).wrapping_sub(cf as u32).wrapping_add(1) as u64;
                     if rows.saturating_mul(cols) > MAX_BOX {
-                        refuse!("{}: sheet '{}' declares {} rows of {} columns; mh51 reads at most {} cells — save the file again as .xlsx", file, sheet, rows, cols, MAX_BOX;
-                                "{}: trang tính '{}' khai báo {} dòng × {} cột; mh51 chỉ đọc tối đa {} ô — hãy lưu lại tệp dưới dạng .xlsx", file, sheet, rows, cols, MAX_BOX);
+                        crate::refuse_w!(
+                            "sheet-declares-rows-columns",
+                            file = file.to_string(),
+                            sheet = sheet.to_string(),
+                            rows = rows.to_string(),
+                            cols = cols.to_string(),
+                            max_box = MAX_BOX.to_string()
+                        );
                     }
                 }
                 // NUMBER, BOOLERR, RK: a value of fixed size.

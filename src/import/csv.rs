@@ -11,7 +11,6 @@ use rusqlite::Connection;
 use super::apply::Applier;
 use super::{empty_file, map_header, Kind, Place};
 use crate::domain::Ctx;
-use crate::refusal;
 
 /// One pass over the file; `fast` as described on [`super::two_passes`].
 pub(super) fn pass<R: Read>(
@@ -61,8 +60,11 @@ pub(super) fn pass<R: Read>(
                 line,
                 None,
                 "-",
-                refusal!("{} cells but the header has {} columns; check for a stray comma", record.len(), width;
-                         "{} ô nhưng dòng tiêu đề có {} cột; hãy kiểm tra dấu phẩy thừa", record.len(), width),
+                crate::refusal_w!(
+                    "cells-but-header-has",
+                    record_count = record.len().to_string(),
+                    width = width.to_string()
+                ),
             );
             continue;
         }
@@ -89,11 +91,7 @@ fn read_record<R: Read>(
         return Ok(false);
     }
     let line = raw.position().map_or(0, ::csv::Position::line);
-    *out = ::csv::StringRecord::from_byte_record(std::mem::take(raw)).map_err(|_| {
-        refusal!("{}:{}: the file is not UTF-8 text (perhaps saved as plain \"CSV\" by Excel); in Excel use File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\" and import that file, or import the workbook itself (.xlsx, .xls or .ods: mh51 reads them directly)",
-                 file, line;
-                 "{}:{}: tệp không phải văn bản UTF-8 (có thể Excel đã lưu dạng \"CSV\" thường); trong Excel hãy chọn File → Save As → \"CSV UTF-8 (Comma delimited) (*.csv)\" rồi nhập tệp đó, hoặc nhập thẳng tệp bảng tính (.xlsx, .xls hoặc .ods: mh51 đọc trực tiếp)",
-                 file, line)
-    })?;
+    *out = ::csv::StringRecord::from_byte_record(std::mem::take(raw))
+        .map_err(|_| crate::refusal_w!("file-not-utf-8", file = file.to_string(), line = line.to_string()))?;
     Ok(true)
 }

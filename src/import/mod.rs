@@ -47,7 +47,6 @@ use anyhow::{Context, Result};
 use rusqlite::Connection;
 
 use crate::domain::{Ctx, Refusal};
-use crate::refusal;
 use crate::text::fold;
 
 pub use workbook::{is_workbook, MAX_WORKBOOK};
@@ -347,7 +346,7 @@ fn map_header(kind: Kind, file: &str, place: &Place, line: u64, header: &[&str])
                 line,
                 col: Some(i),
                 column: h.trim().to_string(),
-                what: refusal!("column '{}' appears twice", cols[j].name; "cột '{}' xuất hiện hai lần", cols[j].name),
+                what: crate::refusal_w!("column-appears-twice", name = cols[j].name.to_string()),
             }),
             Some(Some(j)) => map[j] = Some(i),
             None => {
@@ -356,8 +355,7 @@ fn map_header(kind: Kind, file: &str, place: &Place, line: u64, header: &[&str])
                     line,
                     col: Some(i),
                     column: h.trim().to_string(),
-                    what: refusal!("unknown column; expected {} (or their Vietnamese names)", expected;
-                                   "cột không rõ; cần {} (hoặc tên tiếng Việt)", expected),
+                    what: crate::refusal_w!("unknown-column-expected-their", expected = expected.to_string()),
                 })
             }
         }
@@ -368,8 +366,7 @@ fn map_header(kind: Kind, file: &str, place: &Place, line: u64, header: &[&str])
                 line,
                 col: None,
                 column: c.name.into(),
-                what: refusal!("required column '{}' is missing from the header", c.name;
-                               "thiếu cột bắt buộc '{}' ở dòng tiêu đề", c.name),
+                what: crate::refusal_w!("required-column-missing-from", name = c.name.to_string()),
             });
         }
     }
@@ -391,9 +388,7 @@ fn map_header(kind: Kind, file: &str, place: &Place, line: u64, header: &[&str])
 
 fn empty_file(kind: Kind, file: &str) -> anyhow::Error {
     let expected = expected_columns(kind);
-    refusal!("{} is empty: expected a header row with the columns {}", file, expected;
-             "{} trống: cần một dòng tiêu đề với các cột {}", file, expected)
-    .into()
+    crate::refusal_w!("empty-expected-header-row", file = file.to_string(), expected = expected.to_string()).into()
 }
 
 /// The fast pass met a bad row: the file must be checked row by row.
@@ -427,17 +422,11 @@ thread_local! {
 /// Refuse a file past [`MAX_ROWS`] rows, or an import past [`MAX_LOCK`].
 fn within_bounds(file: &str, rows: usize) -> Result<()> {
     if rows > MAX_ROWS {
-        crate::refuse!("{} has more than {} rows; mh51 imports at most {} rows from one file — split it into several files",
-                       file, MAX_ROWS, MAX_ROWS;
-                       "{} có hơn {} dòng; mh51 chỉ nhập tối đa {} dòng từ một tệp — hãy chia thành nhiều tệp",
-                       file, MAX_ROWS, MAX_ROWS);
+        crate::refuse_w!("has-more-than-rows", file = file.to_string(), max_rows = MAX_ROWS.to_string());
     }
     if rows.is_multiple_of(256) && STARTED.get().is_some_and(|t| t.elapsed() > MAX_LOCK) {
         let s = MAX_LOCK.as_secs();
-        crate::refuse!("importing {} took longer than {} s, and other clerks would have to wait; nothing was imported — split the file into smaller ones",
-                       file, s;
-                       "nhập {} mất hơn {} giây, các cán bộ khác sẽ phải chờ; không nhập gì cả — hãy chia tệp thành các tệp nhỏ hơn",
-                       file, s);
+        crate::refuse_w!("importing-took-longer-than", file = file.to_string(), typed = s.to_string());
     }
     Ok(())
 }
@@ -588,9 +577,7 @@ pub fn import_sheet(
         import(conn, ctx, kind, file, input, &mut |_| {})?
     };
     if n == 0 {
-        return Err(refusal!("{}: no row is filled in (a date of contact, a class …); nothing to import", file;
-                            "{}: không có dòng nào được điền (ngày tiếp xúc, phân loại …); không có gì để nhập", file)
-        .into());
+        return Err(crate::refusal_w!("no-row-filled-date", file = file.to_string()).into());
     }
     Ok(n)
 }

@@ -27,7 +27,6 @@ use super::apply::{Applier, CellProblems};
 use super::{expected_columns, known_column, map_header, Header, Kind, Place};
 use crate::domain::{Ctx, Refusal};
 use crate::text::fold;
-use crate::{refusal, refuse};
 
 /// The file names read as workbooks (by extension, any case); everything else is CSV.
 const EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods"];
@@ -124,8 +123,7 @@ impl Book {
                 Ok(book)
             }
             Err(e) => {
-                refuse!("cannot read '{}' as a workbook ({}); save it again from the spreadsheet program as .xlsx", file, e;
-                        "không đọc được '{}' như một bảng tính ({}); hãy lưu lại từ chương trình bảng tính dưới dạng .xlsx", file, e)
+                crate::refuse_w!("cannot-read-as-workbook-2", file = file.to_string(), value = e.to_string())
             }
         }
     }
@@ -140,8 +138,12 @@ impl Book {
     /// One sheet's cells, refusing a cell past the limits as soon as it is met.
     fn grid(&mut self, file: &str, name: &str) -> Result<Grid> {
         let cant = |e: String| -> anyhow::Error {
-            refusal!("cannot read sheet '{}' of '{}' ({})", name, file, e;
-                     "không đọc được trang tính '{}' của '{}' ({})", name, file, e)
+            crate::refusal_w!(
+                "cannot-read-sheet",
+                name = name.to_string(),
+                file = file.to_string(),
+                value = e.to_string()
+            )
             .into()
         };
         let mut cells: Vec<((u32, u32), Data)> = Vec::new();
@@ -156,8 +158,13 @@ impl Book {
                             super::column_letters(cell.get_position().1 as usize),
                             cell.get_position().0 as u64 + 1
                         );
-                        refuse!("{}:{}!{}: the workbook lists more than {} cells; mh51 reads at most that many — split the file", file, name, at, MAX_SEEN;
-                                "{}:{}!{}: bảng tính liệt kê hơn {} ô; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp", file, name, at, MAX_SEEN);
+                        crate::refuse_w!(
+                            "workbook-lists-more-than",
+                            file = file.to_string(),
+                            name = name.to_string(),
+                            at = at.to_string(),
+                            max_seen = MAX_SEEN.to_string()
+                        );
                     }
                     let pos = cell.get_position();
                     // Blank cells are passed over before their value is copied out; a shared
@@ -232,19 +239,26 @@ fn check_place(file: &str, sheet: &str, kept: usize, pos: (u32, u32)) -> Result<
 
 /// The refusal of a filled cell at `at` (`IW1`) past row [`MAX_SHEET_ROWS`] or column `IV`.
 pub(super) fn past_limits(file: &str, sheet: &str, at: &str) -> anyhow::Error {
-    refusal!("{}:{}!{}: the sheet reaches past row {} or column IV ({} columns); mh51 reads at most {} rows of {} columns — remove what lies beyond, or split the file",
-             file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS;
-             "{}:{}!{}: trang tính vượt quá dòng {} hoặc cột IV ({} cột); mh51 chỉ đọc tối đa {} dòng và {} cột — hãy xóa phần vượt quá hoặc chia nhỏ tệp",
-             file, sheet, at, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS, MAX_SHEET_ROWS, MAX_SHEET_COLUMNS)
+    crate::refusal_w!(
+        "sheet-reaches-past-row",
+        file = file.to_string(),
+        sheet = sheet.to_string(),
+        at = at.to_string(),
+        max_sheet_rows = MAX_SHEET_ROWS.to_string(),
+        max_sheet_columns = MAX_SHEET_COLUMNS.to_string()
+    )
     .into()
 }
 
 /// The refusal of the filled cell at `at` beyond [`MAX_CELLS`].
 pub(super) fn too_many_cells(file: &str, sheet: &str, at: &str) -> anyhow::Error {
-    refusal!("{}:{}!{}: the workbook has more than {} filled cells; mh51 reads at most that many — split the file",
-             file, sheet, at, MAX_CELLS;
-             "{}:{}!{}: bảng tính có hơn {} ô có dữ liệu; mh51 chỉ đọc tối đa chừng đó — hãy chia nhỏ tệp",
-             file, sheet, at, MAX_CELLS)
+    crate::refusal_w!(
+        "workbook-has-more-than-3",
+        file = file.to_string(),
+        sheet = sheet.to_string(),
+        at = at.to_string(),
+        max_cells = MAX_CELLS.to_string()
+    )
     .into()
 }
 
@@ -273,7 +287,7 @@ impl Sheet {
         let name = match sheet {
             None => match names.first() {
                 Some(n) => n.clone(),
-                None => refuse!("{} has no sheets", file; "{} không có trang tính nào", file),
+                None => crate::refuse_w!("has-no-sheets", file = file.to_string()),
             },
             Some(s) => {
                 let exact = names.iter().find(|n| n.as_str() == s);
@@ -282,8 +296,12 @@ impl Sheet {
                 match (exact, folded.as_slice()) {
                     (Some(n), _) => n.clone(),
                     (None, [n]) => (*n).clone(),
-                    _ => refuse!("{} has no sheet '{}'; its sheets are {}", file, s, listed;
-                                 "{} không có trang tính '{}'; các trang tính là {}", file, s, listed),
+                    _ => crate::refuse_w!(
+                        "has-no-sheet-its",
+                        file = file.to_string(),
+                        typed = s.to_string(),
+                        listed = listed.to_string()
+                    ),
                 }
             }
         };
@@ -292,10 +310,13 @@ impl Sheet {
             Some(s) => Ok(s),
             None => {
                 let expected = expected_columns(kind);
-                refuse!("{}: sheet '{}' has no header row (a row whose cells are all column names: {}, or their Vietnamese names); the workbook's sheets are {}; choose one with --sheet NAME",
-                        file, name, expected, listed;
-                        "{}: trang tính '{}' không có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}; hãy chọn bằng --sheet TÊN",
-                        file, name, expected, listed);
+                crate::refuse_w!(
+                    "sheet-has-no-header",
+                    file = file.to_string(),
+                    name = name.to_string(),
+                    expected = expected.to_string(),
+                    listed = listed.to_string()
+                );
             }
         }
     }
@@ -316,10 +337,12 @@ impl Sheet {
         if out.is_empty() {
             let expected = expected_columns(kind);
             let listed = names.iter().map(|n| format!("'{n}'")).collect::<Vec<_>>().join(", ");
-            refuse!("{}: no sheet has a header row (a row whose cells are all column names: {}, or their Vietnamese names); its sheets are {}",
-                    file, expected, listed;
-                    "{}: không trang tính nào có dòng tiêu đề (một dòng mà mọi ô là tên cột: {}, hoặc tên tiếng Việt); các trang tính của tệp là {}",
-                    file, expected, listed);
+            crate::refuse_w!(
+                "no-sheet-has-header",
+                file = file.to_string(),
+                expected = expected.to_string(),
+                listed = listed.to_string()
+            );
         }
         Ok(out)
     }
@@ -366,13 +389,7 @@ impl Sheet {
                 let col = self.start.1 + c;
                 if col >= self.header.width && !is_blank(d) {
                     stray = true;
-                    applier.problem(
-                        line,
-                        Some(col),
-                        "-",
-                        refusal!("a value in a column with no header; name the column in the header row or clear the cell";
-                                 "có giá trị ở cột không có tiêu đề; hãy đặt tên cột ở dòng tiêu đề hoặc xóa ô"),
-                    );
+                    applier.problem(line, Some(col), "-", crate::refusal_w!("value-column-with-no"));
                 }
             }
             if stray {
@@ -442,10 +459,7 @@ fn cell_text(d: &Data, column: &str) -> std::result::Result<Option<String>, Refu
         // An .ods date: ISO text, perhaps with a time after `T`.
         Data::DateTimeIso(s) => s.split('T').next().unwrap_or_default().trim().to_string(),
         Data::DurationIso(s) => s.trim().to_string(),
-        Data::Error(e) => {
-            return Err(refusal!("the cell shows the error {}; correct its formula or type the value", e;
-                                "ô đang báo lỗi {}; hãy sửa công thức hoặc nhập giá trị", e))
-        }
+        Data::Error(e) => return Err(crate::refusal_w!("cell-shows-error-correct", value = e.to_string())),
     };
     Ok(Some(text).filter(|t| !t.is_empty()))
 }
@@ -461,12 +475,7 @@ fn number(f: f64, column: &str) -> std::result::Result<String, Refusal> {
             match digits {
                 8 | 11 => Ok(format!("0{text}")),
                 9 | 12 => Ok(text),
-                _ => Err(
-                    refusal!("the number {} is not an identity number (9 or 12 digits); the spreadsheet stores it as a number and may have dropped leading zeros: format the column as Text and type the numbers again",
-                                  text;
-                                  "số {} không phải số CCCD/CMND (9 hoặc 12 chữ số); bảng tính lưu nó dạng số và có thể đã bỏ mất các số 0 ở đầu: hãy định dạng cột là Văn bản (Text) rồi nhập lại các số",
-                                  text),
-                ),
+                _ => Err(crate::refusal_w!("number-not-identity-number", text = text.to_string())),
             }
         }
         "phone" if whole && f >= 0.0 && text.len() == 9 => Ok(format!("0{text}")),

@@ -1,0 +1,48 @@
+### Refusals (input), moved from the Rust source.
+
+## src/import/apply.rs
+empty-this-column-required = empty; this column is required
+has-header-but-no = { $file } has a header but no rows to import
+duplicate-member-ward-already = duplicate: member '{ $name }' of { $org } in ward { $ward } is already in the register (id { $id })
+empty-but-case-has = empty, but the case has a release date; give one of { $codes }
+empty-but-case-has-2 = empty, but the case has a release reason '{ $reason }'; give the release date
+given-but-case-not = '{ $case }' given, but the case is not released; credit goes with a progressed release
+duplicate-case-same-person = duplicate of case { $case }: the same person enrolled on the same date { $date } is already in the register
+empty-but-row-has = empty, but the row has an amount or a support note; give one of { $codes }
+
+## src/import/bounds.rs
+cannot-read-as-workbook = cannot read '{ $file }' as a workbook ({ $what }); save it again from the spreadsheet program as .xlsx
+workbook-unpacks-more-than = { $file }: the workbook unpacks to more than { $mb } MB (at its part '{ $part }'); mh51 reads at most that — split the file
+workbook-has-parts-mh51 = { $file }: the workbook has { $zip_count } parts; mh51 reads workbooks of at most { $max_parts } — save it again as .xlsx
+filled-cells-workbook-s = { $file }:{ $sheet }!{ $span }: the filled cells of the workbook's sheets span more than { $max_box } cells; mh51 reads at most that — remove what lies beyond the table, or split the file
+workbook-has-more-than = { $file }: the workbook has more than { $max_sheets } sheets; mh51 reads at most that many
+workbook-s-cells-hold = { $file }:{ $sheet }!{ $at }: the workbook's cells hold more than { $mb } MB of text; mh51 reads at most that — split the file
+workbook-has-more-than-2 = { $file }: the workbook has more than { $max_cells } shared strings; mh51 reads at most that many
+sheet-declares-rows-columns = { $file }: sheet '{ $sheet }' declares { $rows } rows of { $cols } columns; mh51 reads at most { $max_box } cells — save the file again as .xlsx
+
+## src/import/csv.rs
+cells-but-header-has = { $record_count } cells but the header has { $width } columns; check for a stray comma
+file-not-utf-8 = { $file }:{ $line }: the file is not UTF-8 text (perhaps saved as plain "CSV" by Excel); in Excel use File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)" and import that file, or import the workbook itself (.xlsx, .xls or .ods: mh51 reads them directly)
+
+## src/import/mod.rs
+column-appears-twice = column '{ $name }' appears twice
+unknown-column-expected-their = unknown column; expected { $expected } (or their Vietnamese names)
+required-column-missing-from = required column '{ $name }' is missing from the header
+empty-expected-header-row = { $file } is empty: expected a header row with the columns { $expected }
+has-more-than-rows = { $file } has more than { $max_rows } rows; mh51 imports at most { $max_rows } rows from one file — split it into several files
+importing-took-longer-than = importing { $file } took longer than { $typed } s, and other clerks would have to wait; nothing was imported — split the file into smaller ones
+no-row-filled-date = { $file }: no row is filled in (a date of contact, a class …); nothing to import
+
+## src/import/workbook.rs
+cannot-read-as-workbook-2 = cannot read '{ $file }' as a workbook ({ $value }); save it again from the spreadsheet program as .xlsx
+cannot-read-sheet = cannot read sheet '{ $name }' of '{ $file }' ({ $value })
+workbook-lists-more-than = { $file }:{ $name }!{ $at }: the workbook lists more than { $max_seen } cells; mh51 reads at most that many — split the file
+sheet-reaches-past-row = { $file }:{ $sheet }!{ $at }: the sheet reaches past row { $max_sheet_rows } or column IV ({ $max_sheet_columns } columns); mh51 reads at most { $max_sheet_rows } rows of { $max_sheet_columns } columns — remove what lies beyond, or split the file
+workbook-has-more-than-3 = { $file }:{ $sheet }!{ $at }: the workbook has more than { $max_cells } filled cells; mh51 reads at most that many — split the file
+has-no-sheets = { $file } has no sheets
+has-no-sheet-its = { $file } has no sheet '{ $typed }'; its sheets are { $listed }
+sheet-has-no-header = { $file }: sheet '{ $name }' has no header row (a row whose cells are all column names: { $expected }, or their Vietnamese names); the workbook's sheets are { $listed }; choose one with --sheet NAME
+no-sheet-has-header = { $file }: no sheet has a header row (a row whose cells are all column names: { $expected }, or their Vietnamese names); its sheets are { $listed }
+value-column-with-no = a value in a column with no header; name the column in the header row or clear the cell
+cell-shows-error-correct = the cell shows the error { $value }; correct its formula or type the value
+number-not-identity-number = the number { $text } is not an identity number (9 or 12 digits); the spreadsheet stores it as a number and may have dropped leading zeros: format the column as Text and type the numbers again

@@ -1,0 +1,34 @@
+### Refusals (commands), moved from the Rust source.
+
+## src/cmd/brief.rs
+brief-written-as-file = báo cáo giao ban được ghi ra TỆP.html hoặc TỆP.pdf, không phải '{ $output }'
+chromium-no-such-program = --chromium '{ $path }': không có chương trình này; hãy chỉ đường dẫn tới Chromium hoặc Chrome, ví dụ { $example }
+no-microsoft-edge-google = không có Microsoft Edge hoặc Google Chrome để in PDF (đã tìm trong thư mục cài đặt chuẩn ở Program Files và AppData\Local): hãy chỉ --chromium ĐƯỜNG_DẪN tới msedge.exe hoặc chrome.exe; hoặc ghi TỆP.html rồi in từ trình duyệt
+no-chromium-print-pdf = không có Chromium để in PDF: hãy cài gói chromium (sudo apt install chromium), hoặc chỉ --chromium ĐƯỜNG_DẪN; hoặc ghi TỆP.html rồi in từ trình duyệt
+did-not-finish-printing = { $browser } không in xong PDF trong { $print_timeout } giây
+
+## src/cmd/document.rs
+document-text-invalid = { $option } không hợp lệ '{ $value }': cần từ 1 đến { $max } ký tự
+document-written-as-file = văn bản được ghi ra TỆP.docx (Word), không phải '{ $output }'
+already-exists-choose-new = '{ $output }' đã tồn tại; hãy chọn tên tệp mới (mh51 không ghi đè tệp)
+
+## src/cmd/export.rs
+timeout-0-give-time = --timeout 0: hãy nhập giới hạn thời gian bằng giây, ít nhất 1
+
+## src/cmd/import.rs
+not-file-give-path = '{ $file }' không phải là tệp; hãy nhập đường dẫn tệp .csv, .xlsx, .xls hoặc .ods
+cannot-read = không đọc được '{ $file }': { $value }
+file-too-large = '{ $file }' có { $size_mb } MB; mh51 chỉ nhập tệp tới { $max_mb } MB — hãy chia thành nhiều tệp
+sheet-for-workbooks-xlsx = --sheet chỉ dùng cho tệp bảng tính (.xlsx, .xls, .ods); '{ $file }' được đọc như tệp CSV
+district-6-example-runs = ví dụ Quận 6 có dữ liệu tới { $last_day }, sau hôm nay ({ $today }); hãy kiểm tra ngày của máy
+
+## src/cmd/protect.rs
+there-no-terminal-type = { $what }: không có cửa sổ lệnh để gõ cụm mật khẩu; hãy cho bằng --key-file TỆP (hoặc MH51_KEY_FILE)
+two-passphrases-differ-nothing = hai cụm mật khẩu khác nhau; không có gì bị thay đổi
+check-finds-problem-s = `check` thấy { $problems_count } lỗi trong '{ $db }'; không có gì bị thay đổi: hãy chạy `mh51 check` và sửa trước
+already-encrypted-not-mh51 = '{ $db }' đã được mã hóa (hoặc không phải sổ mh51); để đổi cụm mật khẩu hãy dùng `mh51 rekey`
+not-encrypted-encrypt-it = '{ $db }' chưa được mã hóa; hãy mã hóa bằng `mh51 encrypt`
+not-encrypted-for-copy = '{ $db }' chưa được mã hóa; để sao chép hãy dùng `mh51 backup TỆP`
+
+## src/cmd/sheet.rs
+sheet-written-as-file = phiếu được ghi ra TỆP.xlsx (bảng tính để điền), TỆP.pdf hoặc TỆP.html (mẫu để in), không phải '{ $output }'
