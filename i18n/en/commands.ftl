@@ -32,3 +32,27 @@ not-encrypted-for-copy = '{ $db }' is not encrypted; for a copy use `mh51 backup
 
 ## src/cmd/sheet.rs
 sheet-written-as-file = the sheet is written as FILE.xlsx (a workbook to fill in), FILE.pdf or FILE.html (forms to print), not '{ $output }'
+
+## src/cmd/import.rs
+demo-created = created { $db } — Quận 6, 14 wards: { $members } members, { $cases } cases, { $reassignments } reassignments, { $reviews } reviews, { $supports } supports, { $left } members left
+try-mh51-db-report = try: mh51 --db { $db } report summary -p 2022-01-01..2022-05-20 --by org
+
+## src/cmd/protect.rs
+choose-passphrase-at-least = Choose a passphrase of at least { $min_passphrase } characters. Without it the register cannot be read: nobody can recover it.
+encrypted-place-checked-plain = encrypted '{ $db }' in place (checked; the plain file and its -wal/-shm are removed). Backups, exports and migration copies (*.vN.bak) made before still hold the data in plain text: destroy them, or keep them as safely as the passphrase.
+changed-passphrase-backups-made = changed the passphrase of '{ $db }'. Backups made before still open with the old one.
+wrote-plain-unencrypted-copy = wrote a plain (unencrypted) copy to '{ $output }' (mode 0600). Anyone who gets this file can read it: delete it when done.
+finished-anonymisation-persons-released = finished the anonymisation of the persons released before { $date }: the file is rebuilt and its WAL emptied, no old value is left in '{ $db }'
+no-anonymisation-was-unfinished = no anonymisation of '{ $db }' was unfinished; the file was rebuilt and its WAL emptied all the same
+
+## src/cmd/safety.rs
+check-sound-sqlite-integrity = check: '{ $db }' is sound: SQLite integrity and foreign keys ok, { $rules } rules of the register hold over { $cases } cases, audit chain intact ({ $audit_rows } rows)
+check-every-row-matches = check: every row matches the audit log ({ $rows_proved } rows in { $tables } tables), and the schema is schema.sql's
+already-at-schema-version = '{ $db }' is already at schema version { $to }; nothing to do
+upgraded-from-schema-version = upgraded '{ $db }' from schema version { $from } to { $to }; the register as it was is kept in '{ $backup }'
+
+## src/cmd/wards.rs
+wrote-register-ward-s = wrote { $dest }: the register of ward(s) { $wards } — { $persons } persons, { $cases } cases, { $members } members; rename it with `mh51 --db { $dest } settings district NAME`
+
+## src/cmd/write.rs
+created-with-wards-6 = created { $db } with { $wards } wards, 6 organizations, quota { $quota }

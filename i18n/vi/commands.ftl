@@ -32,3 +32,27 @@ not-encrypted-for-copy = '{ $db }' chưa được mã hóa; để sao chép hãy
 
 ## src/cmd/sheet.rs
 sheet-written-as-file = phiếu được ghi ra TỆP.xlsx (bảng tính để điền), TỆP.pdf hoặc TỆP.html (mẫu để in), không phải '{ $output }'
+
+## src/cmd/import.rs
+demo-created = đã tạo { $db } — Quận 6, 14 phường: { $members } thành viên, { $cases } hồ sơ, { $reassignments } lần phân công lại, { $reviews } lần tiếp xúc, { $supports } lần giúp đỡ, { $left } thành viên đã nghỉ
+try-mh51-db-report = thử: mh51 --db { $db } report summary -p 2022-01-01..2022-05-20 --by org
+
+## src/cmd/protect.rs
+choose-passphrase-at-least = Chọn cụm mật khẩu ít nhất { $min_passphrase } ký tự. Không có nó thì không đọc được sổ: không ai khôi phục được.
+encrypted-place-checked-plain = đã mã hóa '{ $db }' tại chỗ (đã kiểm tra; tệp không mã hóa và -wal/-shm của nó đã bị xóa). Các bản sao lưu, tệp xuất và bản sao nâng cấp (*.vN.bak) làm trước đây vẫn chứa dữ liệu không mã hóa: hãy hủy chúng, hoặc cất giữ cẩn thận như cụm mật khẩu.
+changed-passphrase-backups-made = đã đổi cụm mật khẩu của '{ $db }'. Các bản sao lưu làm trước đây vẫn mở bằng cụm mật khẩu cũ.
+wrote-plain-unencrypted-copy = đã ghi bản sao không mã hóa vào '{ $output }' (quyền 0600). Ai có tệp này đều đọc được: hãy xóa khi dùng xong.
+finished-anonymisation-persons-released = đã hoàn tất việc ẩn danh những người ra khỏi diện trước { $date }: tệp đã được dựng lại và WAL đã được làm trống, không còn giá trị cũ nào trong '{ $db }'
+no-anonymisation-was-unfinished = không có việc ẩn danh nào của '{ $db }' còn dở; tệp vẫn được dựng lại và WAL được làm trống
+
+## src/cmd/safety.rs
+check-sound-sqlite-integrity = kiểm tra: '{ $db }' toàn vẹn: SQLite và khóa ngoại đúng, { $rules } quy tắc của sổ đúng trên { $cases } hồ sơ, chuỗi nhật ký nguyên vẹn ({ $audit_rows } dòng)
+check-every-row-matches = kiểm tra: mọi dòng khớp với nhật ký ({ $rows_proved } dòng trong { $tables } bảng), lược đồ đúng như schema.sql
+already-at-schema-version = '{ $db }' đã ở phiên bản { $to }; không có gì phải làm
+upgraded-from-schema-version = đã nâng cấp '{ $db }' từ phiên bản { $from } lên { $to }; sổ như trước khi nâng cấp được giữ trong '{ $backup }'
+
+## src/cmd/wards.rs
+wrote-register-ward-s = đã ghi { $dest }: sổ của phường { $wards } — { $persons } người, { $cases } hồ sơ, { $members } thành viên; đặt tên bằng `mh51 --db { $dest } settings district TÊN`
+
+## src/cmd/write.rs
+created-with-wards-6 = đã tạo { $db } với { $wards } phường, 6 đoàn thể, chỉ tiêu { $quota }

@@ -135,10 +135,22 @@ pub fn demo(app: &App) -> Result<()> {
         count(Kind::Supports),
         count(Kind::Departures),
     );
-    app.say(
-        &format!("created {db} — Quận 6, 14 wards: {m} members, {c} cases, {a} reassignments, {r} reviews, {s_} supports, {l} members left"),
-        &format!("đã tạo {db} — Quận 6, 14 phường: {m} thành viên, {c} hồ sơ, {a} lần phân công lại, {r} lần tiếp xúc, {s_} lần giúp đỡ, {l} thành viên đã nghỉ"),
-    );
+    {
+        let said = |vi: bool| {
+            crate::w!(
+                vi,
+                "demo-created",
+                db = (db).to_string(),
+                members = (m).to_string(),
+                cases = (c).to_string(),
+                reassignments = (a).to_string(),
+                reviews = (r).to_string(),
+                supports = (s_).to_string(),
+                left = (l).to_string()
+            )
+        };
+        app.say(&said(false), &said(true))
+    };
     let table = || Out { format: Format::Table, bom: false, output: None, wide: false };
     super::report::run(
         app,
@@ -161,9 +173,9 @@ pub fn demo(app: &App) -> Result<()> {
             out: table(),
         },
     )?;
-    app.say(
-        &format!("try: mh51 --db {} report summary -p 2022-01-01..2022-05-20 --by org", app.db.display()),
-        &format!("thử: mh51 --db {} report summary -p 2022-01-01..2022-05-20 --by org", app.db.display()),
-    );
+    {
+        let said = |vi: bool| crate::w!(vi, "try-mh51-db-report", db = (app.db.display()).to_string());
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }

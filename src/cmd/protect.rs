@@ -90,10 +90,11 @@ pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
     if !std::io::stdin().is_terminal() {
         return Err(no_terminal("a new passphrase is needed", "cần một cụm mật khẩu mới"));
     }
-    app.say(
-        &format!("Choose a passphrase of at least {} characters. Without it the register cannot be read: nobody can recover it.", db::MIN_PASSPHRASE),
-        &format!("Chọn cụm mật khẩu ít nhất {} ký tự. Không có nó thì không đọc được sổ: không ai khôi phục được.", db::MIN_PASSPHRASE),
-    );
+    {
+        let said =
+            |vi: bool| crate::w!(vi, "choose-passphrase-at-least", min_passphrase = (db::MIN_PASSPHRASE).to_string());
+        app.say(&said(false), &said(true))
+    };
     let first = zeroize::Zeroizing::new(prompt(app, "New passphrase: ", "Cụm mật khẩu mới: ")?);
     let key = Key::new_passphrase(first.to_string())?;
     let again = zeroize::Zeroizing::new(prompt(app, "Again: ", "Nhập lại: ")?);
@@ -137,10 +138,10 @@ pub fn encrypt(app: &App) -> Result<()> {
         verified(app),
     )?;
     writeln!(std::io::stdout(), "{}", app.db.display())?;
-    app.say(
-        &format!("encrypted '{}' in place (checked; the plain file and its -wal/-shm are removed). Backups, exports and migration copies (*.vN.bak) made before still hold the data in plain text: destroy them, or keep them as safely as the passphrase.", app.db.display()),
-        &format!("đã mã hóa '{}' tại chỗ (đã kiểm tra; tệp không mã hóa và -wal/-shm của nó đã bị xóa). Các bản sao lưu, tệp xuất và bản sao nâng cấp (*.vN.bak) làm trước đây vẫn chứa dữ liệu không mã hóa: hãy hủy chúng, hoặc cất giữ cẩn thận như cụm mật khẩu.", app.db.display()),
-    );
+    {
+        let said = |vi: bool| crate::w!(vi, "encrypted-place-checked-plain", db = (app.db.display()).to_string());
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }
 
@@ -163,13 +164,10 @@ pub fn rekey(app: &App, new_key_file: Option<&Path>) -> Result<()> {
         verified(app),
     )?;
     writeln!(std::io::stdout(), "{}", app.db.display())?;
-    app.say(
-        &format!("changed the passphrase of '{}'. Backups made before still open with the old one.", app.db.display()),
-        &format!(
-            "đã đổi cụm mật khẩu của '{}'. Các bản sao lưu làm trước đây vẫn mở bằng cụm mật khẩu cũ.",
-            app.db.display()
-        ),
-    );
+    {
+        let said = |vi: bool| crate::w!(vi, "changed-passphrase-backups-made", db = (app.db.display()).to_string());
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }
 
@@ -192,10 +190,10 @@ pub fn decrypt(app: &App, output: &Path) -> Result<()> {
     })?;
     file.commit()?;
     writeln!(std::io::stdout(), "{}", output.display())?;
-    app.say(
-        &format!("wrote a plain (unencrypted) copy to '{}' (mode 0600). Anyone who gets this file can read it: delete it when done.", output.display()),
-        &format!("đã ghi bản sao không mã hóa vào '{}' (quyền 0600). Ai có tệp này đều đọc được: hãy xóa khi dùng xong.", output.display()),
-    );
+    {
+        let said = |vi: bool| crate::w!(vi, "wrote-plain-unencrypted-copy", output = (output.display()).to_string());
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }
 
@@ -242,14 +240,21 @@ pub fn finish_anonymise(app: &App) -> Result<()> {
     db::secure_delete(&conn)?;
     scrub_and_clear(app, &mut conn, pending.as_deref().unwrap_or("-"))?;
     match pending {
-        Some(d) => app.say(
-            &format!("finished the anonymisation of the persons released before {d}: the file is rebuilt and its WAL emptied, no old value is left in '{}'", app.db.display()),
-            &format!("đã hoàn tất việc ẩn danh những người ra khỏi diện trước {d}: tệp đã được dựng lại và WAL đã được làm trống, không còn giá trị cũ nào trong '{}'", app.db.display()),
-        ),
-        None => app.say(
-            &format!("no anonymisation of '{}' was unfinished; the file was rebuilt and its WAL emptied all the same", app.db.display()),
-            &format!("không có việc ẩn danh nào của '{}' còn dở; tệp vẫn được dựng lại và WAL được làm trống", app.db.display()),
-        ),
+        Some(d) => {
+            let said = |vi: bool| {
+                crate::w!(
+                    vi,
+                    "finished-anonymisation-persons-released",
+                    date = (d).to_string(),
+                    db = (app.db.display()).to_string()
+                )
+            };
+            app.say(&said(false), &said(true))
+        }
+        None => {
+            let said = |vi: bool| crate::w!(vi, "no-anonymisation-was-unfinished", db = (app.db.display()).to_string());
+            app.say(&said(false), &said(true))
+        }
     }
     Ok(())
 }

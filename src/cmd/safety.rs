@@ -53,32 +53,30 @@ pub fn check(app: &App) -> Result<()> {
     }
     let report = crate::check::check(&conn, app.today)?;
     if report.problems.is_empty() {
-        app.say(
-            &format!(
-                "check: '{}' is sound: SQLite integrity and foreign keys ok, {} rules of the register hold over {} cases, audit chain intact ({} rows)",
-                app.db.display(),
-                report.rules,
-                report.cases,
-                report.audit_rows
-            ),
-            &format!(
-                "kiểm tra: '{}' toàn vẹn: SQLite và khóa ngoại đúng, {} quy tắc của sổ đúng trên {} hồ sơ, chuỗi nhật ký nguyên vẹn ({} dòng)",
-                app.db.display(),
-                report.rules,
-                report.cases,
-                report.audit_rows
-            ),
-        );
-        app.say(
-            &format!(
-                "check: every row matches the audit log ({} rows in {} tables), and the schema is schema.sql's",
-                report.rows_proved, report.tables
-            ),
-            &format!(
-                "kiểm tra: mọi dòng khớp với nhật ký ({} dòng trong {} bảng), lược đồ đúng như schema.sql",
-                report.rows_proved, report.tables
-            ),
-        );
+        {
+            let said = |vi: bool| {
+                crate::w!(
+                    vi,
+                    "check-sound-sqlite-integrity",
+                    db = (app.db.display()).to_string(),
+                    rules = (report.rules).to_string(),
+                    cases = (report.cases).to_string(),
+                    audit_rows = (report.audit_rows).to_string()
+                )
+            };
+            app.say(&said(false), &said(true))
+        };
+        {
+            let said = |vi: bool| {
+                crate::w!(
+                    vi,
+                    "check-every-row-matches",
+                    rows_proved = (report.rows_proved).to_string(),
+                    tables = (report.tables).to_string()
+                )
+            };
+            app.say(&said(false), &said(true))
+        };
         if let Some(h) = &report.head {
             say_head(app, h);
         }
@@ -114,22 +112,25 @@ pub fn migrate(app: &App) -> Result<()> {
     let to = crate::db::SCHEMA_VERSION;
     writeln!(std::io::stdout(), "{}", app.db.display())?;
     match bak {
-        None => app.say(
-            &format!("'{}' is already at schema version {to}; nothing to do", app.db.display()),
-            &format!("'{}' đã ở phiên bản {to}; không có gì phải làm", app.db.display()),
-        ),
-        Some(b) => app.say(
-            &format!(
-                "upgraded '{}' from schema version {from} to {to}; the register as it was is kept in '{}'",
-                app.db.display(),
-                b.display()
-            ),
-            &format!(
-                "đã nâng cấp '{}' từ phiên bản {from} lên {to}; sổ như trước khi nâng cấp được giữ trong '{}'",
-                app.db.display(),
-                b.display()
-            ),
-        ),
+        None => {
+            let said = |vi: bool| {
+                crate::w!(vi, "already-at-schema-version", db = (app.db.display()).to_string(), to = (to).to_string())
+            };
+            app.say(&said(false), &said(true))
+        }
+        Some(b) => {
+            let said = |vi: bool| {
+                crate::w!(
+                    vi,
+                    "upgraded-from-schema-version",
+                    db = (app.db.display()).to_string(),
+                    from = (from).to_string(),
+                    to = (to).to_string(),
+                    backup = (b.display()).to_string()
+                )
+            };
+            app.say(&said(false), &said(true))
+        }
     }
     Ok(())
 }

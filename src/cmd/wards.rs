@@ -59,25 +59,19 @@ pub fn extract(app: &App, listed: &[String], dest: &Path) -> Result<()> {
     let key = app.key()?;
     let x = crate::domain::extract::extract(&src, &app.db, dest, listed, &ctx, key.as_ref())?;
     writeln!(std::io::stdout(), "{}", dest.display())?;
-    app.say(
-        &format!(
-            "wrote {}: the register of ward(s) {} — {} persons, {} cases, {} members; rename it with `mh51 --db {} settings district NAME`",
-            dest.display(),
-            x.wards.join(", "),
-            x.persons,
-            x.cases,
-            x.members,
-            dest.display()
-        ),
-        &format!(
-            "đã ghi {}: sổ của phường {} — {} người, {} hồ sơ, {} thành viên; đặt tên bằng `mh51 --db {} settings district TÊN`",
-            dest.display(),
-            x.wards.join(", "),
-            x.persons,
-            x.cases,
-            x.members,
-            dest.display()
-        ),
-    );
+    {
+        let said = |vi: bool| {
+            crate::w!(
+                vi,
+                "wrote-register-ward-s",
+                dest = (dest.display()).to_string(),
+                wards = (x.wards.join(", ")).to_string(),
+                persons = (x.persons).to_string(),
+                cases = (x.cases).to_string(),
+                members = (x.members).to_string()
+            )
+        };
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }

@@ -26,10 +26,18 @@ pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt
     db::write(&mut conn, |tx| register::seed(tx, &ctx, &input))?;
     db::finish_create(conn, file)?;
     writeln!(std::io::stdout(), "{}", app.db.display())?;
-    app.say(
-        &format!("created {} with {} wards, 6 organizations, quota {}", app.db.display(), wards, quota),
-        &format!("đã tạo {} với {} phường, 6 đoàn thể, chỉ tiêu {}", app.db.display(), wards, quota),
-    );
+    {
+        let said = |vi: bool| {
+            crate::w!(
+                vi,
+                "created-with-wards-6",
+                db = (app.db.display()).to_string(),
+                wards = (wards).to_string(),
+                quota = (quota).to_string()
+            )
+        };
+        app.say(&said(false), &said(true))
+    };
     Ok(())
 }
 
