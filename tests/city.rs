@@ -466,7 +466,7 @@ fn a_person_in_two_wards_is_found_by_their_token_without_a_name() {
         .unwrap()
         .iter()
         .any(|r| r["match"] == "name_year" && r["case_a"] == ca.as_str() && r["case_b"] == cb.as_str()));
-    assert!(err.contains("strong matches"), "{err}");
+    assert!(err.contains("strong match"), "{err}");
     // No name, no identity number: not the person's, not anyone's in the wards.
     let conn = rusqlite::Connection::open(c.ward_db("P-A")).unwrap();
     let names: Vec<String> = conn

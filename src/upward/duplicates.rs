@@ -11,7 +11,7 @@
 //! a weak match already found as a strong one for the same two cases is not listed again.
 //! Only the current revision of each unit's package for exactly P is read.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use anyhow::{Context, Result};
 use rusqlite::{params, Connection};
@@ -57,67 +57,63 @@ pub struct Duplicates {
     pub packages: usize,
 }
 
+/// The pairs of cases in two units whose strong (`id_token`) or weak (`name_year`) tokens
+/// are equal, under the same linking key, among the current packages of the period. SQL
+/// does the matching through the token indexes, so memory holds the pairs found, never every
+/// token.
+const PAIRS_ID: &str = "
+    WITH cur AS (SELECT id, unit_code, key_fingerprint FROM current_packages
+                 WHERE period_from = ?1 AND period_to = ?2 AND key_fingerprint IS NOT NULL)
+    SELECT a.unit_code, ta.case_no, b.unit_code, tb.case_no
+    FROM cur a JOIN tokens ta ON ta.package_id = a.id
+    JOIN tokens tb ON tb.id_token = ta.id_token
+    JOIN cur b ON b.id = tb.package_id
+    WHERE ta.id_token IS NOT NULL AND b.key_fingerprint = a.key_fingerprint AND b.unit_code > a.unit_code";
+const PAIRS_NAME_YEAR: &str = "
+    WITH cur AS (SELECT id, unit_code, key_fingerprint FROM current_packages
+                 WHERE period_from = ?1 AND period_to = ?2 AND key_fingerprint IS NOT NULL)
+    SELECT a.unit_code, ta.case_no, b.unit_code, tb.case_no
+    FROM cur a JOIN tokens ta ON ta.package_id = a.id
+    JOIN tokens tb ON tb.name_year = ta.name_year
+    JOIN cur b ON b.id = tb.package_id
+    WHERE ta.name_year IS NOT NULL AND b.key_fingerprint = a.key_fingerprint AND b.unit_code > a.unit_code";
+
 /// Find the pairs for period `p`.
 pub fn find(conn: &Connection, p: &Period) -> Result<Duplicates> {
     let mut d = Duplicates::default();
     let mut s = conn.prepare(
-        "SELECT id, unit_code, key_fingerprint FROM current_packages WHERE period_from = ?1 AND period_to = ?2
+        "SELECT unit_code, key_fingerprint FROM current_packages WHERE period_from = ?1 AND period_to = ?2
          ORDER BY unit_code",
     )?;
-    let packages: Vec<(i64, String, Option<String>)> = s
-        .query_map(params![iso(p.from), iso(p.to)], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+    let packages: Vec<(String, Option<String>)> = s
+        .query_map(params![iso(p.from), iso(p.to)], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()
         .context("reading the packages held")?;
     d.packages = packages.len();
     let mut keys: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    // (fingerprint, kind, token) → the (unit, case) that hold it.
-    let mut seen: HashMap<(String, &'static str, String), Vec<(String, String)>> = HashMap::new();
-    let mut t = conn.prepare("SELECT case_no, id_token, name_year FROM tokens WHERE package_id = ?1")?;
-    for (id, unit, fp) in &packages {
-        let Some(fp) = fp else {
-            d.without_tokens.push(unit.clone());
-            continue;
-        };
-        keys.entry(fp.clone()).or_default().push(unit.clone());
-        let rows = t.query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?, r.get::<_, Option<String>>(2)?))
-        })?;
-        for r in rows {
-            let (case, strong, weak) = r.context("reading the linking tokens")?;
-            for (kind, tok) in [("id", strong), ("name_year", weak)] {
-                if let Some(tok) = tok {
-                    seen.entry((fp.clone(), kind, tok)).or_default().push((unit.clone(), case.clone()));
-                }
-            }
+    for (unit, fp) in packages {
+        match fp {
+            Some(fp) => keys.entry(fp).or_default().push(unit),
+            None => d.without_tokens.push(unit),
         }
     }
-    let mut strong: BTreeSet<(String, String, String, String)> = BTreeSet::new();
+    let mut strong: HashSet<(String, String, String, String)> = HashSet::new();
     let mut pairs: BTreeSet<Pair> = BTreeSet::new();
     // Strong matches first, so that a weak one for the same two cases is left out.
-    for want in ["id", "name_year"] {
-        for ((_, kind, _), holders) in seen.iter().filter(|((_, k, _), _)| *k == want) {
-            let mut holders = holders.clone();
-            holders.sort();
-            for (i, a) in holders.iter().enumerate() {
-                for b in &holders[i + 1..] {
-                    if a.0 == b.0 {
-                        continue; // the same unit: the ward's own duplicate check's business
-                    }
-                    let key = (a.0.clone(), a.1.clone(), b.0.clone(), b.1.clone());
-                    if *kind == "id" {
-                        strong.insert(key);
-                    } else if strong.contains(&key) {
-                        continue;
-                    }
-                    pairs.insert(Pair {
-                        kind,
-                        unit_a: a.0.clone(),
-                        case_a: a.1.clone(),
-                        unit_b: b.0.clone(),
-                        case_b: b.1.clone(),
-                    });
-                }
+    for (kind, sql) in [("id", PAIRS_ID), ("name_year", PAIRS_NAME_YEAR)] {
+        let mut q = conn.prepare(sql)?;
+        let rows = q.query_map(params![iso(p.from), iso(p.to)], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, String>(3)?))
+        })?;
+        for r in rows {
+            let key = r.context("matching the linking tokens")?;
+            if kind == "id" {
+                strong.insert(key.clone());
+            } else if strong.contains(&key) {
+                continue;
             }
+            let (unit_a, case_a, unit_b, case_b) = key;
+            pairs.insert(Pair { kind, unit_a, case_a, unit_b, case_b });
         }
     }
     d.pairs = pairs.into_iter().collect();
