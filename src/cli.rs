@@ -314,6 +314,9 @@ pub enum Command {
     /// Periods sent to the city: list them; reopen one to correct it and send its next revision.
     #[command(subcommand)]
     Period(PeriodCmd),
+    /// The city register: wards' signed packages in, the city's figures out.
+    #[command(subcommand)]
+    City(CityCmd),
     /// Encrypt a plain register in place (the passphrase asked twice, or from --key-file).
     Encrypt,
     /// Change the passphrase of an encrypted register.
@@ -848,6 +851,128 @@ pub enum AuditCmd {
     },
     /// Print the head of the log, `SEQ:HASH`: write it down to prove later that nothing was rewritten.
     Head,
+}
+
+/// `mh51 city …`: the city register (SPEC §19), a file of its own kind.
+#[derive(Debug, Subcommand)]
+pub enum CityCmd {
+    /// Create a city register (a new file, mode 0600).
+    Init {
+        /// The city's name, e.g. "TP. Hồ Chí Minh".
+        #[arg(long)]
+        name: String,
+        /// Encrypt the city register (SQLCipher), as `init --encrypt` does a ward's.
+        #[arg(long)]
+        encrypt: bool,
+    },
+    /// The wards (units) whose packages the city receives.
+    #[command(subcommand)]
+    Unit(CityUnitCmd),
+    /// Add packages (all the files, or none if one is refused).
+    Add {
+        /// Package files written by `mh51 report package`.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Every unit: received or missing for the period, revision, when, audit head.
+    Status {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// The wards' figures added up.
+    #[command(subcommand)]
+    Report(CityReportCmd),
+    /// People counted by two or more units, found by their linking tokens (no names).
+    Duplicates {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// The city's brief for a meeting, as one HTML page with charts by unit.
+    Brief {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        /// The page to write (FILE.html; created 0600, never overwritten).
+        #[arg(short = 'o', long)]
+        output: PathBuf,
+    },
+    /// Verify the city's audit chain, every row against it, every package against its unit's key.
+    Check,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CityUnitCmd {
+    /// Register a ward by its unit code, name and public key.
+    Add {
+        /// The ward's unit code (its `settings unit_code`).
+        code: String,
+        /// The ward's name.
+        name: String,
+        /// The ward's public key: the 64 hex digits `mh51 key show` prints, or @FILE to read them from a file.
+        #[arg(long)]
+        key: String,
+    },
+    /// The registered units with their keys' fingerprints.
+    List {
+        #[command(flatten)]
+        out: Out,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CityReportCmd {
+    /// The summary added up: by unit, or by organization or category across units.
+    Summary {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        /// What the rows are.
+        #[arg(long, value_enum, default_value_t = CityBy::Unit)]
+        by: CityBy,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// The quota (1 January to the period's end) added up: by unit or by organization.
+    Quota {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        /// What the rows are.
+        #[arg(long, value_enum, default_value_t = CityByOrg::Unit)]
+        by: CityByOrg,
+        #[command(flatten)]
+        out: Out,
+    },
+    /// The contacts added up: by unit or by organization.
+    Contacts {
+        /// Period the packages were made for, as the wards gave it (2022-Q1, 2022, …).
+        #[arg(short = 'p', long)]
+        period: String,
+        /// What the rows are.
+        #[arg(long, value_enum, default_value_t = CityByOrg::Unit)]
+        by: CityByOrg,
+        #[command(flatten)]
+        out: Out,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CityBy {
+    Unit,
+    Org,
+    Category,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CityByOrg {
+    Unit,
+    Org,
 }
 
 #[derive(Debug, Subcommand)]

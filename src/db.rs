@@ -421,6 +421,19 @@ fn missing(path: &Path) -> anyhow::Error {
 /// temporary name beside `path` (`crate::paths::NewFile`); [`finish_create`] puts it in
 /// place, and dropping the `NewFile` instead (the command failed) removes it.
 pub fn create_new(path: &Path, key: Option<&Key>) -> Result<(Connection, NewFile)> {
+    create_new_kind(path, key, SCHEMA, SCHEMA_VERSION, 0)
+}
+
+/// [`create_new`] for a file of any kind mh51 writes: the ward's register (`application_id`
+/// 0, as it always was) or the city register (`crate::upward`, its own schema, version and
+/// `PRAGMA application_id`, so that no command takes one for the other).
+pub fn create_new_kind(
+    path: &Path,
+    key: Option<&Key>,
+    schema: &str,
+    version: i64,
+    application_id: i32,
+) -> Result<(Connection, NewFile)> {
     refuse_existing(path)?;
     let (file, f) = NewFile::create(path)?;
     drop(f);
@@ -437,8 +450,11 @@ pub fn create_new(path: &Path, key: Option<&Key>) -> Result<(Connection, NewFile
     }
     configure(&conn)?;
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-    tx.execute_batch(SCHEMA).context("creating the schema")?;
-    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.execute_batch(schema).context("creating the schema")?;
+    tx.pragma_update(None, "user_version", version)?;
+    if application_id != 0 {
+        tx.pragma_update(None, "application_id", application_id)?;
+    }
     tx.commit().context("committing the schema")?;
     Ok((conn, file))
 }
@@ -535,9 +551,56 @@ fn read_only_pragmas(conn: Connection) -> Result<Connection> {
     Ok(conn)
 }
 
+/// Open an existing file of another kind than a ward's register (the city register,
+/// `crate::upward`): the same path rules, key, flags and pragmas as [`open`] and
+/// [`open_read_only`], and no migration. Returns the connection with the file's
+/// `user_version` and `application_id`, for the caller to decide whether it is its kind.
+pub fn open_kind(path: &Path, key: Option<&Key>, read_only: bool) -> Result<(Connection, i64, i32)> {
+    require_existing(path)?;
+    let conn = if read_only {
+        ro(path, key)?
+    } else {
+        let real = paths::real(path)?;
+        let before = file_id(path);
+        let conn =
+            Connection::open_with_flags(&real, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
+        key_existing(&conn, path, key)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        header_version(&conn, path)?;
+        configure(&conn)?;
+        remember_file(&conn, path, before)?;
+        conn
+    };
+    let version = header_version(&conn, path)?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let conn = if read_only { read_only_pragmas(conn)? } else { conn };
+    Ok((conn, version, app_id))
+}
+
 fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
-    // Reading the header is also what proves an encrypted file's key: SQLCipher checks the
-    // first page's HMAC here.
+    let version = header_version(conn, path)?;
+    // A city register is a file of its own kind (SPEC §19): no ward command reads or
+    // migrates it.
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    if app_id == crate::upward::APPLICATION_ID {
+        return Err(crate::upward::store::not_a_ward(path));
+    }
+    if version > SCHEMA_VERSION {
+        refuse!("database '{}' has schema version {}, newer than this mh51 understands ({}); upgrade mh51 — the file was not touched",
+                path.display(), version, SCHEMA_VERSION;
+                "cơ sở dữ liệu '{}' có phiên bản {}, mới hơn phiên bản mh51 này hiểu ({}); hãy nâng cấp mh51 — tệp không bị thay đổi",
+                path.display(), version, SCHEMA_VERSION);
+    }
+    if version == 0 {
+        refuse!("'{}' is not an mh51 database (schema version 0)", path.display();
+                "'{}' không phải cơ sở dữ liệu mh51 (phiên bản 0)", path.display());
+    }
+    Ok(version)
+}
+
+/// The file's `user_version`, read from its header; reading it is also what proves an
+/// encrypted file's key (SQLCipher checks the first page's HMAC here).
+fn header_version(conn: &Connection, path: &Path) -> Result<i64> {
     let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).map_err(|_| {
         if is_encrypted(path).unwrap_or(true) {
             // A length that is not a whole number of pages is damage whatever the key: say
@@ -551,16 +614,6 @@ fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
                      "'{}' không phải cơ sở dữ liệu mh51 (không phải tệp SQLite)", path.display())
         .into()
     })?;
-    if version > SCHEMA_VERSION {
-        refuse!("database '{}' has schema version {}, newer than this mh51 understands ({}); upgrade mh51 — the file was not touched",
-                path.display(), version, SCHEMA_VERSION;
-                "cơ sở dữ liệu '{}' có phiên bản {}, mới hơn phiên bản mh51 này hiểu ({}); hãy nâng cấp mh51 — tệp không bị thay đổi",
-                path.display(), version, SCHEMA_VERSION);
-    }
-    if version == 0 {
-        refuse!("'{}' is not an mh51 database (schema version 0)", path.display();
-                "'{}' không phải cơ sở dữ liệu mh51 (phiên bản 0)", path.display());
-    }
     Ok(version)
 }
 

@@ -21,5 +21,6 @@ pub mod platform;
 pub mod read;
 pub mod report;
 pub mod text;
+pub mod upward;
 pub mod words;
 pub mod xlsx;

@@ -519,7 +519,7 @@ pub fn shown(style: &Style, key: &str, cell: &Cell) -> Shown {
 /// terminal's width when there is one (see `layout`).
 pub fn render_table(style: &Style, columns: &[String], rows: &[Vec<Cell>], title: Option<&str>) -> String {
     // A dictionary's `name` is a ward's or an organization's name, not a person's ("Họ tên").
-    let dictionary = columns.iter().any(|c| c == "code");
+    let dictionary = columns.iter().any(|c| c == "code" || c == "unit");
     let headers: Vec<String> = columns
         .iter()
         .map(|c| match (c.as_str(), dictionary) {
@@ -815,9 +815,7 @@ fn catalogued(key: &str, vi: bool) -> Option<String> {
         "period" => crate::w!(vi, "column-period"),
         "period_from" => crate::w!(vi, "column-period_from"),
         "period_to" => crate::w!(vi, "column-period_to"),
-        "revision" => crate::w!(vi, "column-revision"),
         "sent_at" => crate::w!(vi, "column-sent_at"),
-        "audit_head" => crate::w!(vi, "column-audit_head"),
         "reopened_at" => crate::w!(vi, "column-reopened_at"),
         "reopen_reason" => crate::w!(vi, "column-reopen_reason"),
         "sent" => crate::w!(vi, "period-status-sent"),
@@ -828,12 +826,38 @@ fn catalogued(key: &str, vi: bool) -> Option<String> {
 
 /// Label of a column key or a word, in the user's language.
 pub fn label(key: &str, vi: bool) -> String {
+    if let Some(l) = city_label(key, vi) {
+        return l;
+    }
     if key == "ward" {
         if let Some(l) = WARD_LABEL.get() {
             return l.clone();
         }
     }
     catalogued(key, vi).unwrap_or_else(|| key.to_string())
+}
+
+/// The city register's own columns and values (SPEC §19), from the catalogue.
+fn city_label(key: &str, vi: bool) -> Option<String> {
+    Some(match key {
+        "unit" => crate::w!(vi, "city-col-unit"),
+        "unit_a" => crate::w!(vi, "city-col-unit-a"),
+        "unit_b" => crate::w!(vi, "city-col-unit-b"),
+        "case_a" => crate::w!(vi, "city-col-case-a"),
+        "case_b" => crate::w!(vi, "city-col-case-b"),
+        "match" => crate::w!(vi, "city-col-match"),
+        "revision" => crate::w!(vi, "city-col-revision"),
+        "revisions" => crate::w!(vi, "city-col-revisions"),
+        "received_at" => crate::w!(vi, "city-col-received-at"),
+        "made_at" => crate::w!(vi, "city-col-made-at"),
+        "audit_head" => crate::w!(vi, "city-col-audit-head"),
+        "fingerprint" => crate::w!(vi, "city-col-fingerprint"),
+        "public_key" => crate::w!(vi, "city-col-public-key"),
+        "added_at" => crate::w!(vi, "city-col-added-at"),
+        "received" => crate::w!(vi, "city-status-received"),
+        "missing" => crate::w!(vi, "city-status-missing"),
+        _ => return None,
+    })
 }
 
 /// Print a small key/value block (for `show`): each value as a person reads it.

@@ -37,6 +37,7 @@ pub const VI: &[(&str, &str)] = &[
     ("rules.ftl", include_str!("../i18n/vi/rules.ftl")),
     ("commands.ftl", include_str!("../i18n/vi/commands.ftl")),
     ("input.ftl", include_str!("../i18n/vi/input.ftl")),
+    ("city.ftl", include_str!("../i18n/vi/city.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -50,6 +51,7 @@ pub const EN: &[(&str, &str)] = &[
     ("rules.ftl", include_str!("../i18n/en/rules.ftl")),
     ("commands.ftl", include_str!("../i18n/en/commands.ftl")),
     ("input.ftl", include_str!("../i18n/en/input.ftl")),
+    ("city.ftl", include_str!("../i18n/en/city.ftl")),
 ];
 
 /// One argument of a message.

@@ -8,6 +8,7 @@ mod util;
 mod anonymise;
 mod audit;
 mod brief;
+mod city;
 mod demo;
 mod document;
 mod export;

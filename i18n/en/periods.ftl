@@ -17,9 +17,7 @@ period-status-sent = sent
 period-status-reopened = reopened
 ## Column headers of period list.
 column-period = Period
-column-revision = Revision
 column-sent_at = Sent at
-column-audit_head = Audit head
 column-reopened_at = Reopened at
 column-reopen_reason = Why reopened
 ## Whose days a change touches (the { $what } of period-locked).

@@ -17,9 +17,7 @@ period-status-sent = đã gửi
 period-status-reopened = đã mở lại
 ## Tiêu đề cột của period list.
 column-period = Kỳ
-column-revision = Lần gửi
 column-sent_at = Thời điểm gửi
-column-audit_head = Đầu nhật ký
 column-reopened_at = Thời điểm mở lại
 column-reopen_reason = Lý do mở lại
 ## Những ngày mà thay đổi chạm tới ({ $what } của period-locked).

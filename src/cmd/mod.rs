@@ -13,6 +13,7 @@ pub mod report;
 pub mod safety;
 pub mod said;
 pub mod sheet;
+pub mod upward;
 pub mod wards;
 pub mod write;
 
@@ -46,6 +47,8 @@ impl App {
         let db = cli.db.clone().unwrap_or_else(|| {
             if matches!(cli.command, Command::Demo { .. }) {
                 PathBuf::from("mh51-demo.db")
+            } else if matches!(cli.command, Command::City(..)) {
+                PathBuf::from("mh51-city.db")
             } else {
                 PathBuf::from("mh51.db")
             }
@@ -304,6 +307,7 @@ fn dispatch(app: &App, command: Command) -> Result<()> {
         Command::Audit(a) => read::audit(app, a),
         Command::Key(crate::cli::KeyCmd::Show) => package::key_show(app),
         Command::Period(c) => package::period(app, c),
+        Command::City(c) => upward::run(app, c),
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "mh51", &mut std::io::stdout());

@@ -22,7 +22,7 @@ fn l(vi: bool, en: &'static str, vi_text: &'static str) -> &'static str {
     }
 }
 
-const CSS: &str = r#"
+pub const CSS: &str = r#"
 @page { size: A4; margin: 11mm 12mm 12mm; }
 * { box-sizing: border-box; }
 html { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; color: #111; background: #fff; }
