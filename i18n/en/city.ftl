@@ -42,12 +42,21 @@ city-title-contacts = { $name } — Contacts, { $period }, { $by }: the wards' p
 city-sheet-summary = Summary
 city-sheet-quota = Quota
 city-sheet-contacts = Contacts
-city-report-missing = { $count } of { $units } units sent no package for this period and { $count -> [one] is *[other] are } not in the figures: { $list } (see `mh51 city status`)
+city-report-missing = { $count } of { $units } units sent no package for this period and { $count ->
+        [one] is
+       *[other] are
+    } not in the figures: { $list } (see `mh51 city status`)
 city-report-no-packages = the city holds no package for { $from } to { $to }: a city report adds only the periods the wards sent, exactly (quarters are never added into a year); periods held: { $held }
 city-xlsx-needs-file = -f xlsx writes an Excel file and needs -o FILE, e.g. -o city.xlsx
 ## city duplicates.
 city-duplicates-title = { $name } — people counted by two units, { $period } (linking tokens; no names)
-city-duplicates-found = { $strong } strong { $strong -> [one] match *[other] matches } (identity number) and { $weak } weak { $weak -> [one] one *[other] ones } (name and birth year: ask both wards) among { $packages } packages
+city-duplicates-found = { $strong } strong { $strong ->
+        [one] match
+       *[other] matches
+    } (identity number) and { $weak } weak { $weak ->
+        [one] one
+       *[other] ones
+    } (name and birth year: ask both wards) among { $packages } packages
 city-duplicates-no-tokens = packages without linking tokens (made without --link-key), so not compared: { $units }
 city-duplicates-other-key = linking key { $fingerprint } was used by: { $units } — tokens made under different keys cannot be compared, so these were compared only among themselves
 ## city brief.

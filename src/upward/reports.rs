@@ -6,6 +6,7 @@
 //! - `--by org` / `--by category`: the rows of that grouping summed across units by their
 //!   code (a code only some units have is summed over those);
 //! - the total row: the sum of the units' TOTAL rows.
+//!
 //! Percentages (`pct` of quota and contacts) are recomputed from the summed counts —
 //! achieved / target, contacted / cases — never averaged.
 //!
