@@ -374,6 +374,62 @@ fn a_newer_revision_replaces_the_older_which_is_kept_and_an_older_one_is_refused
     c.e.ok(&["city", "check"]);
 }
 
+/// SPEC §19 end to end, with the ward's own commands: a write into a sent period is refused
+/// until the ward reopens it; then its next package is revision 2, which replaces revision 1
+/// at the city (both kept), and revision 1 cannot come back.
+#[test]
+fn a_ward_corrects_a_sent_period_and_the_city_takes_only_the_new_revision() {
+    let c = city();
+    add_all(&c);
+    let a = c.ward_db("P-A").to_path_buf();
+    // A case of ward A under management all through 2022.
+    let ward = Env { dir: tempfile::tempdir().unwrap(), db: a.clone(), today: c.e.today.clone() };
+    let case = ward.scalar(
+        "SELECT case_no FROM cases WHERE enrolled_on < '2022-01-01' AND (released_on IS NULL OR released_on > '2022-12-31')
+         ORDER BY id LIMIT 1",
+    );
+    assert!(!case.is_empty());
+    let case = case.as_str();
+    let before_ward = json(&c.on(&a, &["report", "summary", "-p", "2022-Q1", "--by", "org", "-f", "json"]));
+    let before_city = json(&c.e.ok(&["city", "report", "summary", "-p", "2022-Q1", "-f", "json"]));
+    // The write into the sent period is refused and changes nothing in the ward's register.
+    ward.refused(
+        &["review", case, "--class", "A", "--date", "2022-02-14"],
+        &["2022-Q1", "revision 1", "period reopen"],
+    );
+    // Reopened, written, sent again: revision 2, with one more contact.
+    // The year 2022 was sent too, and holds the same day: both are reopened.
+    c.on(&a, &["period", "reopen", "2022-Q1", "--reason", "bổ sung một lần tiếp xúc"]);
+    ward.refused(&["review", case, "--class", "A", "--date", "2022-02-14"], &["lies in 2022 (", "revision 1"]);
+    c.on(&a, &["period", "reopen", "2022", "--reason", "bổ sung một lần tiếp xúc"]);
+    c.on(&a, &["review", case, "--class", "A", "--date", "2022-02-14"]);
+    let r2 = c.e.path("P-A-2022-Q1-r2.json");
+    let r2s = r2.to_str().unwrap();
+    c.on(&a, &["report", "package", "-p", "2022-Q1", "-o", r2s, "--link-key", c.link.to_str().unwrap()]);
+    let pkg = json(&std::fs::read_to_string(&r2).unwrap());
+    assert_eq!(pkg["revision"], 2);
+    let want = before_ward["total"]["contacts"].as_i64().unwrap() + 1;
+    assert_eq!(pkg["figures"]["summary_by_org"]["total"]["contacts"].as_i64().unwrap(), want);
+    // The city takes it in place of revision 1, keeping both.
+    let out = c.e.ok(&["city", "add", r2s]);
+    assert!(out.contains("revision 2, which replaces revision 1 (kept)"), "{out}");
+    let after_city = json(&c.e.ok(&["city", "report", "summary", "-p", "2022-Q1", "-f", "json"]));
+    assert_eq!(
+        after_city["total"]["contacts"].as_i64().unwrap(),
+        before_city["total"]["contacts"].as_i64().unwrap() + 1,
+        "the city's total follows the ward's correction"
+    );
+    let s = json(&c.e.ok(&["city", "status", "-p", "2022-Q1", "-f", "json"]));
+    let row = s.as_array().unwrap().iter().find(|r| r["unit"] == "P-A").unwrap().clone();
+    assert_eq!((row["revision"].as_i64(), row["revisions"].as_i64()), (Some(2), Some(2)));
+    // Revision 1 cannot come back.
+    let r1 = c.package_arg("P-A", "2022-Q1");
+    c.e.refused(&["city", "add", &r1], &["revision 1 is older than revision 2"]);
+    // And the ward's period is locked again, at revision 2.
+    ward.refused(&["review", case, "--class", "B", "--date", "2022-02-15"], &["2022-Q1", "revision 2"]);
+    c.e.ok(&["city", "check"]);
+}
+
 #[test]
 fn every_refusal_names_the_file_and_adds_nothing() {
     let c = city();
@@ -487,11 +543,15 @@ fn a_person_in_two_wards_is_found_by_their_token_without_a_name() {
     std::fs::write(&other, format!("{}\n", "ab".repeat(32))).unwrap();
     std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o600)).unwrap();
     let p = c.e.path("P-C-2022-Q1-b.json");
+    // The period was sent: another package of it, under another key, is its next revision,
+    // once the ward has reopened it (SPEC §19).
+    c.on(c.ward_db("P-C"), &["period", "reopen", "2022-Q1", "--reason", "khóa liên kết mới"]);
     c.on(
         c.ward_db("P-C"),
         &["report", "package", "-p", "2022-Q1", "-o", p.to_str().unwrap(), "--link-key", other.to_str().unwrap()],
     );
-    resign(c.ward_db("P-C"), &p, &p, |v| v["revision"] = serde_json::json!(2));
+    let v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&p).unwrap()).unwrap();
+    assert_eq!(v["revision"], 2);
     c.e.ok(&["city", "add", p.to_str().unwrap()]);
     let o = c.e.run(&["city", "duplicates", "-p", "2022-Q1"]);
     let err = String::from_utf8_lossy(&o.stderr);
