@@ -4,6 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+/// The heading of the options every command takes (`--db`, `--lang`, `--actor`,
+/// `--key-file`), shown after each command's own (SPEC §18); `cli_vi::clap_words` puts it in
+/// the reader's language.
+pub const GLOBAL: &str = "Global options";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "mh51",
@@ -13,17 +18,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 )]
 pub struct Cli {
     /// Database file [default: mh51.db; for demo, mh51-demo.db].
-    #[arg(long, global = true, env = "MH51_DB")]
+    #[arg(long, global = true, env = "MH51_DB", help_heading = GLOBAL)]
     pub db: Option<PathBuf>,
     /// Language of labels and messages (default: vi when LANG starts with vi, else en).
-    #[arg(long, global = true, env = "MH51_LANG", value_enum)]
+    #[arg(long, global = true, env = "MH51_LANG", value_enum, help_heading = GLOBAL)]
     pub lang: Option<Lang>,
     /// Who is acting, recorded in the audit log (default: the OS user).
-    #[arg(long, global = true, env = "MH51_ACTOR")]
+    #[arg(long, global = true, env = "MH51_ACTOR", help_heading = GLOBAL)]
     pub actor: Option<String>,
     /// File whose first line is the passphrase of an encrypted register (readable by its
     /// owner only); without it the passphrase is asked on the terminal.
-    #[arg(long, global = true, env = "MH51_KEY_FILE", value_name = "FILE")]
+    #[arg(long, global = true, env = "MH51_KEY_FILE", value_name = "FILE", help_heading = GLOBAL)]
     pub key_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,

@@ -687,8 +687,8 @@ pub const CLAP_VI: &[(&str, &str)] = &[
     ("Arguments:", "Tham số:"),
     ("Possible values:", "Giá trị có thể:"),
     ("[possible values: ", "[giá trị có thể: "),
-    ("[default: ", "[mặc định: "),
-    ("[env: ", "[biến môi trường: "),
+    ("[default:", "[mặc định:"),
+    ("[env:", "[biến môi trường:"),
     ("[subcommands: ", "[lệnh con: "),
     ("[OPTIONS]", "[TÙY CHỌN]"),
     ("<COMMAND>", "<LỆNH>"),
@@ -793,7 +793,7 @@ fn translate_built(mut cmd: Command) -> Command {
 
 /// clap's own words in a rendered help or error, in Vietnamese.
 pub fn clap_words(text: &str) -> String {
-    let mut s = text.to_string();
+    let mut s = text.replace(&format!("{}:", crate::cli::GLOBAL), &crate::w!(true, "help-global-options"));
     for (en, vi) in CLAP_VI {
         s = s.replace(en, vi);
     }

@@ -13,6 +13,7 @@ pub mod cli_vi;
 pub mod cmd;
 pub mod db;
 pub mod domain;
+pub mod help;
 pub mod human;
 pub mod import;
 pub mod output;

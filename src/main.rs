@@ -14,9 +14,20 @@ use mh51::{cli, cli_vi, cmd, domain};
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let vi_help = cli_vi::peek_vi(&args);
-    let mut command = cli::Cli::command();
+    let mut command = mh51::help::decorate(cli::Cli::command(), vi_help);
     if vi_help {
         command = cli_vi::translate(command);
+    }
+    // `mh51` alone shows the help (SPEC §18), on stderr with exit 2 as clap's own "help
+    // instead of a missing command" does — also when MH51_DB or MH51_LANG is set, which clap
+    // would count as arguments given.
+    if args.len() <= 1 {
+        let help = command.render_help();
+        let terminal = std::io::stderr().is_terminal();
+        let text = if terminal { help.ansi().to_string() } else { help.to_string() };
+        let text = if vi_help { cli_vi::clap_words(&text) } else { text };
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        return ExitCode::from(2);
     }
     let parsed = command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
     let cli = match parsed {

@@ -38,6 +38,7 @@ pub const VI: &[(&str, &str)] = &[
     ("commands.ftl", include_str!("../i18n/vi/commands.ftl")),
     ("input.ftl", include_str!("../i18n/vi/input.ftl")),
     ("city.ftl", include_str!("../i18n/vi/city.ftl")),
+    ("help.ftl", include_str!("../i18n/vi/help.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -52,6 +53,7 @@ pub const EN: &[(&str, &str)] = &[
     ("commands.ftl", include_str!("../i18n/en/commands.ftl")),
     ("input.ftl", include_str!("../i18n/en/input.ftl")),
     ("city.ftl", include_str!("../i18n/en/city.ftl")),
+    ("help.ftl", include_str!("../i18n/en/help.ftl")),
 ];
 
 /// One argument of a message.
@@ -160,6 +162,11 @@ pub fn aliases(vocab: &str, code: &str) -> Vec<String> {
         .flat_map(|vi| text(vi, &id, &[]).split('|').map(|a| a.trim().to_string()).collect::<Vec<_>>())
         .filter(|a| !a.is_empty())
         .collect()
+}
+
+/// Whether the catalogue has the message `id` (both catalogues hold the same ids: a test).
+pub fn has(id: &str) -> bool {
+    bundle(false).has_message(id)
 }
 
 /// The message `id` in Vietnamese (`vi`) or English, with its arguments. An id missing from
@@ -309,8 +316,23 @@ mod tests {
         assert!(missing.is_empty(), "asked for but not in the catalogue: {missing:?}");
         // Aliases are looked up by their vocabulary and code (`aliases`); the vocabularies'
         // tests check that each names a real value.
-        let unused: Vec<_> = vi.keys().filter(|id| !used.contains(*id) && !id.starts_with("alias-")).collect();
+        // A command's examples are looked up by its path (`help::decorate`); the test below
+        // checks that each names a real command.
+        let unused: Vec<_> = vi
+            .keys()
+            .filter(|id| !used.contains(*id) && !id.starts_with("alias-") && !id.starts_with("examples"))
+            .collect();
         assert!(unused.is_empty(), "in the catalogue but never asked for: {unused:?}");
+    }
+
+    #[test]
+    fn every_examples_id_names_a_real_command() {
+        use clap::CommandFactory;
+        let found: BTreeSet<String> =
+            crate::help::all_examples(&crate::cli::Cli::command()).into_iter().map(|(id, _)| id).collect();
+        let listed: BTreeSet<String> = catalogue(EN).into_keys().filter(|id| id.starts_with("examples")).collect();
+        assert_eq!(found, listed, "an examples- id that is no command's path");
+        assert!(found.len() >= 20, "{found:?}");
     }
 
     #[test]

@@ -128,3 +128,91 @@ fn a_missing_register_names_the_folder_db_and_mh51_db() {
     );
     assert!(!e.db.exists(), "nothing was created");
 }
+
+/// SPEC §18: every command's help ends with examples (`src/help.rs`), and each example shown
+/// is a real command that works: every line of every command's examples is run, in order,
+/// through bash in a folder holding the District 6 example as `mh51.db` (the default), and
+/// must exit 0. Then `--help` of those commands ends with exactly those lines, in both
+/// languages, under the heading of the reader's language, after the "Global options" group.
+#[test]
+fn every_example_in_the_help_runs_and_ends_the_help() {
+    use clap::CommandFactory;
+    let examples = mh51::help::all_examples(&mh51::cli::Cli::command());
+    assert!(examples.len() >= 20, "{examples:?}");
+    let demo = Env::empty();
+    demo.ok(&["demo"]);
+    let bindir = crate::util::bin().parent().unwrap().to_path_buf();
+    for (id, lines) in &examples {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::copy(&demo.db, dir.path().join("mh51.db")).unwrap();
+        for line in lines {
+            assert!(line.starts_with("mh51 "), "{id}: {line}");
+            let o = std::process::Command::new("bash")
+                .arg("-c")
+                .arg(line)
+                .env_clear()
+                .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
+                .env("MH51_TODAY", "2023-06-30")
+                .env("MH51_ACTOR", "clerk")
+                .env("HOME", dir.path())
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            assert!(
+                o.status.success(),
+                "{id}: `{line}` failed: {}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            );
+        }
+        // The help ends with them.
+        let path: Vec<&str> = id.strip_prefix("examples").unwrap().split('-').filter(|w| !w.is_empty()).collect();
+        for (lang, heading, global) in [("en", "Examples:", "Global options:"), ("vi", "Ví dụ:", "Tùy chọn chung:")]
+        {
+            let mut args = vec!["--lang", lang];
+            args.extend(&path);
+            args.push("--help");
+            let help = demo.ok(&args);
+            let shown: Vec<String> = lines.iter().map(|l| format!("  {l}")).collect();
+            let want = format!("{heading}\n{}", shown.join("\n"));
+            assert!(help.ends_with(&want), "{id} ({lang}): the help should end with\n{want}\n---\n{help}");
+            let g = help.find(global).unwrap_or_else(|| panic!("{id} ({lang}): no {global}\n{help}"));
+            assert!(g < help.rfind(heading).unwrap(), "{id} ({lang}): global options before the examples");
+        }
+    }
+}
+
+/// SPEC §18: `mh51` alone shows the help (exit 2, as a usage error), and help is wrapped at
+/// the terminal's width (COLUMNS) at word boundaries, in both languages.
+#[test]
+fn mh51_alone_shows_the_help_and_help_wraps_at_the_width() {
+    let e = Env::new();
+    let o = e.run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr);
+    assert!(text.contains("Usage: mh51") && text.contains("Commands:") && text.contains("  mh51 demo"), "{text}");
+    for lang in ["en", "vi"] {
+        let o = e.command(&["--lang", lang, "enroll", "--help"]).env("COLUMNS", "60").output().unwrap();
+        let help = String::from_utf8(o.stdout).unwrap();
+        let words: std::collections::BTreeSet<&str> = help.split_whitespace().collect();
+        // The usage line is clap's, never wrapped; every other line is.
+        for line in help.lines().filter(|l| !l.starts_with("Usage:") && !l.starts_with("Cách dùng:")) {
+            // Translated fixed words may run a few columns past the width; never a long line.
+            assert!(line.chars().count() <= 72, "{lang}: a line of {} columns:\n{line}", line.chars().count());
+        }
+        // Wrapped between words: every word of the one-line description is whole somewhere.
+        let about = mh51::cli_vi::texts(&<mh51::cli::Cli as clap::CommandFactory>::command())
+            .into_iter()
+            .find(|(w, _)| w == "mh51 enroll")
+            .map(|(_, t)| t)
+            .unwrap();
+        let about = if lang == "vi" {
+            mh51::cli_vi::HELP_VI.iter().find(|(en, _)| *en == about).map(|(_, vi)| vi.to_string()).unwrap()
+        } else {
+            about
+        };
+        for w in about.split_whitespace() {
+            assert!(words.contains(w), "{lang}: '{w}' of the description was broken:\n{help}");
+        }
+    }
+}
