@@ -145,16 +145,16 @@ pub const CASE_FIELDS: &[&str] = &[
     "note",
 ];
 
-/// One case's fields, in `CASE_FIELDS` order.
+/// One case's fields, in `CASE_FIELDS` order. A released case shows its last member, as
+/// `list`, `export cases` and `v_cases` do (SPEC §18, "one fact, one rendering"): the
+/// member who had it when it was released.
 pub fn case_fields(conn: &Connection, typed: &str) -> Result<Vec<Cell>> {
     let c = lookup::case(conn, typed)?;
     let mut stmt = conn.prepare_cached(
         "SELECT v.case_no, CASE WHEN v.released_on IS NULL THEN 'open' ELSE 'released' END,
                 v.name, v.birth_year, v.birth_date, v.gender, v.id_number, v.address, v.ward, v.category,
                 v.enrolled_on, v.released_on, v.reason, v.credited_member_id,
-                CASE WHEN v.released_on IS NULL THEN v.member_id END,
-                CASE WHEN v.released_on IS NULL THEN v.member_name END,
-                CASE WHEN v.released_on IS NULL THEN v.org END,
+                v.member_id, v.member_name, v.org,
                 v.last_contact, v.note
          FROM v_cases v WHERE v.case_no = ?1",
     )?;

@@ -216,3 +216,31 @@ fn mh51_alone_shows_the_help_and_help_wraps_at_the_width() {
         }
     }
 }
+
+/// SPEC §18, "one fact, one rendering": a released case's member is the same in `show`,
+/// `list`, `export cases` and `v_cases` — the member who had it when it was released (before,
+/// `show` left it empty while the others gave it).
+#[test]
+fn a_released_cases_member_is_the_same_in_every_view() {
+    let e = Env::new();
+    let m = e.member("Võ Thị Hạnh", "PN", "2");
+    let case = e.enroll("Đặng Văn Thử", "2", "2023-01-10", &["--member", &m]);
+    e.ok(&["release", &case, "--reason", "progressed", "--date", "2023-05-01"]);
+    let show = e.ok(&["show", &case, "-f", "json"]);
+    let show: serde_json::Value = serde_json::from_str(&show).unwrap();
+    let case_obj = &show["case"];
+    assert_eq!(case_obj["status"], "released", "{show}");
+    assert_eq!(case_obj["member_id"].to_string().trim_matches('"'), m, "show: {show}");
+    assert_eq!(case_obj["member_name"], "Võ Thị Hạnh");
+    assert_eq!(case_obj["org"], "PN");
+    let list = crate::util::csv_rows(&e.ok(&["list", "--status", "released", "-f", "csv"]));
+    let col = |rows: &[Vec<String>], name: &str| rows[0].iter().position(|c| c == name).unwrap();
+    let row = list.iter().find(|r| r[0] == case).unwrap();
+    assert_eq!(row[col(&list, "member_id")], m);
+    assert_eq!(row[col(&list, "member_name")], "Võ Thị Hạnh");
+    assert_eq!(row[col(&list, "org")], "PN");
+    let export = crate::util::csv_rows(&e.ok(&["export", "cases", "-f", "csv"]));
+    let row = export.iter().find(|r| r[0] == case).unwrap();
+    assert_eq!(row[col(&export, "member_id")], m);
+    assert_eq!(e.scalar(&format!("SELECT member_name FROM v_cases WHERE case_no = '{case}'")), "Võ Thị Hạnh");
+}
