@@ -39,6 +39,7 @@ pub const VI: &[(&str, &str)] = &[
     ("input.ftl", include_str!("../i18n/vi/input.ftl")),
     ("city.ftl", include_str!("../i18n/vi/city.ftl")),
     ("help.ftl", include_str!("../i18n/vi/help.ftl")),
+    ("check.ftl", include_str!("../i18n/vi/check.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -54,6 +55,7 @@ pub const EN: &[(&str, &str)] = &[
     ("input.ftl", include_str!("../i18n/en/input.ftl")),
     ("city.ftl", include_str!("../i18n/en/city.ftl")),
     ("help.ftl", include_str!("../i18n/en/help.ftl")),
+    ("check.ftl", include_str!("../i18n/en/check.ftl")),
 ];
 
 /// One argument of a message.
@@ -316,11 +318,16 @@ mod tests {
         assert!(missing.is_empty(), "asked for but not in the catalogue: {missing:?}");
         // Aliases are looked up by their vocabulary and code (`aliases`); the vocabularies'
         // tests check that each names a real value.
-        // A command's examples are looked up by its path (`help::decorate`); the test below
-        // checks that each names a real command.
+        // A command's examples are looked up by its path (`help::decorate`), `check`'s rules
+        // by the id in `check::RULES`; tests there and below check that each is real.
         let unused: Vec<_> = vi
             .keys()
-            .filter(|id| !used.contains(*id) && !id.starts_with("alias-") && !id.starts_with("examples"))
+            .filter(|id| {
+                !used.contains(*id)
+                    && !id.starts_with("alias-")
+                    && !id.starts_with("examples")
+                    && !id.starts_with("check-rule-")
+            })
             .collect();
         assert!(unused.is_empty(), "in the catalogue but never asked for: {unused:?}");
     }
@@ -376,7 +383,7 @@ mod tests {
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 670;
+        const CEILING: usize = 637;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();
