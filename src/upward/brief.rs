@@ -12,8 +12,8 @@ use serde_json::json;
 use crate::domain::types::Period;
 use crate::human;
 use crate::output::{json_object, Cell};
+use crate::report::brief::esc;
 use crate::report::brief::svg::{self, Series};
-use crate::report::brief::{esc, render::CSS};
 use crate::upward::reports::Consolidated;
 use crate::w;
 
@@ -68,23 +68,12 @@ pub fn page(b: &CityBrief, vi: bool) -> String {
     let from = human::date(b.period.from, vi);
     let to = human::date(b.period.to, vi);
     let title = w!(vi, "city-brief-title", period = &words);
-    let doc_title = if b.name.is_empty() { title.clone() } else { format!("{} — {title}", b.name) };
-    let _ = write!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n",
-        if vi { "vi" } else { "en" },
-        esc(&doc_title)
-    );
-    if !b.name.is_empty() {
-        let _ = writeln!(o, "<p class=\"register\">{}</p>", esc(&b.name));
-    }
-    let _ = write!(
-        o,
-        "<h1>{}</h1>\n<p class=\"dates\">{}</p>\n</header>\n",
-        esc(&crate::text::capitalise(&title)),
-        esc(&w!(vi, "city-brief-dates", from = &from, to = &to))
+    crate::report::brief::render::head(
+        &mut o,
+        vi,
+        &b.name,
+        &title,
+        &w!(vi, "city-brief-dates", from = &from, to = &to),
     );
     let s = &b.summary;
     let t = &s.total;

@@ -70,6 +70,30 @@ fn p_arg(p: &Period) -> String {
 }
 
 /// The whole page in the reader's language.
+/// The page's start, up to the end of its header: the document title (`register — title`),
+/// the inline CSS, the register's name, the title and the dates. The city's brief
+/// (`upward::brief`) opens the same way.
+pub fn head(o: &mut String, vi: bool, register: &str, title: &str, dates: &str) {
+    let doc_title = if register.is_empty() { title.to_string() } else { format!("{register} — {title}") };
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n",
+        if vi { "vi" } else { "en" },
+        esc(&doc_title)
+    );
+    if !register.is_empty() {
+        let _ = writeln!(o, "<p class=\"register\">{}</p>", esc(register));
+    }
+    let _ = write!(
+        o,
+        "<h1>{}</h1>\n<p class=\"dates\">{}</p>\n</header>\n",
+        esc(&crate::text::capitalise(title)),
+        esc(dates)
+    );
+}
+
 pub fn page(b: &Brief, vi: bool) -> String {
     let mut o = String::with_capacity(64 * 1024);
     let n = |v: i64| human::int(v, vi);
@@ -80,24 +104,7 @@ pub fn page(b: &Brief, vi: bool) -> String {
         format!("{} to {}", human::date(b.period.from, false), human::date(b.period.to, false))
     };
     let title = if vi { format!("Báo cáo giao ban {words}") } else { format!("Coordination meeting brief, {words}") };
-    let doc_title = if b.district.is_empty() { title.clone() } else { format!("{} — {title}", b.district) };
-    let _ = write!(
-        o,
-        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n<header>\n",
-        if vi { "vi" } else { "en" },
-        esc(&doc_title)
-    );
-    if !b.district.is_empty() {
-        let _ = writeln!(o, "<p class=\"register\">{}</p>", esc(&b.district));
-    }
-    let _ = write!(
-        o,
-        "<h1>{}</h1>\n<p class=\"dates\">{}</p>\n</header>\n",
-        esc(&crate::text::capitalise(&title)),
-        esc(&dates)
-    );
+    head(&mut o, vi, &b.district, &title, &dates);
     // 2. The paragraph.
     let _ = writeln!(o, "<p class=\"lead\" id=\"paragraph\">{}</p>", esc(&paragraph::paragraph(&b.facts(vi), vi)));
 
