@@ -24,27 +24,14 @@ cd "$(dirname "$0")/.."
 
 reps=${REPS:-5}
 units=168
-cargo build --release --quiet
-target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-[ -n "$target_dir" ] || { echo "bench/city.sh: cannot find cargo's target directory (cargo metadata)" >&2; exit 1; }
-MH51=${MH51:-"$target_dir/release/mh51"}
-[ -x "$MH51" ] || { echo "bench/city.sh: no mh51 binary at $MH51" >&2; exit 1; }
+me=bench/city.sh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 [ -x /usr/bin/time ] || { echo "bench/city.sh: needs GNU time at /usr/bin/time (for CPU time)" >&2; exit 1; }
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MH51_ACTOR=bench MH51_TODAY=2023-06-30
 unset MH51_LANG MH51_DB MH51_KEY_FILE MH51_COUNT_KDF
 
-# quiet CMD...: run with its output hidden, but show its stderr if it fails.
-quiet() {
-  "$@" >/dev/null 2>"$work/quiet.err" || {
-    local rc=$?
-    echo "bench/city.sh: failed (exit $rc): $*" >&2
-    cat "$work/quiet.err" >&2
-    return "$rc"
-  }
-}
 
 data="$PWD/bench/data/city-packages"
 quiet "$MH51" --db "$work/version.db" init

@@ -32,28 +32,15 @@ case "${1:-}" in
 esac
 reps=${REPS:-5}
 
-cargo build --release --quiet
-target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-[ -n "$target_dir" ] || { echo "bench/encrypted.sh: cannot find cargo's target directory (cargo metadata)" >&2; exit 1; }
-MH51=${MH51:-"$target_dir/release/mh51"}
-[ -x "$MH51" ] || { echo "bench/encrypted.sh: no mh51 binary at $MH51" >&2; exit 1; }
+me=bench/encrypted.sh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 timer=()
 [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%M" -o)
 
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 export MH51_ACTOR=bench
 unset MH51_TODAY MH51_LANG MH51_DB MH51_KEY_FILE MH51_COUNT_KDF
 
-# quiet CMD...: run with its output hidden, but show its stderr if it fails.
-quiet() {
-  "$@" >/dev/null 2>"$work/quiet.err" || {
-    local rc=$?
-    echo "bench/encrypted.sh: failed (exit $rc): $*" >&2
-    cat "$work/quiet.err" >&2
-    return "$rc"
-  }
-}
 
 key="$work/mh51.key"
 (umask 077 && echo "a passphrase for the benchmark only" >"$key")

@@ -22,26 +22,12 @@ for tool in sqlite3 /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench: needs $tool (apt-get install sqlite3 time)" >&2; exit 1; }
 done
 
-cargo build --release --quiet
-# Wherever cargo puts its output: CARGO_TARGET_DIR, build.target-dir in a config, or target/.
-target_dir=$(cargo metadata --format-version 1 --no-deps | sed -n 's/.*"target_directory":"\([^"]*\)".*/\1/p')
-[ -n "$target_dir" ] || { echo "bench/run.sh: cannot find cargo's target directory (cargo metadata)" >&2; exit 1; }
-MH51="$target_dir/release/mh51"
-[ -x "$MH51" ] || { echo "bench/run.sh: no mh51 binary at $MH51 after cargo build --release" >&2; exit 1; }
+me=bench/run.sh
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 data="$PWD/bench/data"
 mkdir -p "$data"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-# quiet CMD...: run with its output hidden, but show its stderr if it fails.
-quiet() {
-  "$@" >/dev/null 2>"$work/quiet.err" || {
-    local rc=$?
-    echo "bench/run.sh: failed (exit $rc): $*" >&2
-    cat "$work/quiet.err" >&2
-    return "$rc"
-  }
-}
 export MH51_ACTOR=bench
 unset MH51_TODAY MH51_LANG
 

@@ -43,7 +43,7 @@ fn link_key(path: &Path) -> Result<LinkKey> {
 ///
 /// The figures are read, the period's revision decided and the send recorded in one write
 /// transaction, so the figures, the audit head and the lock are one state of the register
-/// (`domain::sent` says what the lock covers and how a re-made package is told apart):
+/// (`domain::sent` says what the lock covers; `sent::decide` is the revision rule):
 /// - never sent, or reopened since its last revision: the next revision (1 first), recorded;
 /// - sent and unchanged: the same revision, `made_at` and audit head again, recorded nowhere
 ///   (the file is the one sent; Ed25519 signatures are deterministic);
@@ -87,14 +87,12 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, link: Option<&Path>) 
         let (seq, h) = super::safety::head(conn)?;
         let now_head = format!("{seq}:{h}");
         let code = sent::code_of(p);
-        let (revision, made_at, head, fresh) = match sent::latest(conn, p)? {
-            None => (1, ctx.stamp.at.clone(), now_head, true),
-            Some(s) if s.reopened_at.is_some() => (s.revision + 1, ctx.stamp.at.clone(), now_head, true),
-            Some(s) if s.figures_hash == hash => (s.revision, s.sent_at, s.audit_head, false),
-            Some(s) => {
-                let said = |vi: bool| {
-                    w!(vi, "period-figures-changed", period = &code, revision = s.revision, sent = &s.sent_at)
-                };
+        let (revision, made_at, head, fresh) = match sent::decide(sent::latest(conn, p)?, &hash) {
+            sent::Decision::New { revision } => (revision, ctx.stamp.at.clone(), now_head, true),
+            sent::Decision::Same { revision, sent_at, audit_head } => (revision, sent_at, audit_head, false),
+            sent::Decision::Changed { revision, sent_at } => {
+                let said =
+                    |vi: bool| w!(vi, "period-figures-changed", period = &code, revision = revision, sent = &sent_at);
                 refuse!("{}", said(false); "{}", said(true));
             }
         };

@@ -188,6 +188,31 @@ pub fn refuse_span(conn: &Connection, who: Who, from: NaiveDate, to: NaiveDate) 
     }))
 }
 
+/// What making the package of a period again means, given its latest revision and the hash
+/// of the figures and tokens read now (see the module docs).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Decision {
+    /// Never sent, or reopened since its last revision: this revision, to be recorded now.
+    New { revision: i64 },
+    /// Sent and unchanged: the sent revision again, its time and audit head, recorded nowhere.
+    Same { revision: i64, sent_at: String, audit_head: String },
+    /// Sent and changed since (by a write dated outside the period): refused until reopened.
+    Changed { revision: i64, sent_at: String },
+}
+
+/// The revision rule of `report package` (SPEC §19): the next revision after a reopening
+/// (1 first), the same one when the figures are those sent, else a refusal.
+pub fn decide(latest: Option<Sent>, hash: &str) -> Decision {
+    match latest {
+        None => Decision::New { revision: 1 },
+        Some(s) if s.reopened_at.is_some() => Decision::New { revision: s.revision + 1 },
+        Some(s) if s.figures_hash == hash => {
+            Decision::Same { revision: s.revision, sent_at: s.sent_at, audit_head: s.audit_head }
+        }
+        Some(s) => Decision::Changed { revision: s.revision, sent_at: s.sent_at },
+    }
+}
+
 /// Record that revision `revision` of `p` was sent (a new row), audited.
 pub fn record(
     conn: &Connection,
@@ -271,5 +296,31 @@ mod tests {
             let p = Period { from: ymd(f.0, f.1, f.2), to: ymd(t.0, t.1, t.2) };
             assert_eq!(Period::parse(Some(&code_of(p)), today).unwrap(), p);
         }
+    }
+
+    #[test]
+    fn a_period_is_sent_again_as_it_was_renewed_after_a_reopening_and_refused_when_changed() {
+        let sent = |revision: i64, hash: &str, reopened: bool| Sent {
+            from: "2022-01-01".into(),
+            to: "2022-03-31".into(),
+            revision,
+            sent_at: format!("sent {revision}"),
+            audit_head: format!("head {revision}"),
+            figures_hash: hash.into(),
+            reopened_at: reopened.then(|| "later".to_string()),
+            reopen_reason: reopened.then(|| "a correction".to_string()),
+        };
+        assert_eq!(decide(None, "h"), Decision::New { revision: 1 });
+        assert_eq!(
+            decide(Some(sent(1, "h", false)), "h"),
+            Decision::Same { revision: 1, sent_at: "sent 1".into(), audit_head: "head 1".into() }
+        );
+        assert_eq!(
+            decide(Some(sent(2, "h", false)), "other"),
+            Decision::Changed { revision: 2, sent_at: "sent 2".into() }
+        );
+        // Reopened: the next revision, whether the figures changed or not.
+        assert_eq!(decide(Some(sent(2, "h", true)), "h"), Decision::New { revision: 3 });
+        assert_eq!(decide(Some(sent(2, "h", true)), "other"), Decision::New { revision: 3 });
     }
 }

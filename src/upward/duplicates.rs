@@ -61,22 +61,29 @@ pub struct Duplicates {
 /// are equal, under the same linking key, among the current packages of the period. SQL
 /// does the matching through the token indexes, so memory holds the pairs found, never every
 /// token.
-const PAIRS_ID: &str = "
-    WITH cur AS (SELECT id, unit_code, key_fingerprint FROM current_packages
-                 WHERE period_from = ?1 AND period_to = ?2 AND key_fingerprint IS NOT NULL)
-    SELECT a.unit_code, ta.case_no, b.unit_code, tb.case_no
-    FROM cur a JOIN tokens ta ON ta.package_id = a.id
-    JOIN tokens tb ON tb.id_token = ta.id_token
-    JOIN cur b ON b.id = tb.package_id
-    WHERE ta.id_token IS NOT NULL AND b.key_fingerprint = a.key_fingerprint AND b.unit_code > a.unit_code";
-const PAIRS_NAME_YEAR: &str = "
-    WITH cur AS (SELECT id, unit_code, key_fingerprint FROM current_packages
-                 WHERE period_from = ?1 AND period_to = ?2 AND key_fingerprint IS NOT NULL)
-    SELECT a.unit_code, ta.case_no, b.unit_code, tb.case_no
-    FROM cur a JOIN tokens ta ON ta.package_id = a.id
-    JOIN tokens tb ON tb.name_year = ta.name_year
-    JOIN cur b ON b.id = tb.package_id
-    WHERE ta.name_year IS NOT NULL AND b.key_fingerprint = a.key_fingerprint AND b.unit_code > a.unit_code";
+/// The pairs of cases of two units, under the same key, whose token `col` is the same.
+/// `col` is one of the two token columns (`id_token`, `name_year`): never a typed value.
+macro_rules! pairs_on {
+    ($col:literal) => {
+        concat!(
+            "WITH cur AS (SELECT id, unit_code, key_fingerprint FROM current_packages
+                          WHERE period_from = ?1 AND period_to = ?2 AND key_fingerprint IS NOT NULL)
+             SELECT a.unit_code, ta.case_no, b.unit_code, tb.case_no
+             FROM cur a JOIN tokens ta ON ta.package_id = a.id
+             JOIN tokens tb ON tb.",
+            $col,
+            " = ta.",
+            $col,
+            "
+             JOIN cur b ON b.id = tb.package_id
+             WHERE ta.",
+            $col,
+            " IS NOT NULL AND b.key_fingerprint = a.key_fingerprint AND b.unit_code > a.unit_code"
+        )
+    };
+}
+const PAIRS_ID: &str = pairs_on!("id_token");
+const PAIRS_NAME_YEAR: &str = pairs_on!("name_year");
 
 /// Find the pairs for period `p`.
 pub fn find(conn: &Connection, p: &Period) -> Result<Duplicates> {
