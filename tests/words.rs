@@ -206,11 +206,7 @@ fn mh51_alone_shows_the_help_and_help_wraps_at_the_width() {
             .find(|(w, _)| w == "mh51 enroll")
             .map(|(_, t)| t)
             .unwrap();
-        let about = if lang == "vi" {
-            mh51::cli_vi::HELP_VI.iter().find(|(en, _)| *en == about).map(|(_, vi)| vi.to_string()).unwrap()
-        } else {
-            about
-        };
+        let about = if lang == "vi" { mh51::cli_vi::vi_of(&about).map(str::to_string).unwrap() } else { about };
         for w in about.split_whitespace() {
             assert!(words.contains(w), "{lang}: '{w}' of the description was broken:\n{help}");
         }
