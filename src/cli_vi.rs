@@ -4,8 +4,9 @@
 //! `cli.rs` keeps clap's derive types with English doc comments. When the reader's language
 //! is Vietnamese (known before parsing: `--lang`, else `MH51_LANG`, else `LANG`), `main` walks
 //! the built command tree and replaces every about and help text by its translation from the
-//! catalogue (`i18n/*/cli.ftl`, by [`vi_of`]); clap's own fixed words ("Usage:", "Options:", "[default: …]", error
-//! sentences) are replaced in the rendered text from [`CLAP_VI`]. A text with no translation
+//! catalogue (`i18n/*/cli.ftl`, found by its English: [`vi_of`]); clap's own fixed words
+//! ("Usage:", "Options:", "[default: …]", error sentences) are replaced in the rendered text
+//! from the catalogue too (`i18n/*/clap.ftl`). A text with no translation
 //! stays English — the unit test `every_help_text_is_translated` names each one.
 
 use std::collections::HashMap;
@@ -41,47 +42,19 @@ pub fn vi_of(en: &str) -> Option<&'static str> {
     MAP.get_or_init(|| help_pairs().iter().map(|(e, v)| (e.as_str(), v.as_str())).collect()).get(en).copied()
 }
 
-/// clap's fixed English words in help and error messages → Vietnamese, applied in order to
-/// the rendered text.
-pub const CLAP_VI: &[(&str, &str)] = &[
-    ("Usage:", "Cách dùng:"),
-    ("Commands:", "Lệnh:"),
-    ("Options:", "Tùy chọn:"),
-    ("Arguments:", "Tham số:"),
-    ("Possible values:", "Giá trị có thể:"),
-    ("[possible values: ", "[giá trị có thể: "),
-    ("[default:", "[mặc định:"),
-    ("[env:", "[biến môi trường:"),
-    ("[subcommands: ", "[lệnh con: "),
-    ("[OPTIONS]", "[TÙY CHỌN]"),
-    ("<COMMAND>", "<LỆNH>"),
-    ("[COMMAND]", "[LỆNH]"),
-    ("For more information, try ", "Xem thêm: "),
-    ("tip:", "gợi ý:"),
-    (" a similar subcommand exists: ", " có lệnh gần giống: "),
-    (" a similar argument exists: ", " có tùy chọn gần giống: "),
-    (" a similar value exists: ", " có giá trị gần giống: "),
-    (" some similar subcommands exist: ", " có các lệnh gần giống: "),
-    (" some similar arguments exist: ", " có các tùy chọn gần giống: "),
-    (" some similar values exist: ", " có các giá trị gần giống: "),
-    ("to pass ", "để truyền "),
-    (" as a value, use ", " làm giá trị, dùng "),
-    ("unexpected argument ", "đối số không mong đợi "),
-    ("unexpected value ", "giá trị không mong đợi "),
-    ("; no more were expected", "; không cần thêm giá trị"),
-    ("invalid value ", "giá trị không hợp lệ "),
-    ("a value is required for ", "cần một giá trị cho "),
-    (" but none was supplied", " nhưng không có"),
-    ("unrecognized subcommand ", "không có lệnh "),
-    ("the following required arguments were not provided:", "thiếu các tham số bắt buộc sau:"),
-    (" requires a subcommand but one was not provided", " cần một lệnh con"),
-    ("the argument ", "tùy chọn "),
-    (" cannot be used multiple times", " chỉ được dùng một lần"),
-    (" cannot be used with", " không dùng chung được với"),
-    ("invalid UTF-8 was detected in one or more arguments", "có tham số không phải văn bản UTF-8"),
-    ("' found", "'"),
-    (" for '", " cho '"),
-];
+/// clap's fixed English words in help and error messages and their Vietnamese, from the
+/// catalogue (`i18n/*/clap.ftl`), applied in the catalogue's order to the rendered text.
+fn clap_pairs() -> &'static [(String, String)] {
+    static PAIRS: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    PAIRS.get_or_init(|| {
+        include_str!("../i18n/en/clap.ftl")
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.starts_with("clap-"))
+            .map(|id| (crate::words::text(false, id, &[]), crate::words::text(true, id, &[])))
+            .collect()
+    })
+}
 
 /// Whether the reader's language is Vietnamese, from the raw arguments and environment, as
 /// `main` decides it after parsing: `--lang vi|en` (anywhere before `--`), else `MH51_LANG`,
@@ -112,12 +85,8 @@ pub fn vi_from_locale() -> bool {
     std::env::var("LANG").is_ok_and(|l| l.starts_with("vi"))
 }
 
-fn lookup(en: &str) -> Option<&'static str> {
-    vi_of(en)
-}
-
 fn tr(s: Option<&StyledStr>) -> Option<&'static str> {
-    s.and_then(|t| lookup(&t.to_string()))
+    s.and_then(|t| vi_of(&t.to_string()))
 }
 
 /// The command tree with every about and help text in Vietnamese (those without a
@@ -157,7 +126,7 @@ fn translate_built(mut cmd: Command) -> Command {
 /// clap's own words in a rendered help or error, in Vietnamese.
 pub fn clap_words(text: &str) -> String {
     let mut s = text.replace(&format!("{}:", crate::cli::GLOBAL), &crate::w!(true, "help-global-options"));
-    for (en, vi) in CLAP_VI {
+    for (en, vi) in clap_pairs() {
         s = s.replace(en, vi);
     }
     // Possible values' own help (`--help`) is not reachable through the tree: replace it
@@ -210,7 +179,7 @@ mod tests {
         // One line per English text, with one place it is used.
         let mut missing: std::collections::BTreeMap<String, String> = std::collections::BTreeMap::new();
         for (at, en) in texts(&cmd) {
-            if lookup(&en).is_none() {
+            if vi_of(&en).is_none() {
                 missing.entry(en).or_insert(at);
             }
         }
@@ -237,6 +206,19 @@ mod tests {
             let vi = crate::words::text(true, id, &[]);
             assert!(vi != en && vi != id, "{id}: no Vietnamese text");
         }
+    }
+
+    /// clap's words are all in the catalogue, in both languages, read back whole (a quoted
+    /// literal keeps its spaces: " a similar value exists: ").
+    #[test]
+    fn clap_words_come_from_the_catalogue() {
+        let pairs = clap_pairs();
+        assert!(pairs.len() >= 37, "{} of clap's words in i18n/*/clap.ftl", pairs.len());
+        for (en, vi) in pairs {
+            assert!(!en.starts_with("clap-") && !vi.starts_with("clap-") && en != vi, "{en:?} → {vi:?}");
+        }
+        assert!(pairs.contains(&(" a similar value exists: ".to_string(), " có giá trị gần giống: ".to_string())));
+        assert_eq!(clap_words("Usage: mh51 [OPTIONS]\n"), "Cách dùng: mh51 [TÙY CHỌN]\n");
     }
 
     /// Every command and every argument says what it is for (an empty help line is no help in

@@ -41,6 +41,7 @@ pub const VI: &[(&str, &str)] = &[
     ("help.ftl", include_str!("../i18n/vi/help.ftl")),
     ("check.ftl", include_str!("../i18n/vi/check.ftl")),
     ("cli.ftl", include_str!("../i18n/vi/cli.ftl")),
+    ("clap.ftl", include_str!("../i18n/vi/clap.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -58,6 +59,7 @@ pub const EN: &[(&str, &str)] = &[
     ("help.ftl", include_str!("../i18n/en/help.ftl")),
     ("check.ftl", include_str!("../i18n/en/check.ftl")),
     ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
+    ("clap.ftl", include_str!("../i18n/en/clap.ftl")),
 ];
 
 /// One argument of a message.
@@ -331,6 +333,7 @@ mod tests {
                     && !id.starts_with("examples")
                     && !id.starts_with("check-rule-")
                     && !id.starts_with("cli-")
+                    && !id.starts_with("clap-")
             })
             .collect();
         assert!(unused.is_empty(), "in the catalogue but never asked for: {unused:?}");
@@ -387,7 +390,7 @@ mod tests {
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 391;
+        const CEILING: usize = 360;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();
