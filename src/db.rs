@@ -25,12 +25,13 @@
 //! through `crate::paths::NewFile`: built under a temporary name and put in place whole.
 //!
 //! # The key (encrypted registers, SPEC §14)
-//! A register may be encrypted with SQLCipher 4 (its defaults: AES-256, HMAC-SHA512 per
-//! page, PBKDF2-HMAC-SHA512 with 256,000 iterations). Whether a connection needs a key is
+//! A register may be encrypted with SQLCipher 4 (AES-256, PBKDF2-HMAC-SHA512 with 256,000
+//! iterations; 8 KiB pages with HMAC-SHA256 per page, or SQLCipher's default 4 KiB pages with
+//! HMAC-SHA512 in a register an earlier mh51 encrypted: [`Layout`]). Whether a connection needs a key is
 //! decided here, from the file itself: a plain SQLite file starts with `SQLite format 3\0`,
 //! an encrypted one with random salt. Every function that opens a file takes
-//! `Option<&Key>`; for an encrypted file `PRAGMA key` is the first statement on the
-//! connection (read-write, read-only, backup destination, migration copy, creation), for a
+//! `Option<&Key>`; for an encrypted file `PRAGMA key` and the file's layout are the first
+//! statements on the connection (read-write, read-only, backup destination, migration copy, creation), for a
 //! plain file the key is ignored and nothing changes. Where the passphrase comes from
 //! (terminal, key file) is `cmd`'s business; it reaches this module only as a `Key`.
 //! SQLCipher's own log (which would print "hmac check failed" on stderr for a wrong
@@ -63,7 +64,8 @@ pub const MIN_PASSPHRASE: usize = 12;
 /// of CPU, paid by every connection given the passphrase. mh51 does that derivation itself,
 /// once per salt per run ([`Key::derivations`] counts them), and gives every connection the
 /// raw key (`PRAGMA key = "x'…'"`), which SQLCipher uses as is. The file is the same as if
-/// SQLCipher had derived the key: any SQLCipher 4 tool opens it with the passphrase alone.
+/// SQLCipher had derived the key: any SQLCipher 4 tool opens it with the passphrase (and the
+/// two `PRAGMA`s of [`Layout::Mh51`]).
 /// Clones share what was derived, so a command that opens several connections derives once.
 ///
 /// The passphrase is NFC-normalised (SPEC §16): "phường" typed with a precomposed "ờ" (as
@@ -245,22 +247,125 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
     Ok(n == head.len() && &head != PLAIN_HEADER)
 }
 
-/// Give `key` to a fresh connection: the first statement on it, the raw key for the
-/// connection's file (see [`Key`]: derived at most once per run and salt). SQLCipher's log
-/// goes off right after (it is global and set on first use of a key; see the module docs).
+/// How an encrypted file's pages are laid out (SPEC §14 revised, issue 20). The key
+/// derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, 16-byte salt) and AES-256 are SQLCipher
+/// 4's in both; what differs is the page size and the HMAC that authenticates every page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// What mh51 writes since December 2026: 8 KiB pages (as a plain register has) and
+    /// HMAC-SHA256 per page. Measured on the city (BENCHMARKS.md): SQLCipher's per-page
+    /// HMAC-SHA512 over twice as many 4 KiB pages was most of what an encrypted report
+    /// cost beyond the key, and SQLCipher 4's defaults could not keep `overdue` and `list`
+    /// within 1.2 × the plain register. Another SQLCipher 4 tool opens such a file after
+    /// `PRAGMA key = '…'; PRAGMA cipher_page_size = 8192; PRAGMA cipher_hmac_algorithm =
+    /// HMAC_SHA256;` (docs/encryption.md).
+    Mh51,
+    /// SQLCipher 4's defaults: 4 KiB pages, HMAC-SHA512. Registers encrypted by an earlier
+    /// mh51 have it; they open and work as before, their backups keep it, and `rekey`
+    /// rewrites them as [`Layout::Mh51`].
+    Defaults,
+}
+
+impl Layout {
+    /// The `PRAGMA`s that give this layout: `cipher_` to a keyed connection's file, before
+    /// its first page is read; `cipher_default_` to the files attached after them.
+    fn pragmas(self, prefix: &str) -> String {
+        let hmac = match self {
+            Layout::Mh51 => "HMAC_SHA256",
+            Layout::Defaults => "HMAC_SHA512",
+        };
+        let page = self.page_size();
+        format!("PRAGMA {prefix}page_size = {page}; PRAGMA {prefix}hmac_algorithm = {hmac};")
+    }
+
+    fn page_size(self) -> u64 {
+        match self {
+            Layout::Mh51 => 8192,
+            Layout::Defaults => 4096,
+        }
+    }
+
+    /// The layout of the encrypted file that `conn` has open.
+    fn of(conn: &Connection) -> Result<Layout> {
+        let page: i64 = conn
+            .query_row("PRAGMA cipher_page_size", [], |r| r.get::<_, String>(0))
+            .context("reading the register's page size")?
+            .parse()
+            .context("reading the register's page size")?;
+        Ok(if page == 4096 { Layout::Defaults } else { Layout::Mh51 })
+    }
+}
+
+/// The layout of the existing encrypted file at `path`, found by opening its first page
+/// with `raw` (its raw key) in each layout on a connection of its own; `None` when neither
+/// opens it (a wrong passphrase or a damaged first page: the command's own connection then
+/// says which). No key is derived: `raw` is the key itself.
+fn layout_of_file(path: &Path, raw: &str) -> Option<Layout> {
+    let real = paths::real(path).ok()?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let opens = |layout: Layout| -> Result<()> {
+        let conn = Connection::open_with_flags(&real, flags)?;
+        conn.busy_timeout(BUSY_TIMEOUT)?;
+        key_with(&conn, raw, layout)?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
+        Ok(())
+    };
+    [Layout::Mh51, Layout::Defaults].into_iter().find(|&l| opens(l).is_ok())
+}
+
+/// The [`Layout`] of the encrypted register `conn` has open (`check` names an older one).
+pub fn layout(conn: &Connection) -> Result<Layout> {
+    Layout::of(conn)
+}
+
+/// `ATTACH DATABASE name AS schema KEY secret` (`secret` empty: a plain file), in `layout`
+/// when encrypted. SQLite reads an attached file's first page at once, with SQLCipher's
+/// defaults for new connections, so those are set to `layout` first (every keyed connection
+/// of mh51 sets its own layout, so nothing else depends on them).
+fn attach(conn: &Connection, name: &str, schema: &str, secret: &str, layout: Option<Layout>) -> Result<()> {
+    if let Some(layout) = layout {
+        conn.execute_batch(&layout.pragmas("cipher_default_"))
+            .context("setting the page layout of the file to attach")?;
+    }
+    conn.execute(&format!("ATTACH DATABASE ?1 AS {schema} KEY ?2"), rusqlite::params![name, secret])?;
+    Ok(())
+}
+
+/// Give `key` to a fresh connection: the first statements on it, the raw key for the
+/// connection's file (see [`Key`]: derived at most once per run and salt) and its
+/// [`Layout`] — the file's own for an existing one, [`Layout::Mh51`] for a new one.
 fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
-    let path = conn.path().filter(|p| !p.is_empty()).context("giving the key to a database without a file")?;
-    let raw = key.raw_for(Path::new(path))?;
+    let path = Path::new(conn.path().filter(|p| !p.is_empty()).context("giving the key to a database without a file")?);
+    match salt_of(path)? {
+        Some(salt) => {
+            let raw = key.raw_existing(salt);
+            let layout = layout_of_file(path, &raw);
+            // The first page opened, so the key is right: a length that is not a whole
+            // number of the file's pages is damage (a command that never reads the last
+            // page would not see it).
+            if layout.is_some_and(|l| std::fs::metadata(path).is_ok_and(|m| m.len() % l.page_size() != 0)) {
+                return Err(damaged(path));
+            }
+            key_with(conn, &raw, layout.unwrap_or(Layout::Mh51))
+        }
+        None => key_with(conn, &key.raw_new()?, Layout::Mh51),
+    }
+}
+
+/// `PRAGMA key` with the raw key `raw`, then `layout`'s settings. SQLCipher's log goes off
+/// right after the key (it is global and set on first use of a key; see the module docs).
+fn key_with(conn: &Connection, raw: &str, layout: Layout) -> Result<()> {
     let trace = TRACE.load(std::sync::atomic::Ordering::Relaxed);
     if trace {
         conn.pragma_update(None, "cipher_log_level", "DEBUG").context("turning on SQLCipher's log")?;
     }
     // Built and dropped as a wiped string; SQLCipher keeps its own copy.
-    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{}\"", raw.as_str()));
+    let sql = zeroize::Zeroizing::new(format!("PRAGMA key = \"{raw}\""));
     conn.execute_batch(&sql).context("giving the key to the database")?;
     if !trace {
         conn.pragma_update(None, "cipher_log_level", "NONE").context("silencing SQLCipher's log")?;
     }
+    conn.execute_batch(&layout.pragmas("cipher_")).context("setting the register's page layout")?;
     Ok(())
 }
 
@@ -291,13 +396,12 @@ fn wrong_key(path: &Path) -> anyhow::Error {
     .into()
 }
 
-/// SQLCipher 4's page size, the one of every encrypted register mh51 writes.
-const CIPHER_PAGE: u64 = 4096;
-
-/// Whether an encrypted file's length is not a whole number of its pages (or is less than
-/// one): it was cut short or grown by something else than SQLite.
+/// Whether an encrypted file whose first page did not open has a length that is not a whole
+/// number of pages of either layout's smaller size (or is less than one): it was cut short or
+/// grown by something else than SQLite, so it is damage, not a wrong passphrase.
 fn truncated(path: &Path) -> bool {
-    std::fs::metadata(path).is_ok_and(|m| m.len() < CIPHER_PAGE || m.len() % CIPHER_PAGE != 0)
+    let page = Layout::Defaults.page_size();
+    std::fs::metadata(path).is_ok_and(|m| m.len() < page || m.len() % page != 0)
 }
 
 /// The refusal of a register whose file is damaged (SPEC §16: named for what it is).
@@ -441,8 +545,7 @@ pub fn create_new_kind(
     let mut conn =
         Connection::open_with_flags(tmp, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     match key {
-        // An encrypted register keeps SQLCipher 4's default page size (4 KiB), so the
-        // standard `sqlcipher` shell opens it with the passphrase alone.
+        // An encrypted register gets mh51's layout (8 KiB pages, HMAC-SHA256: `Layout`).
         Some(k) => apply_key(&conn, k)?,
         // 8 KiB pages: shallower indexes for a register of a city's size (fewer page visits
         // per insert and lookup). Only possible before the first table exists.
@@ -742,7 +845,8 @@ fn copy_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> {
     let mut out = Connection::open_with_flags(paths::for_sqlite(dest)?, flags_rw())
         .with_context(|| format!("opening {}", dest.display()))?;
     if let Some(k) = key {
-        apply_key(&out, k)?;
+        // A copy page for page (the backup API): the source's own layout, whichever it is.
+        key_with(&out, &k.raw_new()?, Layout::of(conn)?)?;
     }
     {
         use rusqlite::backup::StepResult;
@@ -834,12 +938,15 @@ pub fn snapshot(path: &Path, key: Option<&Key>) -> Result<Connection> {
     .context("opening an in-memory copy")?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // The source's own key, derived once per run for its salt (as every connection gets it).
-    let secret = match key.filter(|_| is_encrypted(path).unwrap_or(false)) {
-        Some(k) => k.raw_for(path)?,
-        None => zeroize::Zeroizing::new(String::new()),
+    let (secret, layout) = match key.filter(|_| is_encrypted(path).unwrap_or(false)) {
+        Some(k) => {
+            let raw = k.raw_for(path)?;
+            let layout = layout_of_file(path, &raw).unwrap_or(Layout::Mh51);
+            (raw, Some(layout))
+        }
+        None => (zeroize::Zeroizing::new(String::new()), None),
     };
-    conn.execute("ATTACH DATABASE ?1 AS mh51_source KEY ?2", rusqlite::params![name, secret.as_str()])
-        .with_context(|| format!("opening {}", path.display()))?;
+    attach(&conn, name, "mh51_source", &secret, layout).with_context(|| format!("opening {}", path.display()))?;
     let copied = (|| -> Result<()> {
         let version: i64 = conn.pragma_query_value(Some("mh51_source"), "user_version", |r| r.get(0))?;
         conn.query_row("SELECT sqlcipher_export('main', 'mh51_source')", [], |_| Ok(()))
@@ -881,7 +988,8 @@ fn export_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> 
         Some(k) => k.raw_new()?,
         None => zeroize::Zeroizing::new(String::new()),
     };
-    conn.execute("ATTACH DATABASE ?1 AS mh51_copy KEY ?2", rusqlite::params![name, secret.as_str()])
+    // A new file written row by row (`sqlcipher_export`): mh51's layout when encrypted.
+    attach(&conn, name, "mh51_copy", &secret, key.map(|_| Layout::Mh51))
         .with_context(|| format!("opening {}", dest.display()))?;
     if key.is_none() {
         conn.pragma_update(Some("mh51_copy"), "page_size", 8192).context("setting the copy's page size")?;

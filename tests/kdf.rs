@@ -44,8 +44,7 @@ fn counted(e: &Env, key: &Path, args: &[&str]) -> (usize, usize, usize) {
 
 /// The number of rows of `cases` in `db`, opened by SQLCipher itself with the passphrase.
 fn cases_with_passphrase(db: &Path, pass: &str) -> i64 {
-    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    c.pragma_update(None, "key", pass).unwrap();
+    let c = crate::util::keyed_as(db, pass, crate::util::MH51_LAYOUT);
     c.query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap()
 }
 

@@ -65,10 +65,9 @@ fn one_error(o: &std::process::Output, needle: &str) -> String {
 }
 
 /// A keyed connection for tests that look inside (rusqlite here is SQLCipher too).
+/// A register mh51 encrypted, opened by SQLCipher itself with the passphrase.
 fn keyed(db: &Path, pass: &str) -> rusqlite::Connection {
-    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    c.pragma_update(None, "key", pass).unwrap();
-    c
+    crate::util::keyed_as(db, pass, crate::util::MH51_LAYOUT)
 }
 
 use crate::util::dump_rows_of as dump_conn;
@@ -738,9 +737,109 @@ fn an_encrypted_register_from_an_older_mh51_is_backed_up_encrypted_then_migrated
     ok_k(&e, &key, &["list", "--status", "all"]);
     let bak = e.path("test.db.v1.bak");
     assert!(!header_is_plain(&bak), "the migration copy of an encrypted register is encrypted");
-    assert_eq!(dump_conn(&keyed(&bak, PASS), i64::MAX), old, "it holds the register as it was");
+    // Both keep SQLCipher 4's defaults, the layout the older mh51 wrote: the passphrase alone.
+    let older = |p: &Path| crate::util::keyed_as(p, PASS, "");
+    assert_eq!(dump_conn(&older(&bak), i64::MAX), old, "it holds the register as it was");
     assert!(!header_is_plain(&e.db));
-    let v: i64 = keyed(&e.db, PASS).query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    let v: i64 = older(&e.db).query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
     assert!(v > 1, "migrated");
     ok_k(&e, &key, &["check"]);
+}
+
+/// Whether SQLCipher itself opens the encrypted `db` with `pass` and then `layout`'s
+/// `PRAGMA`s (as another tool would), reading its first page.
+fn opens(db: &Path, pass: &str, layout: &str) -> bool {
+    crate::util::keyed_as(db, pass, layout).query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(())).is_ok()
+}
+
+#[test]
+fn every_file_mh51_encrypts_opens_in_sqlcipher_with_the_passphrase_and_exactly_the_two_pragmas() {
+    // SPEC §14 revised (issue 20): 8 KiB pages and HMAC-SHA256, the key derivation
+    // untouched. Another SQLCipher 4 tool needs exactly the two PRAGMAs docs/encryption.md
+    // gives; without them it refuses the file ("file is not a database").
+    let e = Env::empty();
+    let key = key_file(&e, "k", PASS);
+    ok_k(&e, &key, &["init", "--encrypt"]);
+    ok_k(&e, &key, &["member", "add", "Trần Văn Một", "--org", "TN", "--ward", "1", "--joined", "2020-01-01"]);
+    ok_k(&e, &key, &["enroll", "Lê Văn Hai", "--ward", "1", "--category", "prison", "--date", "2023-01-10", "--member", "1"]);
+    ok_k(&e, &key, &["backup", "b.db"]);
+    ok_k(&e, &key, &["extract", "--ward", "1", "-o", "w.db"]);
+    let plain = Env::new();
+    plain.enroll("Phạm Thị Ba", "2", "2023-02-01", &[]);
+    ok_k(&plain, &key, &["encrypt"]);
+    for db in [e.db.clone(), e.path("b.db"), e.path("w.db"), plain.db.clone()] {
+        assert!(opens(&db, PASS, crate::util::MH51_LAYOUT), "{} does not open with the two PRAGMAs", db.display());
+        assert!(!opens(&db, PASS, ""), "{} opened with SQLCipher's defaults: not mh51's layout", db.display());
+        let page: String = crate::util::keyed_as(&db, PASS, crate::util::MH51_LAYOUT)
+            .query_row("PRAGMA cipher_page_size", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(page, "8192", "{}", db.display());
+        assert_eq!(std::fs::metadata(&db).unwrap().len() % 8192, 0, "{} is whole 8 KiB pages", db.display());
+    }
+    // Still a wrong passphrase for a wrong passphrase, whatever the layout.
+    assert!(!opens(&e.db, "not the passphrase at all", crate::util::MH51_LAYOUT));
+}
+
+#[test]
+fn a_register_encrypted_by_an_earlier_mh51_keeps_working_and_rekey_gives_it_the_new_layout() {
+    // The register an earlier mh51 wrote: SQLCipher 4's defaults (4 KiB pages, HMAC-SHA512).
+    let e = Env::new();
+    e.enroll("Lê Văn Hai", "1", "2023-01-10", &[]);
+    e.enroll("Phạm Thị Ba", "2", "2023-02-01", &[]);
+    let key = key_file(&e, "k", PASS);
+    let older = e.path("older.db");
+    let c = rusqlite::Connection::open(&e.db).unwrap();
+    c.execute("ATTACH DATABASE ?1 AS enc KEY ?2", rusqlite::params![older.to_str().unwrap(), PASS]).unwrap();
+    c.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(())).unwrap();
+    let v: i64 = c.query_row("PRAGMA main.user_version", [], |r| r.get(0)).unwrap();
+    c.execute_batch(&format!("PRAGMA enc.user_version = {v}; DETACH DATABASE enc")).unwrap();
+    drop(c);
+    std::fs::set_permissions(&older, std::fs::Permissions::from_mode(0o600)).unwrap();
+    assert!(opens(&older, PASS, "") && !opens(&older, PASS, crate::util::MH51_LAYOUT));
+    let before = dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX);
+    let on = |args: &[&str]| {
+        let mut all = vec!["--db", older.to_str().unwrap()];
+        all.extend_from_slice(args);
+        ok_k(&e, &key, &all)
+    };
+
+    // Every kind of use: reads, a write, a dry run (its in-memory copy), check, copies.
+    assert_eq!(on(&["list", "-f", "csv"]).lines().count(), 3);
+    let csv = e.path("c.csv");
+    std::fs::write(&csv, "name,ward,category,enrolled_on\nNguyễn Văn Bốn,1,prison,2023-03-01\n").unwrap();
+    on(&["import", "cases", csv.to_str().unwrap(), "--dry-run"]);
+    on(&["enroll", "Đỗ Văn Năm", "--ward", "3", "--category", "prison", "--date", "2023-03-02"]);
+    let check = || {
+        let o = run_k(&e, &key, &["--db", older.to_str().unwrap(), "check"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        String::from_utf8_lossy(&o.stderr).to_string()
+    };
+    let said = check();
+    assert!(said.contains("is encrypted in SQLCipher 4's default layout") && said.contains("mh51 rekey"), "{said}");
+    on(&["backup", "ob.db"]);
+    on(&["extract", "--ward", "1", "-o", "ow.db"]);
+    // The register and its backup (a page-for-page copy) keep the layout they had; the
+    // extract is a new file, so it has mh51's.
+    for db in [older.clone(), e.path("ob.db")] {
+        assert!(opens(&db, PASS, "") && !opens(&db, PASS, crate::util::MH51_LAYOUT), "{}", db.display());
+    }
+    assert!(opens(&e.path("ow.db"), PASS, crate::util::MH51_LAYOUT) && !opens(&e.path("ow.db"), PASS, ""));
+    let cases = |db: &Path, layout: &str| -> i64 {
+        crate::util::keyed_as(db, PASS, layout).query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap()
+    };
+    assert_eq!(cases(&older, ""), 3);
+    assert_eq!(cases(&e.path("ob.db"), ""), 3);
+    assert_ne!(dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX), before, "the enrolment was written");
+
+    // `rekey`, even to the same passphrase, rewrites it in mh51's layout, every row kept.
+    let kept = dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX);
+    on(&["rekey", "--new-key-file", key.to_str().unwrap()]);
+    assert!(opens(&older, PASS, crate::util::MH51_LAYOUT) && !opens(&older, PASS, ""));
+    let seq: i64 = crate::util::keyed_as(&older, PASS, crate::util::MH51_LAYOUT)
+        .query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(dump_conn(&crate::util::keyed_as(&older, PASS, crate::util::MH51_LAYOUT), seq - 1), kept);
+    assert_eq!(on(&["list", "-f", "csv"]).lines().count(), 4);
+    let said = check();
+    assert!(said.contains("is sound") && !said.contains("default layout"), "{said}");
 }

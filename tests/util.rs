@@ -166,6 +166,22 @@ impl Env {
     }
 }
 
+/// What another SQLCipher 4 tool must run after `PRAGMA key` to open a register mh51
+/// encrypts (docs/encryption.md): its pages are 8 KiB and authenticated by HMAC-SHA256.
+/// A register encrypted by an earlier mh51 has SQLCipher's defaults and needs nothing.
+pub const MH51_LAYOUT: &str = "PRAGMA cipher_page_size = 8192; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;";
+
+/// An encrypted file opened read-only as another SQLCipher tool would: the passphrase
+/// itself (SQLCipher derives the key), then `layout` (`MH51_LAYOUT`, or `""` for SQLCipher
+/// 4's defaults). Whether it opened shows on the first query.
+pub fn keyed_as(db: &Path, pass: &str, layout: &str) -> rusqlite::Connection {
+    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    c.pragma_update(None, "key", pass).unwrap();
+    c.pragma_update(None, "cipher_log_level", "NONE").unwrap();
+    c.execute_batch(layout).unwrap();
+    c
+}
+
 /// The schema (every table, index, view and trigger with its SQL) and every table's rows, in
 /// a stable order, as text: two dumps are equal iff the schema and the data are.
 pub fn dump(db: &Path) -> String {

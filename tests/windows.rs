@@ -66,11 +66,9 @@ fn one_error(o: &Output, needles: &[&str]) -> String {
 }
 
 /// A connection to an encrypted register keyed with exactly `pass` (no normalising here).
+/// A register mh51 encrypted, opened by SQLCipher itself with the passphrase.
 fn keyed(db: &Path, pass: &str) -> rusqlite::Connection {
-    let c = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    c.pragma_update(None, "key", pass).unwrap();
-    c.pragma_update(None, "cipher_log_level", "NONE").unwrap();
-    c
+    crate::util::keyed_as(db, pass, crate::util::MH51_LAYOUT)
 }
 
 fn persons(c: &rusqlite::Connection) -> rusqlite::Result<i64> {

@@ -77,6 +77,10 @@ pub fn check(app: &App) -> Result<()> {
             };
             app.say(&said(false), &said(true))
         };
+        if crate::db::is_encrypted(&app.db)? && crate::db::layout(&conn)? == crate::db::Layout::Defaults {
+            let said = |vi: bool| crate::w!(vi, "check-older-layout", db = app.db.display().to_string());
+            app.say(&said(false), &said(true));
+        }
         if let Some(h) = &report.head {
             say_head(app, h);
         }

@@ -83,7 +83,11 @@ macro_rules! contacts_sql {
                        ORDER BY a.start_on DESC, a.id DESC LIMIT 1) AS member_id,
                       (SELECT count(*) FROM reviews r
                        WHERE r.case_id = c.id AND r.voided_on IS NULL AND r.reviewed_on BETWEEN ?1 AND ?2) AS n
-               FROM cases c
+               -- In the cases' own order (NOT INDEXED), so that each case's reviews, assignments
+               -- and wards are read in their indexes' order too: through cases_enrolled the
+               -- lookups jump about, and every page that leaves the cache is read (and, in an
+               -- encrypted register, decrypted and authenticated) again: 4 x slower encrypted.
+               FROM cases c NOT INDEXED
                WHERE c.enrolled_on <= ?2 AND (c.released_on IS NULL OR c.released_on > ?2)),
              sc AS MATERIALIZED (
                SELECT oc.ward_id, oc.member_id, coalesce(m.org_id, 0) AS org_id, oc.n
@@ -187,6 +191,10 @@ mod tests {
         for sql in [BY_WARD, BY_ORG, BY_MEMBER] {
             let pl = plan(sql, &[&"2022-01-01", &"2022-12-31", &None::<i64>, &None::<i64>, &None::<i64>, &false]);
             assert!(full_scans(&pl, &["r", "reviews", "a", "assignments", "cw", "case_wards"]).is_empty(), "{pl:#?}");
+            // The open cases in the table's own order, never through an index on their dates
+            // (whose order would make every per-case lookup jump about: issue 20).
+            assert!(pl.iter().any(|l| l.contains("SCAN c")), "{pl:#?}");
+            assert!(!pl.iter().any(|l| l.contains("SEARCH c USING INDEX")), "{pl:#?}");
         }
     }
 }
