@@ -761,7 +761,11 @@ fn every_file_mh51_encrypts_opens_in_sqlcipher_with_the_passphrase_and_exactly_t
     let key = key_file(&e, "k", PASS);
     ok_k(&e, &key, &["init", "--encrypt"]);
     ok_k(&e, &key, &["member", "add", "Trần Văn Một", "--org", "TN", "--ward", "1", "--joined", "2020-01-01"]);
-    ok_k(&e, &key, &["enroll", "Lê Văn Hai", "--ward", "1", "--category", "prison", "--date", "2023-01-10", "--member", "1"]);
+    ok_k(
+        &e,
+        &key,
+        &["enroll", "Lê Văn Hai", "--ward", "1", "--category", "prison", "--date", "2023-01-10", "--member", "1"],
+    );
     ok_k(&e, &key, &["backup", "b.db"]);
     ok_k(&e, &key, &["extract", "--ward", "1", "-o", "w.db"]);
     let plain = Env::new();
