@@ -93,6 +93,10 @@ const SALT_LEN: usize = 16;
 /// a command derives at most once (`MH51_COUNT_KDF=1` prints it at exit).
 static DERIVATIONS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
 
+/// The time this process has spent in those derivations, in microseconds (`MH51_KDF_TIME=1`
+/// prints it at exit, for bench/encrypted.sh).
+static DERIVATION_MICROS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// Set by [`trace_key_derivation`]: SQLCipher logs every key it is given on stderr.
 static TRACE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
@@ -129,6 +133,11 @@ impl Key {
         DERIVATIONS.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// The time this process has spent deriving keys so far, in microseconds.
+    pub fn derivation_micros() -> u64 {
+        DERIVATION_MICROS.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     fn cache(&self) -> std::sync::MutexGuard<'_, Vec<Derived>> {
         // A panic while holding the lock cannot leave the list half-changed (one push).
         self.derived.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -141,7 +150,10 @@ impl Key {
             return d.key.clone();
         }
         let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
+        let started = std::time::Instant::now();
         pbkdf2::pbkdf2_hmac::<sha2::Sha512>(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..]);
+        let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
         DERIVATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         cache.push(Derived { salt, key: key.clone() });
         key
@@ -989,7 +1001,7 @@ fn export_into(conn: &Connection, dest: &Path, key: Option<&Key>) -> Result<()> 
         None => zeroize::Zeroizing::new(String::new()),
     };
     // A new file written row by row (`sqlcipher_export`): mh51's layout when encrypted.
-    attach(&conn, name, "mh51_copy", &secret, key.map(|_| Layout::Mh51))
+    attach(conn, name, "mh51_copy", &secret, key.map(|_| Layout::Mh51))
         .with_context(|| format!("opening {}", dest.display()))?;
     if key.is_none() {
         conn.pragma_update(Some("mh51_copy"), "page_size", 8192).context("setting the copy's page size")?;
