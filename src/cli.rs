@@ -40,15 +40,8 @@ pub enum Lang {
     En,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
-pub enum Format {
-    #[default]
-    Table,
-    Csv,
-    Json,
-    /// Excel workbook (reports only; needs -o FILE)
-    Xlsx,
-}
+/// The output format, a type of the rendering layer's (`crate::view`).
+pub use crate::view::Format;
 
 /// Output options of every read command.
 #[derive(Debug, Clone, Args)]

@@ -1310,6 +1310,21 @@ pub fn truncate_wal(conn: &Connection) {
     let _ = wal_busy_after_truncate(conn);
 }
 
+/// A cell as SQLite gives it (the rendering layer's type, read here with the database code).
+impl rusqlite::types::FromSql for crate::view::Cell {
+    fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+        use crate::view::Cell;
+        use rusqlite::types::ValueRef;
+        Ok(match v {
+            ValueRef::Null => Cell::Null,
+            ValueRef::Integer(i) => Cell::Int(i),
+            ValueRef::Real(f) => Cell::Dec1(f),
+            ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+            ValueRef::Blob(b) => Cell::Text(format!("<{} bytes>", b.len())),
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

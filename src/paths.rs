@@ -244,3 +244,24 @@ mod tests {
         assert!(p.is_absolute() && p.ends_with("file:x.db?mode=rw"));
     }
 }
+
+/// Open the destination: stdout, or a new file created 0600 (never overwritten).
+pub fn destination(path: Option<&Path>) -> Result<Box<dyn std::io::Write>> {
+    match path {
+        None => Ok(Box::new(std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()))),
+        Some(p) => Ok(Box::new(std::io::BufWriter::new(create_output(p)?))),
+    }
+}
+
+/// Create a new file with mode 0600 directly, refusing an existing path (never a link): only
+/// for files inside mh51's own private temporary folder (the brief's page and log). A file at
+/// a path the user gives goes through [`create_output`] instead.
+pub fn create_private(p: &Path) -> Result<std::fs::File> {
+    refuse_taken(p)?;
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(p)
+        .with_context(|| format!("creating {}", p.display()))
+}

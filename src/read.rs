@@ -6,8 +6,8 @@ use rusqlite::{params, Connection};
 
 use crate::domain::lookup::{self, Dict};
 use crate::domain::types::{iso, parse_date_any};
-use crate::output::{Cell, Names};
 use crate::text::fold;
+use crate::view::{Cell, Names, View};
 
 pub type RowFn<'a> = dyn FnMut(&[Cell]) -> Result<()> + 'a;
 
@@ -79,6 +79,9 @@ pub const LIST_COLUMNS: &[&str] = &[
     "org",
     "last_contact",
 ];
+/// The columns of `list` that a narrow terminal keeps.
+pub const LIST_VIEW: View<'static> =
+    View::with_essential(LIST_COLUMNS, &["case_no", "name", "ward", "enrolled_on", "member_name", "last_contact"]);
 
 #[derive(Debug, Clone, Default)]
 pub struct ListFilter {
@@ -243,6 +246,9 @@ pub fn other_cases(conn: &Connection, typed: &str, f: &mut RowFn) -> Result<()> 
 
 pub const MEMBER_COLUMNS: &[&str] =
     &["id", "name", "org", "ward", "phone", "joined_on", "left_on", "open_cases", "progressed_this_year", "quota"];
+/// The columns of `member list` that a narrow terminal keeps.
+pub const MEMBER_VIEW: View<'static> =
+    View::with_essential(MEMBER_COLUMNS, &["id", "name", "org", "ward", "open_cases", "progressed_this_year"]);
 
 /// Which members `member list` shows.
 #[derive(Debug, Clone, Default)]
@@ -324,6 +330,9 @@ pub fn member_wards(conn: &Connection, id: i64, f: &mut RowFn) -> Result<()> {
 }
 
 pub const AUDIT_COLUMNS: &[&str] = &["seq", "at", "actor", "action", "entity", "entity_key", "detail"];
+/// The columns of `audit` that a narrow terminal keeps.
+pub const AUDIT_VIEW: View<'static> =
+    View::with_essential(AUDIT_COLUMNS, &["seq", "at", "actor", "action", "entity_key"]);
 
 pub fn audit(conn: &Connection, case: Option<&str>, since: Option<&str>, f: &mut RowFn) -> Result<()> {
     let case = case.map(|c| lookup::case(conn, c)).transpose()?.map(|c| c.no);

@@ -13,7 +13,8 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use rust_xlsxwriter::{Format, Workbook};
 
-use crate::output::{label, Cell};
+use crate::labels::label;
+use crate::view::Cell;
 
 /// Row (0-based) of the header; the title is in row 0, row 1 is left blank.
 pub const HEADER_ROW: u32 = 2;

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 
 use super::App;
 use crate::domain::types::Period;
-use crate::output::create_private;
+use crate::paths::create_private;
 use crate::refuse;
 use crate::report::brief;
 

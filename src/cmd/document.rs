@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 use super::App;
 use crate::domain::lookup;
 use crate::domain::types::{parse_date_any, Period};
-use crate::output::create_private;
+use crate::paths::create_private;
 use crate::report::{brief, document};
 
 /// What the clerk typed.
@@ -80,7 +80,7 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, o: Options) -> Result
         signer,
         signer_title,
         recipients,
-        ward_word: crate::output::ward_label().unwrap_or("Phường").to_string(),
+        ward_word: crate::labels::ward_label().unwrap_or("Phường").to_string(),
     };
     let mut bytes = std::io::Cursor::new(Vec::new());
     document::document(&b, &h).pack(&mut bytes).context("writing the Word document")?;

@@ -179,7 +179,7 @@ impl App {
     pub fn human_style(&self, conn: &Connection, out: &Out) -> Result<Style> {
         let mut s = self.style(out);
         if out.format == crate::cli::Format::Table {
-            s.names = Some(std::rc::Rc::new(crate::read::names(conn)?));
+            s.labels = Some(std::rc::Rc::new(crate::vocabulary::Vocabulary::new(crate::read::names(conn)?)));
         }
         Ok(s)
     }
@@ -212,7 +212,7 @@ impl App {
         if out.format == crate::cli::Format::Xlsx {
             crate::refuse!("{}", crate::w!(false, "xlsx-reports-only"); "{}", crate::w!(true, "xlsx-reports-only"));
         }
-        Sink::new(style, output::destination(out.output.as_deref())?, columns, title)
+        Sink::new(style, crate::paths::destination(out.output.as_deref())?, crate::report::view_of(columns), title)
     }
 
     /// A message for humans, on stderr.
@@ -224,7 +224,7 @@ impl App {
 /// The register's word for a ward, when it has one (SPEC §13), for headers and titles.
 fn ward_label(conn: &Connection) -> Result<()> {
     if let Some(l) = crate::domain::lookup::setting(conn, "ward_label")? {
-        output::set_ward_label(&l);
+        crate::labels::set_ward_label(&l);
     }
     Ok(())
 }

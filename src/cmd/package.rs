@@ -187,7 +187,7 @@ pub const PERIOD_COLUMNS: &[&str] = &[
 
 /// `period list` and `period reopen P --reason TEXT`.
 pub fn period(app: &App, c: crate::cli::PeriodCmd) -> Result<()> {
-    use crate::output::Cell;
+    use crate::view::Cell;
     match c {
         crate::cli::PeriodCmd::List { out } => {
             let conn = app.open_read()?;

@@ -7,7 +7,8 @@ use anyhow::Result;
 use super::App;
 use crate::cli::{AuditArgs, AuditCmd, Format, ListArgs, Out, Status};
 use crate::domain::lookup::{self, Dict};
-use crate::output::{self, json_object, Cell};
+use crate::output;
+use crate::view::{json_object, Cell, View};
 use crate::{audit, read};
 
 pub fn dict(app: &App, d: Dict, out: &Out) -> Result<()> {
@@ -59,7 +60,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
                 "timeline": timeline.iter().map(|r| json_object(&tl, &r[..tl.len()])).collect::<Vec<_>>(),
                 "other_cases": others.iter().map(|r| json_object(&oc, r)).collect::<Vec<_>>(),
             });
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             serde_json::to_writer_pretty(&mut w, &v)?;
             writeln!(w)?;
             w.flush()?;
@@ -74,7 +75,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
         }
         Format::Table => {
             let style = app.human_style(&conn, out)?;
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             let pairs: Vec<(&str, Cell)> = read::CASE_FIELDS.iter().copied().zip(fields).collect();
             let title = if app.vi { "Hồ sơ" } else { "Case" };
             output::pairs(&style, &mut w, title, &pairs)?;
@@ -82,7 +83,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             let rows: Vec<Vec<Cell>> = timeline.iter().map(|r| timeline_row(&style, r)).collect();
             let t = output::render_table(
                 &style,
-                &strings(read::TIMELINE_COLUMNS),
+                View::all(read::TIMELINE_COLUMNS),
                 &rows,
                 Some(if app.vi { "Diễn biến" } else { "Timeline" }),
             );
@@ -90,7 +91,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             if !others.is_empty() {
                 let t = output::render_table(
                     &style,
-                    &strings(read::OTHER_CASES_COLUMNS),
+                    View::all(read::OTHER_CASES_COLUMNS),
                     &others,
                     Some(if app.vi { "Các hồ sơ khác của người này" } else { "Other cases of this person" }),
                 );
@@ -146,7 +147,7 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
                 "cases": cases.iter().map(|r| json_object(&cc, r)).collect::<Vec<_>>(),
                 "wards": wards.iter().map(|r| json_object(&wc, r)).collect::<Vec<_>>(),
             });
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             serde_json::to_writer_pretty(&mut w, &v)?;
             writeln!(w)?;
             w.flush()?;
@@ -161,12 +162,12 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
         }
         Format::Table => {
             let style = app.human_style(&conn, out)?;
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             let pairs: Vec<(&str, Cell)> = read::MEMBER_COLUMNS.iter().copied().zip(fields).collect();
             output::pairs(&style, &mut w, if app.vi { "Thành viên" } else { "Member" }, &pairs)?;
             let t = output::render_table(
                 &style,
-                &strings(read::MEMBER_CASES_COLUMNS),
+                View::all(read::MEMBER_CASES_COLUMNS),
                 &cases,
                 Some(if app.vi {
                     "Hồ sơ phụ trách (✓ = được ghi nhận)"
@@ -179,7 +180,7 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
             if wards.len() > 1 {
                 let t = output::render_table(
                     &style,
-                    &strings(read::MEMBER_WARDS_COLUMNS),
+                    View::all(read::MEMBER_WARDS_COLUMNS),
                     &wards,
                     Some(if app.vi { "Lịch sử phường" } else { "Ward history" }),
                 );
@@ -305,9 +306,9 @@ fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
     let named = code
         .map(|c| match event.as_str() {
             "enroll" => output::shown(style, "category", &Cell::Text(c)).text,
-            "review" => output::vocab("class", &c, vi),
-            "support" => output::vocab("kind", &c, vi),
-            "release" => output::vocab("reason", &c, vi),
+            "review" => crate::vocabulary::vocab("class", &c, vi),
+            "support" => crate::vocabulary::vocab("kind", &c, vi),
+            "release" => crate::vocabulary::vocab("reason", &c, vi),
             _ => c,
         })
         .or_else(|| text(&r[3]));

@@ -13,10 +13,10 @@ use super::App;
 use crate::cli::{ContactsBy, Format, Out, QuotaBy, ReportCmd, Scope as ScopeArgs, SummaryBy};
 use crate::domain::lookup;
 use crate::domain::types::{iso, parse_date_any, Period};
-use crate::output::{self, json_object, Cell, Group};
 use crate::refuse;
 use crate::report::scope::Scope;
 use crate::report::{contacts, overdue, quota, summary};
+use crate::view::{json_object, Cell, Group};
 
 pub fn run(app: &App, c: ReportCmd) -> Result<()> {
     match c {
@@ -61,7 +61,7 @@ pub(crate) fn district_prefix(conn: &rusqlite::Connection) -> Result<String> {
 /// "by ward", "theo đoàn thể", …: the grouping in a title; a ward is called by the register's
 /// own word when it has one (settings `ward_label`).
 fn by_word(key: &str, vi: bool) -> String {
-    if let (Some(l), "ward") = (output::ward_label(), key) {
+    if let (Some(l), "ward") = (crate::labels::ward_label(), key) {
         return l.to_lowercase();
     }
     match (key, vi) {
@@ -122,7 +122,7 @@ fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Resul
             crate::xlsx::write_report(path, app.vi, r.sheet, &r.title, r.columns, &r.rows, r.total.as_deref())
         }
         Format::Json => {
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             serde_json::to_writer_pretty(&mut w, &json_value(&r))?;
             writeln!(w)?;
             w.flush()?;
@@ -336,7 +336,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, sc: &ScopeArgs
         }
         Format::Json => {
             let cols: Vec<String> = overdue::COLUMNS.iter().map(|c| c.to_string()).collect();
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             write!(w, "{{\"as_of\": {}, \"days\": {}, \"rows\": [", json!(iso(as_of)), days)?;
             let mut first = true;
             overdue::overdue_in(&conn, as_of, days, &sc, &mut |r| {

@@ -13,8 +13,8 @@ use rusqlite::Connection;
 
 use super::App;
 use crate::domain::types::from_iso;
-use crate::output::vocab;
 use crate::read::{self, facts};
+use crate::vocabulary::vocab;
 
 /// Which write a message is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +42,7 @@ pub fn telling() -> bool {
 
 struct Words<'a> {
     app: &'a App,
-    names: crate::output::Names,
+    names: crate::view::Names,
 }
 
 impl Words<'_> {

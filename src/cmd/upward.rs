@@ -15,10 +15,11 @@ use super::App;
 use crate::cli::{CityBy, CityByOrg, CityCmd, CityReportCmd, CityUnitCmd, Format, Out};
 use crate::domain::types::{iso, Period};
 use crate::domain::Refusal;
-use crate::output::{self, json_object, Cell, Group, Names};
+use crate::output;
 use crate::upward::add::{self, Outcome};
 use crate::upward::reports::{self, By, Consolidated, Kind};
 use crate::upward::{duplicates, refused, store};
+use crate::view::{json_object, Cell, Group, Names};
 use crate::w;
 
 /// The largest package file read (a ward of 500 cases writes about 150 kB).
@@ -192,7 +193,7 @@ fn period(app: &App, p: &str) -> Result<Period> {
 fn style(app: &App, out: &Out, group: Group) -> output::Style {
     let mut s = app.style(out);
     if out.format == Format::Table {
-        s.names = Some(Rc::new(Names::default()));
+        s.labels = Some(Rc::new(crate::vocabulary::Vocabulary::new(Names::default())));
     }
     s.group = group;
     s
@@ -345,7 +346,7 @@ fn emit(
             }
             m.insert("rows".into(), Value::Array(rows.iter().map(|r| json_object(&cols, r)).collect()));
             m.insert("total".into(), json_object(&cols, total));
-            let mut w = output::destination(out.output.as_deref())?;
+            let mut w = crate::paths::destination(out.output.as_deref())?;
             serde_json::to_writer_pretty(&mut w, &Value::Object(m))?;
             writeln!(w)?;
             w.flush()?;

@@ -18,7 +18,7 @@ use rusqlite::{params, Connection};
 
 use super::scope::Scope;
 use crate::domain::types::{iso, Period};
-use crate::output::Cell;
+use crate::view::Cell;
 
 pub const COLUMNS: &[&str] = &["group", "cases", "contacted", "not_contacted", "contacts", "pct"];
 pub const MEMBER_COLUMNS: &[&str] =

@@ -20,9 +20,9 @@ use anyhow::{Context, Result};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Statement};
 
-use crate::output::Cell;
 use crate::refuse;
 use crate::text::initials;
+use crate::view::{Cell, View};
 
 pub type RowFn<'a> = dyn FnMut(&[Cell]) -> Result<()> + 'a;
 
@@ -141,6 +141,16 @@ pub struct Options {
     /// Reviews or supports: only the voided ones, with `voided_on,void_reason` appended.
     pub voided: bool,
 }
+
+/// The views of the exports that a narrow terminal shortens (the others keep every column).
+pub const AUDIT_VIEW: View<'static> =
+    View::with_essential(Table::Audit.columns(), &["seq", "at", "actor", "action", "entity_key"]);
+pub const CASES_VIEW: View<'static> = View::with_essential(
+    Table::Cases.columns(),
+    &["case_no", "name", "ward", "category", "enrolled_on", "released_on", "reason"],
+);
+pub const MEMBERS_VIEW: View<'static> =
+    View::with_essential(Table::Members.columns(), &["id", "name", "org", "ward", "joined_on"]);
 
 /// The columns of an export of `table` with these options.
 pub fn columns(table: Table, o: &Options) -> Vec<&'static str> {

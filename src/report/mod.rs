@@ -47,6 +47,30 @@ pub(crate) fn regroup<R>(
     Ok(acc.into_values().collect())
 }
 
+/// Every view declared with the columns a narrow terminal keeps, each beside its SQL (in its
+/// report's or read command's module). A table of any other columns keeps every column.
+const VIEWS: &[crate::view::View<'static>] = &[
+    summary::VIEW,
+    quota::VIEW,
+    quota::MEMBER_VIEW,
+    overdue::VIEW,
+    crate::read::LIST_VIEW,
+    crate::read::MEMBER_VIEW,
+    crate::read::AUDIT_VIEW,
+    export::AUDIT_VIEW,
+    export::CASES_VIEW,
+    export::MEMBERS_VIEW,
+];
+
+/// The view of a table with exactly these columns: a declared one (the city's summary and
+/// quota are the ward's columns, so they narrow alike), else every column essential.
+pub fn view_of<'a>(columns: &'a [&'a str]) -> crate::view::View<'a> {
+    match VIEWS.iter().find(|v| v.columns == columns) {
+        Some(v) => crate::view::View { columns, essential: v.essential },
+        None => crate::view::View::all(columns),
+    }
+}
+
 /// `--structure` regroups wards; other groupings have nothing to regroup.
 pub fn refuse_structure() -> anyhow::Result<()> {
     crate::refuse!("--structure regroups wards and applies only with --by ward";
@@ -73,4 +97,68 @@ pub(crate) fn full_scans(plan: &[String], tables: &[&str]) -> Vec<String> {
         })
         .cloned()
         .collect()
+}
+
+#[cfg(test)]
+mod view_tests {
+    use super::*;
+
+    /// Every column of every view reads by what it holds (`view::kind_of`): a key of a declared
+    /// view or column list that is missing from `view::KINDS` fails here, so a new figure
+    /// column cannot silently lose its number format; and a narrow terminal keeps each
+    /// declared view's essential columns (issue 19 item 5).
+    #[test]
+    fn every_view_column_has_its_kind() {
+        use crate::view::{has_kind, kind_of, Kind};
+        let lists: &[&[&str]] = &[
+            summary::COLUMNS,
+            quota::COLUMNS,
+            quota::MEMBER_COLUMNS,
+            contacts::COLUMNS,
+            contacts::MEMBER_COLUMNS,
+            overdue::COLUMNS,
+            crate::read::LIST_COLUMNS,
+            crate::read::MEMBER_COLUMNS,
+            crate::read::AUDIT_COLUMNS,
+            crate::read::DICT_COLUMNS,
+            crate::read::WARD_ALL_COLUMNS,
+            crate::read::SETTINGS_COLUMNS,
+            crate::read::TIMELINE_COLUMNS,
+            crate::read::OTHER_CASES_COLUMNS,
+            crate::read::MEMBER_CASES_COLUMNS,
+            crate::read::MEMBER_WARDS_COLUMNS,
+            crate::cmd::package::PERIOD_COLUMNS,
+            crate::upward::duplicates::COLUMNS,
+            crate::upward::reports::STATUS_COLUMNS,
+            crate::upward::reports::UNIT_COLUMNS,
+            &["voided_on", "void_reason"],
+        ];
+        let exports = [
+            export::Table::Cases,
+            export::Table::Members,
+            export::Table::Assignments,
+            export::Table::Reviews,
+            export::Table::Supports,
+            export::Table::Audit,
+        ];
+        let all =
+            lists.iter().copied().chain(exports.iter().map(|t| t.columns())).chain(VIEWS.iter().map(|v| v.columns));
+        let missing: Vec<&str> = all.flat_map(|cols| cols.iter().copied()).filter(|c| !has_kind(c)).collect();
+        assert!(missing.is_empty(), "columns with no kind in view::KINDS: {missing:?}");
+        // The contacts' counts are figures like the summary's (they were not, before).
+        for c in ["cases", "contacted", "not_contacted", "contacts", "loan_amount", "days_since"] {
+            assert_eq!(kind_of(c), Kind::Figure, "{c}");
+        }
+        assert_eq!(kind_of("pct"), Kind::Percent);
+        assert_eq!(kind_of("member_id"), Kind::Text, "an id is not a figure");
+        assert_eq!(kind_of("last_contact"), Kind::Date);
+        // Views: the declared ones narrow to their essential columns, any other keeps all.
+        let summary = view_of(summary::COLUMNS).essential_mask();
+        assert_eq!(summary.iter().filter(|e| **e).count(), 7);
+        assert!(view_of(&["a", "b"]).essential_mask().iter().all(|e| *e));
+        for v in VIEWS {
+            let keep = v.essential.unwrap_or_default();
+            assert!(!keep.is_empty() && keep.iter().all(|k| v.columns.contains(k)), "{v:?}");
+        }
+    }
 }

@@ -16,10 +16,13 @@ use rusqlite::{params, Connection};
 
 use super::scope::Scope;
 use crate::domain::types::iso;
-use crate::output::Cell;
+use crate::view::{Cell, View};
 
 pub const COLUMNS: &[&str] =
     &["case_no", "name", "ward", "member_id", "member_name", "org", "last_contact", "days_since"];
+/// The columns a narrow terminal keeps.
+pub const VIEW: View<'static> =
+    View::with_essential(COLUMNS, &["case_no", "name", "member_name", "last_contact", "days_since"]);
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {

@@ -12,12 +12,18 @@ use rusqlite::{params, Connection};
 
 use super::scope::Scope;
 use crate::domain::types::{iso, Period};
-use crate::output::Cell;
 use crate::refuse;
+use crate::view::{Cell, View};
 
 pub const COLUMNS: &[&str] = &["group", "members", "target", "achieved", "members_met", "shortfall", "pct"];
 pub const MEMBER_COLUMNS: &[&str] =
     &["group", "name", "org", "ward", "members", "target", "achieved", "members_met", "shortfall", "pct"];
+
+/// The quota's views (by ward or organization; by member): the columns a narrow terminal keeps.
+pub const VIEW: View<'static> =
+    View::with_essential(COLUMNS, &["group", "members", "target", "achieved", "shortfall", "pct"]);
+pub const MEMBER_VIEW: View<'static> =
+    View::with_essential(MEMBER_COLUMNS, &["group", "name", "target", "achieved", "shortfall"]);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum By {

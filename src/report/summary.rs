@@ -24,7 +24,7 @@ use rusqlite::{params, Connection};
 
 use super::scope::{case_in_scope, Scope};
 use crate::domain::types::{iso, Period};
-use crate::output::Cell;
+use crate::view::{Cell, View};
 
 /// CSV columns, in the order of SPEC §6.
 pub const COLUMNS: &[&str] = &[
@@ -44,6 +44,10 @@ pub const COLUMNS: &[&str] = &[
     "supports",
     "loan_amount",
 ];
+
+/// The summary's view: the columns a narrow terminal keeps.
+pub const VIEW: View<'static> =
+    View::with_essential(COLUMNS, &["group", "opening", "intake", "total_managed", "progressed", "exits", "closing"]);
 
 /// Which rows a summary has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

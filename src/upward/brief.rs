@@ -11,10 +11,10 @@ use serde_json::json;
 
 use crate::domain::types::Period;
 use crate::human;
-use crate::output::{json_object, Cell};
 use crate::report::brief::esc;
 use crate::report::brief::svg::{self, Series};
 use crate::upward::reports::Consolidated;
+use crate::view::{json_object, Cell};
 use crate::w;
 
 /// What the page shows.
@@ -103,7 +103,7 @@ pub fn page(b: &CityBrief, vi: bool) -> String {
             o,
             "<div class=\"fig{}\"><div class=\"lbl\">{}</div><div class=\"num\" data-key=\"{key}\">{}</div></div>",
             if matches!(key, "total_managed" | "progressed" | "closing") { " main" } else { "" },
-            esc(&crate::output::label(key, vi)),
+            esc(&crate::labels::label(key, vi)),
             n(int_at(s, t, key))
         );
     }
@@ -122,9 +122,9 @@ pub fn page(b: &CityBrief, vi: bool) -> String {
         &w!(vi, "city-brief-axis-people"),
         &cats,
         &[
-            series(s, "total_managed", crate::output::label("total_managed", vi)),
-            series(s, "progressed", crate::output::label("progressed", vi)),
-            series(s, "closing", crate::output::label("closing", vi)),
+            series(s, "total_managed", crate::labels::label("total_managed", vi)),
+            series(s, "progressed", crate::labels::label("progressed", vi)),
+            series(s, "closing", crate::labels::label("closing", vi)),
         ],
     );
     let _ = writeln!(o, "<figure id=\"chart-managed\">{chart}</figure>");
@@ -141,8 +141,8 @@ pub fn page(b: &CityBrief, vi: bool) -> String {
             format!("{} / {} ({p} %)", n(int_at(q, r, "achieved")), n(int_at(q, r, "target")))
         })
         .collect();
-    let ach_label = crate::output::label("achieved", vi);
-    let tgt_label = crate::output::label("target", vi);
+    let ach_label = crate::labels::label("achieved", vi);
+    let tgt_label = crate::labels::label("target", vi);
     let chart = svg::progress(
         "c-quota",
         &w!(vi, "city-brief-chart-quota", from = &q.from, to = &q.to),
@@ -163,16 +163,16 @@ pub fn page(b: &CityBrief, vi: bool) -> String {
         &w!(vi, "city-brief-axis-cases"),
         &ccats,
         &[
-            series(c, "cases", crate::output::label("cases", vi)),
-            series(c, "contacted", crate::output::label("contacted", vi)),
+            series(c, "cases", crate::labels::label("cases", vi)),
+            series(c, "contacted", crate::labels::label("contacted", vi)),
         ],
     );
     let _ = writeln!(o, "<figure id=\"chart-contacts\">{chart}</figure>");
     // The table by unit.
     let cols = ["total_managed", "progressed", "exits", "closing", "contacts", "supports"];
-    let _ = write!(o, "<table id=\"units\"><thead><tr><th>{}</th>", esc(&crate::output::label("unit", vi)));
+    let _ = write!(o, "<table id=\"units\"><thead><tr><th>{}</th>", esc(&crate::labels::label("unit", vi)));
     for k in cols {
-        let _ = write!(o, "<th class=\"n\">{}</th>", esc(&crate::output::label(k, vi)));
+        let _ = write!(o, "<th class=\"n\">{}</th>", esc(&crate::labels::label(k, vi)));
     }
     o.push_str("</tr></thead><tbody>\n");
     for (r, name) in s.rows.iter().zip(&cats) {

@@ -17,7 +17,7 @@ use anyhow::{Context, Result};
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
-use crate::output::Cell;
+use crate::view::Cell;
 
 pub const COLUMNS: &[&str] = &["match", "unit_a", "case_a", "unit_b", "case_b"];
 

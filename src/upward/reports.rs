@@ -23,8 +23,8 @@ use rusqlite::{params, Connection};
 use serde_json::Value;
 
 use crate::domain::types::{iso, Period};
-use crate::output::Cell;
 use crate::report::{contacts, quota, summary};
+use crate::view::Cell;
 
 /// Which report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,10 +21,10 @@ use serde_json::{json, Value};
 use crate::domain::lookup;
 use crate::domain::types::{iso, ymd, Period};
 use crate::human::{self, Kind};
-use crate::output::{json_object, Cell};
 use crate::report::classes::{self, Classes};
 use crate::report::scope::Scope;
 use crate::report::{overdue, quota, summary};
+use crate::view::{json_object, Cell};
 
 /// The overdue table lists at most this many cases (the oldest contact first), so the brief
 /// stays within four printed pages; the count and the key figure are always all of them.

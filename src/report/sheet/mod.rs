@@ -34,8 +34,8 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection};
 
 use crate::domain::types::{iso, Period};
-use crate::output::Names;
 use crate::report::scope::Scope;
+use crate::view::Names;
 
 /// The columns of a sheet, in order: key, English and Vietnamese header. Every header is one
 /// `import reviews` recognises (the filled-in columns) or ignores (the pre-filled ones, and
@@ -122,7 +122,7 @@ impl Sheets {
 
     /// The member's organization as a person reads it.
     pub fn org_name(&self, code: &str, vi: bool) -> String {
-        crate::output::org_name(&self.names, code, vi)
+        crate::vocabulary::org_name(&self.names, code, vi)
     }
 }
 
