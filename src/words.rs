@@ -40,6 +40,7 @@ pub const VI: &[(&str, &str)] = &[
     ("city.ftl", include_str!("../i18n/vi/city.ftl")),
     ("help.ftl", include_str!("../i18n/vi/help.ftl")),
     ("check.ftl", include_str!("../i18n/vi/check.ftl")),
+    ("said.ftl", include_str!("../i18n/vi/said.ftl")),
     ("cli.ftl", include_str!("../i18n/vi/cli.ftl")),
     ("clap.ftl", include_str!("../i18n/vi/clap.ftl")),
 ];
@@ -58,6 +59,7 @@ pub const EN: &[(&str, &str)] = &[
     ("city.ftl", include_str!("../i18n/en/city.ftl")),
     ("help.ftl", include_str!("../i18n/en/help.ftl")),
     ("check.ftl", include_str!("../i18n/en/check.ftl")),
+    ("said.ftl", include_str!("../i18n/en/said.ftl")),
     ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
     ("clap.ftl", include_str!("../i18n/en/clap.ftl")),
 ];
@@ -299,7 +301,10 @@ mod tests {
                         // The first argument is the language (no quotes) — none for `refuse_w!` —
                         // and the id is the first literal.
                         let Some(q) = rest.find('"') else { break };
-                        if rest[..q].contains(')') || rest[..q].contains(';') {
+                        // The language may be a call (`self.vi()`), whose parentheses close
+                        // inside; one more `)` than `(` ends the macro before any literal.
+                        let lang = &rest[..q];
+                        if lang.contains(';') || lang.matches(')').count() > lang.matches('(').count() {
                             continue;
                         }
                         let after = &rest[q + 1..];
@@ -390,7 +395,7 @@ mod tests {
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 360;
+        const CEILING: usize = 336;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();

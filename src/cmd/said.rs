@@ -50,19 +50,15 @@ impl Words<'_> {
         self.app.vi
     }
 
-    fn l(&self, en: &str, vi: &str) -> String {
-        if self.vi() { vi } else { en }.to_string()
-    }
-
     /// `10/04/2022 (hôm nay)`, `2022-04-10 (today)`.
     fn date(&self, iso: &str) -> String {
         let Ok(d) = from_iso(iso) else { return iso.to_string() };
         let mut s = crate::human::table_date(d, self.vi());
         let today = self.app.today;
         if d == today {
-            s.push_str(&self.l(" (today)", " (hôm nay)"));
+            s.push_str(&format!(" {}", crate::w!(self.vi(), "said-today")));
         } else if Some(d) == today.pred_opt() {
-            s.push_str(&self.l(" (yesterday)", " (hôm qua)"));
+            s.push_str(&format!(" {}", crate::w!(self.vi(), "said-yesterday")));
         }
         s
     }
@@ -70,7 +66,7 @@ impl Words<'_> {
     fn ward(&self, code: &str) -> String {
         let name = self.names.wards.get(code).cloned().unwrap_or_else(|| code.to_string());
         if name == code {
-            format!("{} {code}", self.l("ward", "phường"))
+            format!("{} {code}", crate::w!(self.vi(), "said-ward"))
         } else {
             name
         }
@@ -81,9 +77,9 @@ impl Words<'_> {
     }
 
     fn member(&self, conn: &Connection, id: Option<i64>) -> Result<String> {
-        let Some(id) = id else { return Ok(self.l("no member", "chưa có thành viên")) };
+        let Some(id) = id else { return Ok(crate::w!(self.vi(), "said-no-member")) };
         let name = facts::member(conn, id)?.map(|m| m.name).unwrap_or_default();
-        Ok(format!("{} {id} {name}", self.l("member", "thành viên")))
+        Ok(format!("{} {id} {name}", crate::w!(self.vi(), "said-member")))
     }
 
     fn case(&self, conn: &Connection, no: &str) -> Result<String> {
@@ -93,7 +89,7 @@ impl Words<'_> {
 
     fn entry(&self, conn: &Connection, review: bool, e: &facts::Entry) -> Result<String> {
         let what = if review {
-            format!("{} {}", self.l("class", "loại"), e.code)
+            format!("{} {}", crate::w!(self.vi(), "said-class"), e.code)
         } else {
             let mut k = vocab("kind", &e.code, self.vi()).to_lowercase();
             if let Some(a) = e.amount {
@@ -104,7 +100,7 @@ impl Words<'_> {
         Ok(format!(
             "{}, {} {}, {what}, {}",
             self.case(conn, &e.case_no)?,
-            self.l("on", "ngày"),
+            crate::w!(self.vi(), "said-on"),
             self.date(&e.on),
             self.member(conn, e.member_id)?
         ))
@@ -125,10 +121,10 @@ pub fn describe(conn: &Connection, app: &App, said: Said, key: &str) -> Result<O
                     let category = w.names.categories.get(&c.category).cloned().unwrap_or(c.category.clone());
                     let mut s = format!(
                         "{} {who}: {}, {}, {} {}",
-                        w.l("enrolled case", "đã đưa vào diện hồ sơ"),
+                        crate::w!(w.vi(), "said-enrolled-case"),
                         w.ward(&c.ward),
                         category,
-                        w.l("on", "ngày"),
+                        crate::w!(w.vi(), "said-on"),
                         w.date(&c.enrolled_on)
                     );
                     if member.is_some() {
@@ -140,10 +136,10 @@ pub fn describe(conn: &Connection, app: &App, said: Said, key: &str) -> Result<O
                     let from = c.member.as_ref().map(|m| m.1.clone()).unwrap_or_default();
                     format!(
                         "{} {who} {} {}, {} {}",
-                        w.l("assigned case", "đã phân công hồ sơ"),
-                        w.l("to", "cho"),
+                        crate::w!(w.vi(), "said-assigned-case"),
+                        crate::w!(w.vi(), "said-to"),
                         w.member(conn, member)?,
-                        w.l("from", "từ ngày"),
+                        crate::w!(w.vi(), "said-from"),
                         w.date(&from)
                     )
                 }
@@ -151,29 +147,29 @@ pub fn describe(conn: &Connection, app: &App, said: Said, key: &str) -> Result<O
                     let reason = c.reason.as_deref().map(|r| vocab("reason", r, w.vi()).to_lowercase());
                     let mut s = format!(
                         "{} {who}, {} {}, {} {}",
-                        w.l("released case", "đã đưa ra khỏi diện hồ sơ"),
-                        w.l("on", "ngày"),
+                        crate::w!(w.vi(), "said-released-case"),
+                        crate::w!(w.vi(), "said-on"),
                         w.date(c.released_on.as_deref().unwrap_or_default()),
-                        w.l("reason:", "lý do:"),
+                        crate::w!(w.vi(), "said-reason"),
                         reason.unwrap_or_default()
                     );
                     if c.credited.is_some() {
                         s.push_str(&format!(
                             ", {} {}",
-                            w.l("credited to", "ghi nhận cho"),
+                            crate::w!(w.vi(), "said-credited-to"),
                             w.member(conn, c.credited)?
                         ));
                     }
                     s
                 }
-                Said::Reopen => format!("{} {who}", w.l("reopened case", "đã mở lại hồ sơ")),
+                Said::Reopen => format!("{} {who}", crate::w!(w.vi(), "said-reopened-case")),
                 Said::Move => format!(
                     "{} {who}: {} {}",
-                    w.l("moved case", "đã chuyển hồ sơ"),
-                    w.l("now in", "nay ở"),
+                    crate::w!(w.vi(), "said-moved-case"),
+                    crate::w!(w.vi(), "said-now-in"),
                     w.ward(&c.ward)
                 ),
-                _ => format!("{} {who}", w.l("corrected case", "đã sửa hồ sơ")),
+                _ => format!("{} {who}", crate::w!(w.vi(), "said-corrected-case")),
             }
         }
         Said::MemberAdd | Said::MemberEdit | Said::MemberLeave | Said::MemberMove => {
@@ -182,18 +178,18 @@ pub fn describe(conn: &Connection, app: &App, said: Said, key: &str) -> Result<O
             match said {
                 Said::MemberAdd => format!(
                     "{} {who}, {} {}",
-                    w.l("added member", "đã thêm thành viên"),
-                    w.l("joined", "tham gia ngày"),
+                    crate::w!(w.vi(), "said-added-member"),
+                    crate::w!(w.vi(), "said-joined"),
                     w.date(&m.joined_on)
                 ),
                 Said::MemberLeave => format!(
                     "{} {who} {} {}",
-                    w.l("member", "thành viên"),
-                    w.l("leaves; last day", "nghỉ; ngày cuối"),
+                    crate::w!(w.vi(), "said-member"),
+                    crate::w!(w.vi(), "said-leaves-last-day"),
                     w.date(m.left_on.as_deref().unwrap_or_default())
                 ),
-                Said::MemberMove => format!("{} {who}", w.l("moved member", "đã chuyển thành viên")),
-                _ => format!("{} {who}", w.l("corrected member", "đã sửa thành viên")),
+                Said::MemberMove => format!("{} {who}", crate::w!(w.vi(), "said-moved-member")),
+                _ => format!("{} {who}", crate::w!(w.vi(), "said-corrected-member")),
             }
         }
         Said::Review | Said::Support | Said::Void { .. } | Said::Amend { .. } => {
@@ -204,11 +200,11 @@ pub fn describe(conn: &Connection, app: &App, said: Said, key: &str) -> Result<O
                 _ => true,
             };
             let Some(e) = id.map(|i| facts::entry(conn, review, i)).transpose()?.flatten() else { return Ok(None) };
-            let noun = if review { w.l("contact", "tiếp xúc") } else { w.l("support", "giúp đỡ") };
+            let noun = if review { crate::w!(w.vi(), "said-contact") } else { crate::w!(w.vi(), "said-support") };
             let verb = match said {
-                Said::Void { .. } => w.l("voided", "đã hủy"),
-                Said::Amend { .. } => w.l("corrected", "đã sửa"),
-                _ => w.l("recorded", "đã ghi"),
+                Said::Void { .. } => crate::w!(w.vi(), "said-voided"),
+                Said::Amend { .. } => crate::w!(w.vi(), "said-corrected"),
+                _ => crate::w!(w.vi(), "said-recorded"),
             };
             format!("{verb} {noun} {key}: {}", w.entry(conn, review, &e)?)
         }
