@@ -289,7 +289,7 @@ fn table_of(style: &Style, columns: &[String], essential: &[bool], rows: &[Vec<C
     let headers: Vec<String> = columns
         .iter()
         .map(|c| match (c.as_str(), dictionary) {
-            ("name", true) => (if style.vi { "Tên" } else { "Name" }).to_string(),
+            ("name", true) => crate::w!(style.vi, "table-dictionary-name"),
             _ => header(style, c),
         })
         .collect();
@@ -465,7 +465,8 @@ fn render_shown(
     s.push_str(&t.to_string());
     s.push('\n');
     if rows.is_empty() {
-        s.push_str(if style.vi { "(không có dòng nào)\n" } else { "(no rows)\n" });
+        s.push_str(&crate::w!(style.vi, "table-no-rows"));
+        s.push('\n');
     }
     s
 }

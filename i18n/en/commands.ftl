@@ -57,3 +57,20 @@ wrote-register-ward-s = wrote { $dest }: the register of ward(s) { $wards } — 
 
 ## src/cmd/write.rs
 created-with-wards-6 = created { $db } with { $wards } wards, 6 organizations, quota { $quota }
+
+show-title-case = Case
+show-title-timeline = Timeline
+show-title-other-cases = Other cases of this person
+show-title-member = Member
+show-title-member-cases = Cases (✓ = credited)
+show-title-ward-history = Ward history
+report-by-ward = ward
+report-by-org = organization
+report-by-category = category
+report-by-month = month
+report-by-quarter = quarter
+report-by-member = member
+report-sheet-summary = Summary
+report-sheet-quota = Quota
+report-sheet-overdue = Overdue
+report-sheet-contacts = Contacts

@@ -98,3 +98,5 @@ label-from_on = From
 label-dissolved_on = Dissolved
 label-successor = Merged into
 label-key = Setting
+table-dictionary-name = Name
+table-no-rows = (no rows)

@@ -57,3 +57,20 @@ wrote-register-ward-s = đã ghi { $dest }: sổ của phường { $wards } — 
 
 ## src/cmd/write.rs
 created-with-wards-6 = đã tạo { $db } với { $wards } phường, 6 đoàn thể, chỉ tiêu { $quota }
+
+show-title-case = Hồ sơ
+show-title-timeline = Diễn biến
+show-title-other-cases = Các hồ sơ khác của người này
+show-title-member = Thành viên
+show-title-member-cases = Hồ sơ phụ trách (✓ = được ghi nhận)
+show-title-ward-history = Lịch sử phường
+report-by-ward = phường
+report-by-org = đoàn thể
+report-by-category = diện
+report-by-month = tháng
+report-by-quarter = quý
+report-by-member = thành viên
+report-sheet-summary = Tổng hợp
+report-sheet-quota = Chỉ tiêu
+report-sheet-overdue = Quá hạn
+report-sheet-contacts = Tiếp xúc

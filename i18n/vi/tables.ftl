@@ -98,3 +98,5 @@ label-from_on = Từ ngày
 label-dissolved_on = Giải thể từ
 label-successor = Sáp nhập vào
 label-key = Mục
+table-dictionary-name = Tên
+table-no-rows = (không có dòng nào)

@@ -77,7 +77,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
             let style = app.human_style(&conn, out)?;
             let mut w = crate::paths::destination(out.output.as_deref())?;
             let pairs: Vec<(&str, Cell)> = read::CASE_FIELDS.iter().copied().zip(fields).collect();
-            let title = if app.vi { "Hồ sơ" } else { "Case" };
+            let title = &crate::w!(app.vi, "show-title-case");
             output::pairs(&style, &mut w, title, &pairs)?;
             // Events and their details in the reader's language (CSV and JSON keep the codes).
             let rows: Vec<Vec<Cell>> = timeline.iter().map(|r| timeline_row(&style, r)).collect();
@@ -85,7 +85,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
                 &style,
                 View::all(read::TIMELINE_COLUMNS),
                 &rows,
-                Some(if app.vi { "Diễn biến" } else { "Timeline" }),
+                Some(&crate::w!(app.vi, "show-title-timeline")),
             );
             w.write_all(t.as_bytes())?;
             if !others.is_empty() {
@@ -93,7 +93,7 @@ pub fn show(app: &App, case: &str, out: &Out) -> Result<()> {
                     &style,
                     View::all(read::OTHER_CASES_COLUMNS),
                     &others,
-                    Some(if app.vi { "Các hồ sơ khác của người này" } else { "Other cases of this person" }),
+                    Some(&crate::w!(app.vi, "show-title-other-cases")),
                 );
                 w.write_all(t.as_bytes())?;
             }
@@ -164,16 +164,12 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
             let style = app.human_style(&conn, out)?;
             let mut w = crate::paths::destination(out.output.as_deref())?;
             let pairs: Vec<(&str, Cell)> = read::MEMBER_COLUMNS.iter().copied().zip(fields).collect();
-            output::pairs(&style, &mut w, if app.vi { "Thành viên" } else { "Member" }, &pairs)?;
+            output::pairs(&style, &mut w, &crate::w!(app.vi, "show-title-member"), &pairs)?;
             let t = output::render_table(
                 &style,
                 View::all(read::MEMBER_CASES_COLUMNS),
                 &cases,
-                Some(if app.vi {
-                    "Hồ sơ phụ trách (✓ = được ghi nhận)"
-                } else {
-                    "Cases (✓ = credited)"
-                }),
+                Some(&crate::w!(app.vi, "show-title-member-cases")),
             );
             w.write_all(t.as_bytes())?;
             // The ward history, when the member has moved or their ward was merged (SPEC §13).
@@ -182,7 +178,7 @@ pub fn member_show(app: &App, id: &str, out: &Out) -> Result<()> {
                     &style,
                     View::all(read::MEMBER_WARDS_COLUMNS),
                     &wards,
-                    Some(if app.vi { "Lịch sử phường" } else { "Ward history" }),
+                    Some(&crate::w!(app.vi, "show-title-ward-history")),
                 );
                 w.write_all(t.as_bytes())?;
             }

@@ -64,21 +64,14 @@ fn by_word(key: &str, vi: bool) -> String {
     if let (Some(l), "ward") = (crate::labels::ward_label(), key) {
         return l.to_lowercase();
     }
-    match (key, vi) {
-        ("ward", false) => "ward",
-        ("ward", true) => "phường",
-        ("org", false) => "organization",
-        ("org", true) => "đoàn thể",
-        ("category", false) => "category",
-        ("category", true) => "diện",
-        ("month", false) => "month",
-        ("month", true) => "tháng",
-        ("quarter", false) => "quarter",
-        ("quarter", true) => "quý",
-        (_, false) => "member",
-        (_, true) => "thành viên",
+    match key {
+        "ward" => crate::w!(vi, "report-by-ward"),
+        "org" => crate::w!(vi, "report-by-org"),
+        "category" => crate::w!(vi, "report-by-category"),
+        "month" => crate::w!(vi, "report-by-month"),
+        "quarter" => crate::w!(vi, "report-by-quarter"),
+        _ => crate::w!(vi, "report-by-member"),
     }
-    .to_string()
 }
 
 /// The period in words and, for a named period, its dates as the tables show them:
@@ -104,7 +97,7 @@ fn period_json(p: Period) -> Value {
 /// One rendered report.
 pub(crate) struct Rendered<'a> {
     title: String,
-    sheet: &'a str,
+    sheet: String,
     columns: &'a [&'a str],
     rows: Vec<Vec<Cell>>,
     total: Option<Vec<Cell>>,
@@ -119,7 +112,7 @@ fn emit(app: &App, conn: &rusqlite::Connection, out: &Out, r: Rendered) -> Resul
         Format::Xlsx => {
             // check_out ran first; the path is there.
             let Some(path) = out.output.as_deref() else { return check_out(out) };
-            crate::xlsx::write_report(path, app.vi, r.sheet, &r.title, r.columns, &r.rows, r.total.as_deref())
+            crate::xlsx::write_report(path, app.vi, &r.sheet, &r.title, r.columns, &r.rows, r.total.as_deref())
         }
         Format::Json => {
             let mut w = crate::paths::destination(out.output.as_deref())?;
@@ -246,7 +239,7 @@ pub(crate) fn summary_rendered(
     };
     Ok(Rendered {
         title,
-        sheet: if app.vi { "Tổng hợp" } else { "Summary" },
+        sheet: crate::w!(app.vi, "report-sheet-summary"),
         columns: summary::COLUMNS,
         rows: s.rows.iter().map(summary::Row::cells).collect(),
         total: Some(s.total.cells()),
@@ -298,7 +291,7 @@ pub(crate) fn quota_rendered(
     };
     Ok(Rendered {
         title,
-        sheet: if app.vi { "Chỉ tiêu" } else { "Quota" },
+        sheet: crate::w!(app.vi, "report-sheet-quota"),
         columns: if rby == quota::By::Member { quota::MEMBER_COLUMNS } else { quota::COLUMNS },
         rows: q.rows.iter().map(quota::Row::cells).collect(),
         total: Some(q.total.cells()),
@@ -361,7 +354,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, sc: &ScopeArgs
                 out,
                 Rendered {
                     title,
-                    sheet: if app.vi { "Quá hạn" } else { "Overdue" },
+                    sheet: crate::w!(app.vi, "report-sheet-overdue"),
                     columns: overdue::COLUMNS,
                     rows,
                     total: None,
@@ -408,7 +401,7 @@ pub(crate) fn contacts_rendered(
     };
     Ok(Rendered {
         title,
-        sheet: if app.vi { "Tiếp xúc" } else { "Contacts" },
+        sheet: crate::w!(app.vi, "report-sheet-contacts"),
         columns: if rby == contacts::By::Member { contacts::MEMBER_COLUMNS } else { contacts::COLUMNS },
         rows: c.rows.iter().map(contacts::Row::cells).collect(),
         total: Some(c.total.cells()),
