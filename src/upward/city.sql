@@ -59,18 +59,10 @@ WHERE p.revision = (SELECT max(q.revision) FROM packages q
                     WHERE q.unit_code = p.unit_code AND q.period_from = p.period_from
                       AND q.period_to = p.period_to);
 
--- The same audit log as a ward's (src/audit.rs): append-only and hash-chained.
-CREATE TABLE audit_log (
-    seq        INTEGER PRIMARY KEY,
-    at         TEXT NOT NULL,
-    actor      TEXT NOT NULL,
-    action     TEXT NOT NULL,
-    entity     TEXT NOT NULL,
-    entity_key TEXT NOT NULL,
-    detail     TEXT NOT NULL,
-    prev_hash  TEXT NOT NULL,
-    hash       TEXT NOT NULL
-) STRICT;
+-- The same audit log as a ward's (src/audit.rs): append-only and hash-chained. Its table
+-- is the ward's own definition, put in place of the next line from schema.sql
+-- (`upward::schema`), so that the two are one text.
+-- audit_log: schema.sql
 
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
 BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;

@@ -37,7 +37,7 @@ pub fn create(path: &Path, key: Option<&Key>, name: &str, stamp: &Stamp) -> Resu
     let (mut conn, file) = db::create_new_kind(
         path,
         key,
-        crate::upward::SCHEMA,
+        crate::upward::schema(),
         crate::upward::SCHEMA_VERSION,
         crate::upward::APPLICATION_ID,
     )?;
