@@ -96,6 +96,16 @@ impl From<usize> for Arg {
         Arg::Num(v as i64)
     }
 }
+impl From<u32> for Arg {
+    fn from(v: u32) -> Arg {
+        Arg::Num(i64::from(v))
+    }
+}
+impl From<u64> for Arg {
+    fn from(v: u64) -> Arg {
+        Arg::Num(i64::try_from(v).unwrap_or(i64::MAX))
+    }
+}
 impl From<&str> for Arg {
     fn from(v: &str) -> Arg {
         Arg::Text(v.to_string())
@@ -395,7 +405,7 @@ mod tests {
     /// while the older messages move into the catalogue, their number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 320;
+        const CEILING: usize = 313;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();

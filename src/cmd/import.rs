@@ -42,7 +42,7 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
             "file-too-large",
             file = file.display().to_string(),
             size_mb = (meta.len() / (1024 * 1024)).to_string(),
-            max_mb = (max / (1024 * 1024)).to_string()
+            max_mb = max / (1024 * 1024)
         );
     }
     if sheet.is_some() && !workbook {
@@ -141,12 +141,12 @@ pub fn demo(app: &App) -> Result<()> {
                 vi,
                 "demo-created",
                 db = (db).to_string(),
-                members = (m).to_string(),
-                cases = (c).to_string(),
-                reassignments = (a).to_string(),
-                reviews = (r).to_string(),
-                supports = (s_).to_string(),
-                left = (l).to_string()
+                members = m,
+                cases = c,
+                reassignments = a,
+                reviews = r,
+                supports = s_,
+                left = l
             )
         };
         app.say(&said(false), &said(true))

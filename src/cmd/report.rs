@@ -83,11 +83,7 @@ pub(crate) fn period_title(p: &Period, vi: bool) -> String {
         return words;
     }
     let (f, t) = (crate::human::table_date(p.from, vi), crate::human::table_date(p.to, vi));
-    if vi {
-        format!("{words} (từ {f} đến {t})")
-    } else {
-        format!("{words} ({f} to {t})")
-    }
+    crate::w!(vi, "report-period-span", words = words, from = f, to = t)
 }
 
 fn period_json(p: Period) -> Value {
@@ -165,8 +161,7 @@ fn parse_structure(s: Option<&str>, by_ward: bool) -> Result<Option<chrono::Naiv
 fn structure_words(d: Option<chrono::NaiveDate>, vi: bool) -> String {
     match (d, vi) {
         (None, _) => String::new(),
-        (Some(d), true) => format!(", gộp theo phường ngày {}", crate::human::date(d, true)),
-        (Some(d), false) => format!(", wards as on {}", crate::human::date(d, false)),
+        (Some(d), vi) => crate::w!(vi, "report-structure-on", date = crate::human::date(d, vi)),
     }
 }
 
@@ -188,11 +183,10 @@ pub(crate) fn scope_words(s: &Scope, vi: bool) -> String {
     if let Some((id, name)) = &s.member {
         parts.push(format!("{} {id} {name}", by_word("member", vi)));
     }
-    match (parts.is_empty(), vi) {
-        (true, _) => String::new(),
-        (false, true) => format!(" — chỉ {}", parts.join(", ")),
-        (false, false) => format!(" — only {}", parts.join(", ")),
+    if parts.is_empty() {
+        return String::new();
     }
+    format!(" {}", crate::w!(vi, "report-scope-only", parts = parts.join(", ")))
 }
 
 fn run_summary(
@@ -232,11 +226,7 @@ pub(crate) fn summary_rendered(
     let d = district_prefix(conn)?;
     let sw = structure_words(structure, app.vi) + &scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
-    let title = if app.vi {
-        format!("{d}Báo cáo tổng hợp {when}, theo {}", by_word(key, true)) + &sw
-    } else {
-        format!("{d}Summary, {when}, by {}", by_word(key, false)) + &sw
-    };
+    let title = format!("{d}{}{sw}", crate::w!(app.vi, "report-title-summary", when = when, by = by_word(key, app.vi)));
     Ok(Rendered {
         title,
         sheet: crate::w!(app.vi, "report-sheet-summary"),
@@ -284,11 +274,8 @@ pub(crate) fn quota_rendered(
     let d = district_prefix(conn)?;
     let sw = structure_words(structure, app.vi) + &scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
-    let title = if app.vi {
-        format!("{d}Báo cáo chỉ tiêu ({n} người mỗi thành viên), {when}, theo {}", by_word(key, true)) + &sw
-    } else {
-        format!("{d}Quota ({n} people per member), {when}, by {}", by_word(key, false)) + &sw
-    };
+    let title =
+        format!("{d}{}{sw}", crate::w!(app.vi, "report-title-quota", n = n, when = when, by = by_word(key, app.vi)));
     Ok(Rendered {
         title,
         sheet: crate::w!(app.vi, "report-sheet-quota"),
@@ -315,11 +302,7 @@ fn run_overdue(app: &App, as_of: Option<&str>, days: Option<u32>, sc: &ScopeArgs
     };
     let d = district_prefix(&conn)?;
     let on = crate::human::date(as_of, app.vi);
-    let title = if app.vi {
-        format!("{d}Hồ sơ quá hạn tính đến ngày {on}: quá {days} ngày chưa tiếp xúc, hoặc chưa phân công{sw}")
-    } else {
-        format!("{d}Overdue as of {on}: no contact for more than {days} days, or nobody assigned{sw}")
-    };
+    let title = format!("{d}{}{sw}", crate::w!(app.vi, "report-title-overdue", on = on, days = days));
     // A whole city's open cases can be overdue (as of a late date): CSV and JSON stream them.
     match out.format {
         Format::Csv => {
@@ -393,12 +376,10 @@ pub(crate) fn contacts_rendered(
     let sw = scope_words(sc, app.vi);
     let when = period_title(&p, app.vi);
     let on = crate::human::date(p.to, app.vi);
-    let title = if app.vi {
-        format!("{d}Tiếp xúc {when}, theo {}: hồ sơ đang quản lý ngày {on} và số đã được tiếp xúc", by_word(key, true))
-            + &sw
-    } else {
-        format!("{d}Contacts, {when}, by {}: cases open on {on} and how many were contacted", by_word(key, false)) + &sw
-    };
+    let title = format!(
+        "{d}{}{sw}",
+        crate::w!(app.vi, "report-title-contacts", when = when, by = by_word(key, app.vi), on = on)
+    );
     Ok(Rendered {
         title,
         sheet: crate::w!(app.vi, "report-sheet-contacts"),

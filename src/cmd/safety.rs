@@ -59,21 +59,16 @@ pub fn check(app: &App) -> Result<()> {
                     vi,
                     "check-sound-sqlite-integrity",
                     db = (app.db.display()).to_string(),
-                    rules = (report.rules).to_string(),
-                    cases = (report.cases).to_string(),
-                    audit_rows = (report.audit_rows).to_string()
+                    rules = report.rules,
+                    cases = report.cases,
+                    audit_rows = report.audit_rows
                 )
             };
             app.say(&said(false), &said(true))
         };
         {
             let said = |vi: bool| {
-                crate::w!(
-                    vi,
-                    "check-every-row-matches",
-                    rows_proved = (report.rows_proved).to_string(),
-                    tables = (report.tables).to_string()
-                )
+                crate::w!(vi, "check-every-row-matches", rows_proved = report.rows_proved, tables = report.tables)
             };
             app.say(&said(false), &said(true))
         };
@@ -117,9 +112,8 @@ pub fn migrate(app: &App) -> Result<()> {
     writeln!(std::io::stdout(), "{}", app.db.display())?;
     match bak {
         None => {
-            let said = |vi: bool| {
-                crate::w!(vi, "already-at-schema-version", db = (app.db.display()).to_string(), to = (to).to_string())
-            };
+            let said =
+                |vi: bool| crate::w!(vi, "already-at-schema-version", db = (app.db.display()).to_string(), to = to);
             app.say(&said(false), &said(true))
         }
         Some(b) => {
@@ -128,8 +122,8 @@ pub fn migrate(app: &App) -> Result<()> {
                     vi,
                     "upgraded-from-schema-version",
                     db = (app.db.display()).to_string(),
-                    from = (from).to_string(),
-                    to = (to).to_string(),
+                    from = from,
+                    to = to,
                     backup = (b.display()).to_string()
                 )
             };

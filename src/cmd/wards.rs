@@ -66,9 +66,9 @@ pub fn extract(app: &App, listed: &[String], dest: &Path) -> Result<()> {
                 "wrote-register-ward-s",
                 dest = (dest.display()).to_string(),
                 wards = (x.wards.join(", ")).to_string(),
-                persons = (x.persons).to_string(),
-                cases = (x.cases).to_string(),
-                members = (x.members).to_string()
+                persons = x.persons,
+                cases = x.cases,
+                members = x.members
             )
         };
         app.say(&said(false), &said(true))

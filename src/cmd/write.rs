@@ -33,7 +33,7 @@ pub fn init(app: &App, district: Option<String>, wards: u32, quota: u32, encrypt
                 "created-with-wards-6",
                 db = (app.db.display()).to_string(),
                 wards = (wards).to_string(),
-                quota = (quota).to_string()
+                quota = quota
             )
         };
         app.say(&said(false), &said(true))

@@ -225,8 +225,8 @@ pub fn read_link_key(text: &[u8], shown: &str) -> Result<LinkKey> {
                     vi,
                     "link-key-invalid",
                     path = shown,
-                    min = (2 * LINK_KEY_MIN).to_string(),
-                    max = (2 * LINK_KEY_MAX).to_string(),
+                    min = 2 * LINK_KEY_MIN,
+                    max = 2 * LINK_KEY_MAX,
                     chars = line.trim().chars().count().to_string()
                 )
             };
