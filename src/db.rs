@@ -48,8 +48,6 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 
-use crate::{refusal, refuse};
-
 /// The first 16 bytes of every plain SQLite file.
 const PLAIN_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
@@ -121,9 +119,7 @@ impl Key {
         let key = Key::new(passphrase);
         let n = key.passphrase.chars().count();
         if n < MIN_PASSPHRASE {
-            refuse!("the passphrase has {} characters; it needs at least {} (a short sentence is easy to remember and hard to guess)",
-                    n, MIN_PASSPHRASE;
-                    "cụm mật khẩu có {} ký tự; cần ít nhất {} (một câu ngắn dễ nhớ mà khó đoán)", n, MIN_PASSPHRASE);
+            crate::refuse_w!("db-passphrase-short", n = n, min = MIN_PASSPHRASE);
         }
         Ok(key)
     }
@@ -395,17 +391,11 @@ fn key_existing<'k>(conn: &Connection, path: &Path, key: Option<&'k Key>) -> Res
 
 /// The refusal when an encrypted file is opened with no passphrase at hand.
 pub fn needs_key(path: &Path) -> anyhow::Error {
-    refusal!("'{}' is encrypted (or is not an mh51 register): give its passphrase with --key-file FILE (or MH51_KEY_FILE), or run mh51 on a terminal to type it",
-             path.display();
-             "'{}' đã được mã hóa (hoặc không phải sổ mh51): hãy cho cụm mật khẩu bằng --key-file TỆP (hoặc MH51_KEY_FILE), hoặc chạy mh51 trong cửa sổ lệnh để gõ",
-             path.display())
-    .into()
+    crate::refusal_w!("db-needs-key", path = path.display().to_string()).into()
 }
 
 fn wrong_key(path: &Path) -> anyhow::Error {
-    refusal!("the passphrase is wrong, or '{}' is not an mh51 register; the file was not touched", path.display();
-             "cụm mật khẩu sai, hoặc '{}' không phải sổ mh51; tệp không bị thay đổi", path.display())
-    .into()
+    crate::refusal_w!("db-wrong-key", path = path.display().to_string()).into()
 }
 
 /// Whether an encrypted file whose first page did not open has a length that is not a whole
@@ -418,11 +408,7 @@ fn truncated(path: &Path) -> bool {
 
 /// The refusal of a register whose file is damaged (SPEC §16: named for what it is).
 pub fn damaged(path: &Path) -> anyhow::Error {
-    refusal!("'{}' is damaged (cut short, or a page fails its check), not a matter of the passphrase; nothing was changed: run `mh51 check`, and restore it from a backup if check cannot read it",
-             path.display();
-             "'{}' bị hỏng (bị cắt ngắn, hoặc có trang không qua kiểm tra), không phải do cụm mật khẩu; không có gì bị thay đổi: hãy chạy `mh51 check`, và khôi phục từ bản sao lưu nếu check không đọc được",
-             path.display())
-    .into()
+    crate::refusal_w!("db-damaged", path = path.display().to_string()).into()
 }
 
 /// Whether `e` is SQLite reporting a damaged file (a page that fails SQLCipher's check or
@@ -501,10 +487,11 @@ pub fn refuse_existing(path: &Path) -> Result<()> {
     for suffix in ["-wal", "-journal", "-shm"] {
         let side = beside(path, suffix);
         if std::fs::symlink_metadata(&side).is_ok() {
-            refuse!("'{}' exists beside '{}' (left by an earlier file of that name; SQLite would replay it into the new register): move it away or choose another name",
-                    side.display(), path.display();
-                    "'{}' có sẵn cạnh '{}' (do một tệp cùng tên trước đây để lại; SQLite sẽ đưa nó vào sổ mới): hãy chuyển nó đi hoặc chọn tên khác",
-                    side.display(), path.display());
+            crate::refuse_w!(
+                "db-side-file-exists",
+                side = side.display().to_string(),
+                path = path.display().to_string()
+            );
         }
     }
     Ok(())
@@ -619,10 +606,12 @@ pub fn open_read_only(path: &Path, key: Option<&Key>) -> Result<Connection> {
     let conn = ro(path, key)?;
     let version = check_version(&conn, path)?;
     if version < SCHEMA_VERSION {
-        refuse!("'{}' was written by an older mh51 (schema version {}, this mh51 writes {}); this command only reads, so it does not upgrade it: run `mh51 migrate` (it makes a backup copy first) — the file was not touched",
-                path.display(), version, SCHEMA_VERSION;
-                "'{}' do mh51 cũ hơn ghi (phiên bản {}, mh51 này ghi phiên bản {}); lệnh này chỉ đọc nên không nâng cấp sổ: hãy chạy `mh51 migrate` (lệnh này sao lưu trước) — tệp không bị thay đổi",
-                path.display(), version, SCHEMA_VERSION);
+        crate::refuse_w!(
+            "db-older-read-only",
+            path = path.display().to_string(),
+            version = version,
+            current = SCHEMA_VERSION
+        );
     }
     read_only_pragmas(conn)
 }
@@ -701,14 +690,10 @@ fn check_version(conn: &Connection, path: &Path) -> Result<i64> {
         return Err(crate::upward::store::not_a_ward(path));
     }
     if version > SCHEMA_VERSION {
-        refuse!("database '{}' has schema version {}, newer than this mh51 understands ({}); upgrade mh51 — the file was not touched",
-                path.display(), version, SCHEMA_VERSION;
-                "cơ sở dữ liệu '{}' có phiên bản {}, mới hơn phiên bản mh51 này hiểu ({}); hãy nâng cấp mh51 — tệp không bị thay đổi",
-                path.display(), version, SCHEMA_VERSION);
+        crate::refuse_w!("db-newer", path = path.display().to_string(), version = version, current = SCHEMA_VERSION);
     }
     if version == 0 {
-        refuse!("'{}' is not an mh51 database (schema version 0)", path.display();
-                "'{}' không phải cơ sở dữ liệu mh51 (phiên bản 0)", path.display());
+        crate::refuse_w!("db-version-zero", path = path.display().to_string());
     }
     Ok(version)
 }
@@ -725,9 +710,7 @@ fn header_version(conn: &Connection, path: &Path) -> Result<i64> {
             }
             return wrong_key(path);
         }
-        refusal!("'{}' is not an mh51 database (not a SQLite file)", path.display();
-                     "'{}' không phải cơ sở dữ liệu mh51 (không phải tệp SQLite)", path.display())
-        .into()
+        crate::refusal_w!("db-not-sqlite", path = path.display().to_string()).into()
     })?;
     Ok(version)
 }
@@ -1097,10 +1080,7 @@ fn rename_into_place(path: &Path, tmp: &Path) -> Result<()> {
     if let Err(e) = std::fs::rename(tmp, path) {
         discard(tmp);
         if crate::platform::held_open(&e) {
-            refuse!("'{}' is held open by another program, so Windows will not replace it ({}); close every other mh51 window and program using the register, then run this again — nothing was changed",
-                    path.display(), e;
-                    "'{}' đang được một chương trình khác mở nên Windows không cho thay thế ({}); hãy đóng mọi cửa sổ mh51 và chương trình khác đang dùng sổ rồi chạy lại — không có gì bị thay đổi",
-                    path.display(), e);
+            crate::refuse_w!("db-held-open", path = path.display().to_string(), error = e.to_string());
         }
         return Err(e).with_context(|| format!("replacing {}", path.display()));
     }
@@ -1117,10 +1097,7 @@ fn rename_into_place(path: &Path, tmp: &Path) -> Result<()> {
 
 /// The refusal when readers keep the WAL from being emptied.
 fn unreachable_busy(path: &Path) -> Result<()> {
-    refuse!("'{}' is in use (another command is reading or writing it); run this again when nobody is using the register — nothing was changed",
-            path.display();
-            "'{}' đang được dùng (một lệnh khác đang đọc hoặc ghi); hãy chạy lại khi không ai dùng sổ — không có gì bị thay đổi",
-            path.display());
+    crate::refuse_w!("db-in-use", path = path.display().to_string());
 }
 
 /// Export `src` into the new file `tmp` encrypted with `new`, record and verify it, and sync
@@ -1196,10 +1173,7 @@ pub fn begin_write(conn: &Connection) -> Result<Transaction<'_>> {
     let tx = match Transaction::new_unchecked(conn, TransactionBehavior::Immediate) {
         Ok(tx) => tx,
         Err(e) if busy(&e) => {
-            refuse!("'{}' stayed locked by another command (encrypt, rekey, an import…) for {} s; run this again — nothing was changed",
-                    path, BUSY_TIMEOUT.as_secs();
-                    "'{}' bị một lệnh khác (encrypt, rekey, nhập dữ liệu…) khóa suốt {} giây; hãy chạy lại — không có gì bị thay đổi",
-                    path, BUSY_TIMEOUT.as_secs())
+            crate::refuse_w!("db-stayed-locked", path = path.to_string(), seconds = BUSY_TIMEOUT.as_secs())
         }
         Err(e) => return Err(e).context("beginning a write transaction"),
     };
@@ -1227,10 +1201,7 @@ pub fn ensure_same_file(conn: &Connection) -> Result<()> {
         };
     let Some(known) = known else { return Ok(()) };
     if file_id(&path) != Some(known) {
-        refuse!("'{}' was replaced meanwhile (by encrypt or rekey in another window); run the command again — nothing was changed",
-                path.display();
-                "'{}' vừa được thay bằng tệp khác (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi",
-                path.display());
+        crate::refuse_w!("db-replaced-meanwhile", path = path.display().to_string());
     }
     Ok(())
 }
@@ -1249,10 +1220,7 @@ fn file_id(path: &Path) -> Option<(i64, i64)> {
 fn remember_file(conn: &Connection, path: &Path, before: Option<(i64, i64)>) -> Result<()> {
     let now = file_id(path);
     if now != before {
-        refuse!("'{}' was replaced while it was being opened (by encrypt or rekey in another window); run the command again — nothing was changed",
-                path.display();
-                "'{}' bị thay bằng tệp khác ngay lúc đang mở (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi",
-                path.display());
+        crate::refuse_w!("db-replaced-while-opening", path = path.display().to_string());
     }
     let Some((dev, ino)) = now else { return Ok(()) };
     conn.execute_batch(

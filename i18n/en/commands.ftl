@@ -81,3 +81,19 @@ report-title-summary = Summary, { $when }, by { $by }
 report-title-quota = Quota ({ $n } people per member), { $when }, by { $by }
 report-title-overdue = Overdue as of { $on }: no contact for more than { $days } days, or nobody assigned
 report-title-contacts = Contacts, { $when }, by { $by }: cases open on { $on } and how many were contacted
+
+# The register file: opening, keys, versions, replacing (src/db.rs).
+db-passphrase-short = the passphrase has { $n } characters; it needs at least { $min } (a short sentence is easy to remember and hard to guess)
+db-needs-key = '{ $path }' is encrypted (or is not an mh51 register): give its passphrase with --key-file FILE (or MH51_KEY_FILE), or run mh51 on a terminal to type it
+db-wrong-key = the passphrase is wrong, or '{ $path }' is not an mh51 register; the file was not touched
+db-damaged = '{ $path }' is damaged (cut short, or a page fails its check), not a matter of the passphrase; nothing was changed: run `mh51 check`, and restore it from a backup if check cannot read it
+db-side-file-exists = '{ $side }' exists beside '{ $path }' (left by an earlier file of that name; SQLite would replay it into the new register): move it away or choose another name
+db-older-read-only = '{ $path }' was written by an older mh51 (schema version { $version }, this mh51 writes { $current }); this command only reads, so it does not upgrade it: run `mh51 migrate` (it makes a backup copy first) — the file was not touched
+db-newer = database '{ $path }' has schema version { $version }, newer than this mh51 understands ({ $current }); upgrade mh51 — the file was not touched
+db-version-zero = '{ $path }' is not an mh51 database (schema version 0)
+db-not-sqlite = '{ $path }' is not an mh51 database (not a SQLite file)
+db-held-open = '{ $path }' is held open by another program, so Windows will not replace it ({ $error }); close every other mh51 window and program using the register, then run this again — nothing was changed
+db-in-use = '{ $path }' is in use (another command is reading or writing it); run this again when nobody is using the register — nothing was changed
+db-stayed-locked = '{ $path }' stayed locked by another command (encrypt, rekey, an import…) for { $seconds } s; run this again — nothing was changed
+db-replaced-meanwhile = '{ $path }' was replaced meanwhile (by encrypt or rekey in another window); run the command again — nothing was changed
+db-replaced-while-opening = '{ $path }' was replaced while it was being opened (by encrypt or rekey in another window); run the command again — nothing was changed

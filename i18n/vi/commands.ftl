@@ -81,3 +81,19 @@ report-title-summary = Báo cáo tổng hợp { $when }, theo { $by }
 report-title-quota = Báo cáo chỉ tiêu ({ $n } người mỗi thành viên), { $when }, theo { $by }
 report-title-overdue = Hồ sơ quá hạn tính đến ngày { $on }: quá { $days } ngày chưa tiếp xúc, hoặc chưa phân công
 report-title-contacts = Tiếp xúc { $when }, theo { $by }: hồ sơ đang quản lý ngày { $on } và số đã được tiếp xúc
+
+# The register file: opening, keys, versions, replacing (src/db.rs).
+db-passphrase-short = cụm mật khẩu có { $n } ký tự; cần ít nhất { $min } (một câu ngắn dễ nhớ mà khó đoán)
+db-needs-key = '{ $path }' đã được mã hóa (hoặc không phải sổ mh51): hãy cho cụm mật khẩu bằng --key-file TỆP (hoặc MH51_KEY_FILE), hoặc chạy mh51 trong cửa sổ lệnh để gõ
+db-wrong-key = cụm mật khẩu sai, hoặc '{ $path }' không phải sổ mh51; tệp không bị thay đổi
+db-damaged = '{ $path }' bị hỏng (bị cắt ngắn, hoặc có trang không qua kiểm tra), không phải do cụm mật khẩu; không có gì bị thay đổi: hãy chạy `mh51 check`, và khôi phục từ bản sao lưu nếu check không đọc được
+db-side-file-exists = '{ $side }' có sẵn cạnh '{ $path }' (do một tệp cùng tên trước đây để lại; SQLite sẽ đưa nó vào sổ mới): hãy chuyển nó đi hoặc chọn tên khác
+db-older-read-only = '{ $path }' do mh51 cũ hơn ghi (phiên bản { $version }, mh51 này ghi phiên bản { $current }); lệnh này chỉ đọc nên không nâng cấp sổ: hãy chạy `mh51 migrate` (lệnh này sao lưu trước) — tệp không bị thay đổi
+db-newer = cơ sở dữ liệu '{ $path }' có phiên bản { $version }, mới hơn phiên bản mh51 này hiểu ({ $current }); hãy nâng cấp mh51 — tệp không bị thay đổi
+db-version-zero = '{ $path }' không phải cơ sở dữ liệu mh51 (phiên bản 0)
+db-not-sqlite = '{ $path }' không phải cơ sở dữ liệu mh51 (không phải tệp SQLite)
+db-held-open = '{ $path }' đang được một chương trình khác mở nên Windows không cho thay thế ({ $error }); hãy đóng mọi cửa sổ mh51 và chương trình khác đang dùng sổ rồi chạy lại — không có gì bị thay đổi
+db-in-use = '{ $path }' đang được dùng (một lệnh khác đang đọc hoặc ghi); hãy chạy lại khi không ai dùng sổ — không có gì bị thay đổi
+db-stayed-locked = '{ $path }' bị một lệnh khác (encrypt, rekey, nhập dữ liệu…) khóa suốt { $seconds } giây; hãy chạy lại — không có gì bị thay đổi
+db-replaced-meanwhile = '{ $path }' vừa được thay bằng tệp khác (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi
+db-replaced-while-opening = '{ $path }' bị thay bằng tệp khác ngay lúc đang mở (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi
