@@ -410,21 +410,22 @@ pub fn rule_count() -> usize {
     RULES.len() + NAME_RULES
 }
 
-fn subject(kind: &str) -> (&'static str, &'static str) {
+/// What a problem is about, in the reader's language.
+fn subject(kind: &str, vi: bool) -> String {
     match kind {
-        "case" => ("case", "hồ sơ"),
-        "person" => ("person", "người"),
-        "member" => ("member", "thành viên"),
-        "audit" => ("audit row", "dòng nhật ký"),
-        "ward" => ("ward", "phường"),
-        "org" => ("organization", "đoàn thể"),
-        "category" => ("category", "diện quản lý"),
-        _ => ("table", "bảng"),
+        "case" => crate::w!(vi, "check-subject-case"),
+        "person" => crate::w!(vi, "check-subject-person"),
+        "member" => crate::w!(vi, "check-subject-member"),
+        "audit" => crate::w!(vi, "check-subject-audit"),
+        "ward" => crate::w!(vi, "check-subject-ward"),
+        "org" => crate::w!(vi, "check-subject-org"),
+        "category" => crate::w!(vi, "check-subject-category"),
+        _ => crate::w!(vi, "check-subject-table"),
     }
 }
 
 fn problem(kind: &str, key: &str, rule_en: &str, rule_vi: &str, detail: &str) -> Problem {
-    let (ken, kvi) = subject(kind);
+    let (ken, kvi) = (subject(kind, false), subject(kind, true));
     let tail = if detail.is_empty() { String::new() } else { format!(" ({detail})") };
     Problem { en: format!("{ken} {key}: {rule_en}{tail}"), vi: format!("{kvi} {key}: {rule_vi}{tail}") }
 }
@@ -557,20 +558,18 @@ pub fn schema(conn: &Connection) -> Result<Vec<Problem>> {
     Ok(ledger::schema_diff(conn, crate::db::SCHEMA)?
         .into_iter()
         .map(|d| {
-            let (en, vi) = match d.what {
-                "missing" => ("is missing (schema.sql defines it)", "bị thiếu (schema.sql có định nghĩa)"),
-                "changed" => ("differs from its definition in schema.sql", "khác với định nghĩa trong schema.sql"),
-                _ => (
-                    "is not in schema.sql (added behind mh51's back)",
-                    "không có trong schema.sql (được thêm ngoài mh51)",
-                ),
+            let what = |vi: bool| match d.what {
+                "missing" => crate::w!(vi, "check-schema-missing"),
+                "changed" => crate::w!(vi, "check-schema-changed"),
+                _ => crate::w!(vi, "check-schema-added"),
             };
+            let (en, vi) = (what(false), what(true));
             let kvi = match d.kind.as_str() {
-                "table" => "bảng",
-                "index" => "chỉ mục",
-                "trigger" => "trigger",
-                "view" => "view",
-                _ => "đối tượng",
+                "table" => crate::w!(true, "check-schema-kind-table"),
+                "index" => crate::w!(true, "check-schema-kind-index"),
+                "trigger" => crate::w!(true, "check-schema-kind-trigger"),
+                "view" => crate::w!(true, "check-schema-kind-view"),
+                _ => crate::w!(true, "check-schema-kind-other"),
             };
             Problem {
                 en: format!("schema: {} {} {en}", d.kind, d.name), vi: format!("lược đồ: {kvi} {} {vi}", d.name)

@@ -32,3 +32,22 @@ check-rule-member-changes-ward-after-leaving = a member changes ward after leavi
 check-rule-member-s-ward-not-ward = a member's ward is not the ward of their latest ward history row
 check-rule-member-ward-on-day-ward = a member is in a ward on a day the ward did not exist
 check-rule-dissolved-ward-s-successor-did = a dissolved ward's successor did not exist on the day it took over
+
+# check's words for what a problem is about (src/check.rs).
+check-subject-case = case
+check-subject-person = person
+check-subject-member = member
+check-subject-audit = audit row
+check-subject-ward = ward
+check-subject-org = organization
+check-subject-category = category
+check-subject-table = table
+check-schema-missing = is missing (schema.sql defines it)
+check-schema-changed = differs from its definition in schema.sql
+check-schema-added = is not in schema.sql (added behind mh51's back)
+# An English table names the kind by SQLite's own word (table, index, trigger, view).
+check-schema-kind-table = table
+check-schema-kind-index = index
+check-schema-kind-trigger = trigger
+check-schema-kind-view = view
+check-schema-kind-other = object

@@ -32,3 +32,21 @@ check-rule-member-changes-ward-after-leaving = thành viên đổi phường sau
 check-rule-member-s-ward-not-ward = phường của thành viên khác phường ở dòng lịch sử mới nhất
 check-rule-member-ward-on-day-ward = thành viên thuộc một phường vào ngày phường đó không tồn tại
 check-rule-dissolved-ward-s-successor-did = phường nhận sáp nhập không tồn tại vào ngày nhận
+
+# check's words for what a problem is about (src/check.rs).
+check-subject-case = hồ sơ
+check-subject-person = người
+check-subject-member = thành viên
+check-subject-audit = dòng nhật ký
+check-subject-ward = phường
+check-subject-org = đoàn thể
+check-subject-category = diện quản lý
+check-subject-table = bảng
+check-schema-missing = bị thiếu (schema.sql có định nghĩa)
+check-schema-changed = khác với định nghĩa trong schema.sql
+check-schema-added = không có trong schema.sql (được thêm ngoài mh51)
+check-schema-kind-table = bảng
+check-schema-kind-index = chỉ mục
+check-schema-kind-trigger = trigger
+check-schema-kind-view = view
+check-schema-kind-other = đối tượng
