@@ -293,8 +293,8 @@ impl Layout {
         }
     }
 
-    /// The layout of the encrypted file that `conn` has open.
-    fn of(conn: &Connection) -> Result<Layout> {
+    /// The layout of the encrypted file that `conn` has open (`check` names an older one).
+    pub fn of(conn: &Connection) -> Result<Layout> {
         let page: i64 = conn
             .query_row("PRAGMA cipher_page_size", [], |r| r.get::<_, String>(0))
             .context("reading the register's page size")?
@@ -319,11 +319,6 @@ fn layout_of_file(path: &Path, raw: &str) -> Option<Layout> {
         Ok(())
     };
     [Layout::Mh51, Layout::Defaults].into_iter().find(|&l| opens(l).is_ok())
-}
-
-/// The [`Layout`] of the encrypted register `conn` has open (`check` names an older one).
-pub fn layout(conn: &Connection) -> Result<Layout> {
-    Layout::of(conn)
 }
 
 /// `ATTACH DATABASE name AS schema KEY secret` (`secret` empty: a plain file), in `layout`

@@ -72,7 +72,7 @@ pub fn check(app: &App) -> Result<()> {
             };
             app.say(&said(false), &said(true))
         };
-        if crate::db::is_encrypted(&app.db)? && crate::db::layout(&conn)? == crate::db::Layout::Defaults {
+        if crate::db::is_encrypted(&app.db)? && crate::db::Layout::of(&conn)? == crate::db::Layout::Defaults {
             let said = |vi: bool| crate::w!(vi, "check-older-layout", db = app.db.display().to_string());
             app.say(&said(false), &said(true));
         }
