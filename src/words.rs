@@ -43,6 +43,8 @@ pub const VI: &[(&str, &str)] = &[
     ("said.ftl", include_str!("../i18n/vi/said.ftl")),
     ("cli.ftl", include_str!("../i18n/vi/cli.ftl")),
     ("clap.ftl", include_str!("../i18n/vi/clap.ftl")),
+    ("domain.ftl", include_str!("../i18n/vi/domain.ftl")),
+    ("sheets.ftl", include_str!("../i18n/vi/sheets.ftl")),
 ];
 /// The English catalogue, file by file (the same files).
 pub const EN: &[(&str, &str)] = &[
@@ -62,6 +64,8 @@ pub const EN: &[(&str, &str)] = &[
     ("said.ftl", include_str!("../i18n/en/said.ftl")),
     ("cli.ftl", include_str!("../i18n/en/cli.ftl")),
     ("clap.ftl", include_str!("../i18n/en/clap.ftl")),
+    ("domain.ftl", include_str!("../i18n/en/domain.ftl")),
+    ("sheets.ftl", include_str!("../i18n/en/sheets.ftl")),
 ];
 
 /// One argument of a message.

@@ -1,0 +1,1 @@
+### The month's contact sheets (sheet) and exports: titles, columns and notes.
