@@ -79,3 +79,96 @@ brief-quota = From { $since } to { $day }, { $achieved ->
     [one] ; 1 member has met the quota.
    *[other] ; { NUM($met) } members have met the quota.
 }
+
+### The brief's page (src/report/brief/render.rs): title, key figures, charts, tables.
+### Dates ($day, $from, $to) come already written the English way.
+
+## The line of dates under the title: the period's first ($from) and last ($to) day.
+brief-dates = { $from } to { $to }
+## The title; $period: the period in words.
+brief-title = Coordination meeting brief, { $period }
+brief-key-figures = Key figures
+## $period: the previous period in words.
+brief-change-note = Under each figure: the change from the previous period, { $period }.
+brief-no-change = no change
+## The labels of the key figures (and of charts and tables where the words are the same).
+brief-fig-opening = At the start
+brief-taken-in = Taken in
+brief-total-managed = Total managed
+brief-fig-progressed = Progressed
+brief-fig-exits = Left, all reasons
+brief-fig-closing = At the end
+brief-fig-contacts = Contacts (reviews)
+brief-fig-supports = Supports given
+brief-loans = Loans (đồng)
+## $day: the period's last day.
+brief-fig-overdue = Overdue or unassigned on { $day }
+## The footer, before the mh51 commands that give the same figures.
+brief-footer = Every figure is counted by mh51 from the register and equals what these reports give:
+
+## Charts.
+brief-people = People
+brief-trend-months = The last 12 months
+brief-trend-quarters = The last 8 quarters
+brief-month = Month
+brief-quarter = Quarter
+brief-series-closing = Under management at the end
+brief-series-progressed = Progressed, taken off
+brief-ward = Ward
+brief-by-ward = By ward
+brief-by-org = By organization in charge
+brief-series-in-charge = Open cases in charge at the end
+## The quota from $from to $to.
+brief-quota-chart = Quota by organization, { $from } to { $to }
+brief-quota-axis = People helped to make progress
+brief-achieved = Achieved
+brief-target = Target
+brief-no-review = No review yet
+## $open: the open cases; $day: the period's last day.
+brief-class-chart = The { NUM($open) } open cases on { $day } by latest review
+brief-open-cases = Open cases
+
+## The table by ward; $period: the period in words.
+brief-ward-table = Summary by ward, { $period }
+brief-col-opening = Opening
+brief-col-intake = Intake
+brief-col-progressed = Progressed
+brief-col-exits = Exits, all reasons
+brief-col-closing = Closing
+brief-col-contacts = Contacts
+brief-col-supports = Supports
+brief-total = Total
+
+## The quota table: $quota people per member, from $from to $to.
+brief-quota-table = Quota by organization ({ $quota } people per member), { $from } to { $to }
+brief-col-org = Organization
+brief-col-members = Members
+brief-col-members-met = Members who met it
+brief-col-shortfall = Shortfall
+brief-col-pct = { "%" }
+
+## The overdue table; $day: the period's last day.
+brief-overdue-table = Cases overdue for a contact or with nobody assigned, on { $day }
+## $count: the overdue cases; $days: the days allowed; $more: yes when the table shows only the
+## $shown oldest; $on: the last day (YYYY-MM-DD, for the command).
+brief-overdue-note = { $count ->
+    [0] No case has gone more than { $days } days without a contact or has nobody assigned.
+   *[other] { $more ->
+        [yes] { NUM($count) } cases without a contact for more than { $days } days or with nobody assigned; the { $shown } oldest are below (all of them: mh51 report overdue --as-of { $on }).
+       *[no] { NUM($count) } { $count ->
+            [one] case
+           *[other] cases
+        } without a contact for more than { $days } days or with nobody assigned.
+    }
+}
+brief-nobody-assigned = nobody assigned
+brief-col-case = Case
+brief-col-name = Name
+brief-col-member = Member in charge
+brief-col-days = Days
+
+## The group of cases with no member in charge, in the charts and tables by organization.
+brief-unassigned = Unassigned
+
+## The browser could not print the PDF: $browser, $status (its exit), $log (the last lines it wrote).
+brief-could-not-print = { $browser } could not print the PDF ({ $status }): { $log }

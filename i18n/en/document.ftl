@@ -30,6 +30,8 @@ doc-contacts = Contacts and reviews
 doc-supports = Supports
 doc-loan = Loans (đồng)
 doc-overdue = Overdue for contact or unassigned (last day)
+## The word for a ward when the register has not set ward_label (column header and part 3).
+doc-ward = Ward
 ## $ward: the register's word for a ward (setting ward_label), in lower case.
 doc-by-ward = 3. By { $ward }
 doc-total = Total

@@ -30,6 +30,8 @@ doc-contacts = Lượt tiếp xúc, nhận xét
 doc-supports = Lượt giúp đỡ
 doc-loan = Hỗ trợ vốn (đồng)
 doc-overdue = Quá hạn tiếp xúc hoặc chưa phân công (ngày cuối kỳ)
+## Từ chỉ phường khi sổ chưa cài ward_label (tiêu đề cột và mục 3).
+doc-ward = Phường
 ## $ward: từ chỉ phường của sổ (cài đặt ward_label), viết thường.
 doc-by-ward = 3. Tổng hợp theo { $ward }
 doc-total = Tổng cộng

@@ -16,7 +16,6 @@ use anyhow::{Context, Result};
 use super::App;
 use crate::domain::types::Period;
 use crate::paths::create_private;
-use crate::refuse;
 use crate::report::brief;
 
 /// How long a browser may take to print before it is stopped.
@@ -185,8 +184,12 @@ pub(crate) fn print_pdf(browser: &Path, html: &str) -> Result<Vec<u8>> {
             let tail = std::fs::read_to_string(&log).unwrap_or_default();
             let tail: Vec<&str> = tail.lines().rev().take(5).collect();
             let tail: Vec<&str> = tail.into_iter().rev().collect();
-            refuse!("{} could not print the PDF ({status}): {}", browser.display(), tail.join(" / ");
-                    "{} không in được PDF ({status}): {}", browser.display(), tail.join(" / "))
+            crate::refuse_w!(
+                "brief-could-not-print",
+                browser = browser.display().to_string(),
+                status = status.to_string(),
+                log = tail.join(" / ")
+            )
         }
     }
 }

@@ -80,7 +80,7 @@ pub fn run(app: &App, period: Option<&str>, output: &Path, o: Options) -> Result
         signer,
         signer_title,
         recipients,
-        ward_word: crate::labels::ward_label().unwrap_or("Phường").to_string(),
+        ward_word: crate::labels::ward_label().map(str::to_string).unwrap_or_else(|| crate::w!(true, "doc-ward")),
     };
     let mut bytes = std::io::Cursor::new(Vec::new());
     document::document(&b, &h).pack(&mut bytes).context("writing the Word document")?;

@@ -179,7 +179,7 @@ impl Brief {
 
     pub fn org_name(&self, code: &str, vi: bool) -> String {
         match code {
-            "unassigned" => (if vi { "Chưa phân công" } else { "Unassigned" }).to_string(),
+            "unassigned" => crate::w!(vi, "brief-unassigned"),
             c => self.org_names.get(c).cloned().unwrap_or_else(|| c.to_string()),
         }
     }

@@ -12,15 +12,7 @@ use super::{esc, paragraph, trend_label, Brief, OVERDUE_ROWS};
 use crate::domain::types::{iso, Class, Period};
 use crate::human;
 use crate::report::summary::Row;
-
-/// A label in the reader's language.
-fn l(vi: bool, en: &'static str, vi_text: &'static str) -> &'static str {
-    if vi {
-        vi_text
-    } else {
-        en
-    }
-}
+use crate::w;
 
 pub const CSS: &str = r#"
 @page { size: A4; margin: 11mm 12mm 12mm; }
@@ -98,12 +90,8 @@ pub fn page(b: &Brief, vi: bool) -> String {
     let mut o = String::with_capacity(64 * 1024);
     let n = |v: i64| human::int(v, vi);
     let words = human::period(&b.period, vi);
-    let dates = if vi {
-        format!("Từ ngày {} đến ngày {}", human::date(b.period.from, true), human::date(b.period.to, true))
-    } else {
-        format!("{} to {}", human::date(b.period.from, false), human::date(b.period.to, false))
-    };
-    let title = if vi { format!("Báo cáo giao ban {words}") } else { format!("Coordination meeting brief, {words}") };
+    let dates = w!(vi, "brief-dates", from = human::date(b.period.from, vi), to = human::date(b.period.to, vi));
+    let title = w!(vi, "brief-title", period = words);
     head(&mut o, vi, &b.district, &title, &dates);
     // 2. The paragraph.
     let _ = writeln!(o, "<p class=\"lead\" id=\"paragraph\">{}</p>", esc(&paragraph::paragraph(&b.facts(vi), vi)));
@@ -112,22 +100,13 @@ pub fn page(b: &Brief, vi: bool) -> String {
     let prev_words = human::period(&b.previous.period, vi);
     let t = &b.summary.total;
     let pt = &b.previous.total;
-    let _ = writeln!(o, "<h2>{}</h2>", l(vi, "Key figures", "Số liệu chính"));
-    let _ = writeln!(
-        o,
-        "<p class=\"note\">{}</p>",
-        esc(&if vi {
-            format!("Dưới mỗi số: tăng (+) hoặc giảm (−) so với kỳ trước, {prev_words}.")
-        } else {
-            format!("Under each figure: the change from the previous period, {prev_words}.")
-        })
-    );
+    let _ = writeln!(o, "<h2>{}</h2>", w!(vi, "brief-key-figures"));
+    let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(&w!(vi, "brief-change-note", period = prev_words)));
     let fig = |o: &mut String, key: &str, label: &str, v: i64, before: i64, main: bool| {
         let d = v - before;
-        let chg = match (d, vi) {
-            (0, true) => "không đổi".to_string(),
-            (0, false) => "no change".to_string(),
-            (d, _) => format!("{}{}", if d > 0 { "+" } else { "−" }, n(d.abs())),
+        let chg = match d {
+            0 => w!(vi, "brief-no-change"),
+            d => format!("{}{}", if d > 0 { "+" } else { "−" }, n(d.abs())),
         };
         let _ = writeln!(
             o,
@@ -139,21 +118,17 @@ pub fn page(b: &Brief, vi: bool) -> String {
         );
     };
     o.push_str("<div class=\"figs people\">\n");
-    fig(&mut o, "opening", l(vi, "At the start", "Đầu kỳ"), t.opening, pt.opening, false);
-    fig(&mut o, "intake", l(vi, "Taken in", "Đưa vào diện"), t.intake, pt.intake, true);
-    fig(&mut o, "total_managed", l(vi, "Total managed", "Tổng số quản lý"), t.total_managed, pt.total_managed, true);
-    fig(&mut o, "progressed", l(vi, "Progressed", "Tiến bộ, ra khỏi diện"), t.progressed, pt.progressed, true);
-    fig(&mut o, "exits", l(vi, "Left, all reasons", "Ra khỏi diện (mọi lý do)"), t.exits, pt.exits, false);
-    fig(&mut o, "closing", l(vi, "At the end", "Cuối kỳ"), t.closing, pt.closing, true);
+    fig(&mut o, "opening", &w!(vi, "brief-fig-opening"), t.opening, pt.opening, false);
+    fig(&mut o, "intake", &w!(vi, "brief-taken-in"), t.intake, pt.intake, true);
+    fig(&mut o, "total_managed", &w!(vi, "brief-total-managed"), t.total_managed, pt.total_managed, true);
+    fig(&mut o, "progressed", &w!(vi, "brief-fig-progressed"), t.progressed, pt.progressed, true);
+    fig(&mut o, "exits", &w!(vi, "brief-fig-exits"), t.exits, pt.exits, false);
+    fig(&mut o, "closing", &w!(vi, "brief-fig-closing"), t.closing, pt.closing, true);
     o.push_str("</div>\n<div class=\"figs work\">\n");
-    fig(&mut o, "contacts", l(vi, "Contacts (reviews)", "Lượt tiếp xúc, nhận xét"), t.contacts, pt.contacts, false);
-    fig(&mut o, "supports", l(vi, "Supports given", "Lượt giúp đỡ"), t.supports, pt.supports, false);
-    fig(&mut o, "loan_amount", l(vi, "Loans (đồng)", "Hỗ trợ vốn (đồng)"), t.loan_amount, pt.loan_amount, false);
-    let overdue_label = if vi {
-        format!("Quá hạn hoặc chưa phân công ngày {}", human::date(b.period.to, true))
-    } else {
-        format!("Overdue or unassigned on {}", human::date(b.period.to, false))
-    };
+    fig(&mut o, "contacts", &w!(vi, "brief-fig-contacts"), t.contacts, pt.contacts, false);
+    fig(&mut o, "supports", &w!(vi, "brief-fig-supports"), t.supports, pt.supports, false);
+    fig(&mut o, "loan_amount", &w!(vi, "brief-loans"), t.loan_amount, pt.loan_amount, false);
+    let overdue_label = w!(vi, "brief-fig-overdue", day = human::date(b.period.to, vi));
     fig(&mut o, "overdue", &overdue_label, b.overdue_count, b.overdue_previous, false);
     o.push_str("</div>\n");
 
@@ -169,11 +144,7 @@ pub fn page(b: &Brief, vi: bool) -> String {
         o,
         "<footer>{} <code>mh51 report summary -p {p} --by ward</code>, <code>mh51 report quota -p {q} --by org</code>, \
          <code>mh51 report overdue --as-of {to}</code>.</footer>",
-        l(
-            vi,
-            "Every figure is counted by mh51 from the register and equals what these reports give:",
-            "Mọi số liệu do mh51 tính từ sổ theo dõi và trùng với các báo cáo:"
-        ),
+        w!(vi, "brief-footer"),
         p = p_arg(&b.period),
         q = p_arg(&b.quota.period),
         to = iso(b.period.to)
@@ -191,26 +162,22 @@ fn ints(vals: &[i64], vi: bool) -> Vec<String> {
 fn charts(o: &mut String, b: &Brief, vi: bool) {
     let series =
         |label: &str, vals: Vec<i64>| Series { label: label.to_string(), texts: ints(&vals, vi), values: vals };
-    let people = l(vi, "People", "Số đối tượng");
+    let people = &w!(vi, "brief-people");
 
     // (a) The trend.
     let cats: Vec<String> = b.trend.rows.iter().map(|r| trend_label(&r.group, vi)).collect();
     let pick = |f: fn(&Row) -> i64| b.trend.rows.iter().map(f).collect::<Vec<_>>();
-    let trend_title = if b.trend_months {
-        l(vi, "The last 12 months", "Diễn biến 12 tháng gần nhất")
-    } else {
-        l(vi, "The last 8 quarters", "Diễn biến 8 quý gần nhất")
-    };
+    let trend_title = if b.trend_months { w!(vi, "brief-trend-months") } else { w!(vi, "brief-trend-quarters") };
     let chart = svg::columns(
         "trend",
-        trend_title,
-        if b.trend_months { l(vi, "Month", "Tháng") } else { l(vi, "Quarter", "Quý") },
+        &trend_title,
+        &if b.trend_months { w!(vi, "brief-month") } else { w!(vi, "brief-quarter") },
         people,
         &cats,
         &[
-            series(l(vi, "Under management at the end", "Đang quản lý cuối kỳ"), pick(|r| r.closing)),
-            series(l(vi, "Taken in", "Đưa vào diện"), pick(|r| r.intake)),
-            series(l(vi, "Progressed, taken off", "Tiến bộ, ra khỏi diện"), pick(|r| r.progressed)),
+            series(&w!(vi, "brief-series-closing"), pick(|r| r.closing)),
+            series(&w!(vi, "brief-taken-in"), pick(|r| r.intake)),
+            series(&w!(vi, "brief-series-progressed"), pick(|r| r.progressed)),
         ],
     );
     let _ = writeln!(o, "<figure id=\"chart-trend\">{chart}</figure>");
@@ -220,23 +187,17 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
     let names: Vec<String> = b.summary.rows.iter().map(|r| b.ward_name(&r.group)).collect();
     let (axis, cats) = match common_first_word(&names) {
         Some(w) => (w.clone(), names.iter().map(|n| n[w.len()..].trim().to_string()).collect()),
-        None => (l(vi, "Ward", "Phường").to_string(), names),
+        None => (w!(vi, "brief-ward"), names),
     };
     let chart = svg::columns(
         "ward",
-        l(vi, "By ward", "Theo phường"),
+        &w!(vi, "brief-by-ward"),
         &axis,
         people,
         &cats,
         &[
-            series(
-                l(vi, "Under management at the end", "Đang quản lý cuối kỳ"),
-                b.summary.rows.iter().map(|r| r.closing).collect(),
-            ),
-            series(
-                l(vi, "Progressed, taken off", "Tiến bộ, ra khỏi diện"),
-                b.summary.rows.iter().map(|r| r.progressed).collect(),
-            ),
+            series(&w!(vi, "brief-series-closing"), b.summary.rows.iter().map(|r| r.closing).collect()),
+            series(&w!(vi, "brief-series-progressed"), b.summary.rows.iter().map(|r| r.progressed).collect()),
         ],
     );
     let _ = writeln!(o, "<figure id=\"chart-ward\">{chart}</figure>");
@@ -246,18 +207,12 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
     let cats: Vec<String> = rows.iter().map(|r| b.org_name(&r.group, vi)).collect();
     let chart = svg::bars(
         "org",
-        l(vi, "By organization in charge", "Theo đoàn thể phụ trách"),
+        &w!(vi, "brief-by-org"),
         people,
         &cats,
         &[
-            series(
-                l(vi, "Open cases in charge at the end", "Đang phụ trách cuối kỳ"),
-                rows.iter().map(|r| r.closing).collect(),
-            ),
-            series(
-                l(vi, "Progressed, taken off", "Tiến bộ, ra khỏi diện"),
-                rows.iter().map(|r| r.progressed).collect(),
-            ),
+            series(&w!(vi, "brief-series-in-charge"), rows.iter().map(|r| r.closing).collect()),
+            series(&w!(vi, "brief-series-progressed"), rows.iter().map(|r| r.progressed).collect()),
         ],
     );
     let _ = writeln!(o, "<figure id=\"chart-org\">{chart}</figure>");
@@ -271,20 +226,13 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
             format!("{} / {}{pct}", human::int(r.achieved, vi), human::int(r.target, vi))
         })
         .collect();
-    let quota_title = if vi {
-        format!(
-            "Chỉ tiêu theo đoàn thể, từ ngày {} đến ngày {}",
-            human::date(q.period.from, true),
-            human::date(q.period.to, true)
-        )
-    } else {
-        format!("Quota by organization, {} to {}", human::date(q.period.from, false), human::date(q.period.to, false))
-    };
+    let quota_title =
+        w!(vi, "brief-quota-chart", from = human::date(q.period.from, vi), to = human::date(q.period.to, vi));
     let chart = svg::progress(
         "quota",
         &quota_title,
-        l(vi, "People helped to make progress", "Số đối tượng được giúp đỡ tiến bộ"),
-        [l(vi, "Achieved", "Đã đạt"), l(vi, "Target", "Chỉ tiêu")],
+        &w!(vi, "brief-quota-axis"),
+        [&w!(vi, "brief-achieved"), &w!(vi, "brief-target")],
         &cats,
         &q.rows.iter().map(|r| r.achieved).collect::<Vec<_>>(),
         &q.rows.iter().map(|r| r.target).collect::<Vec<_>>(),
@@ -297,7 +245,7 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
     let open = c.open();
     // `Class::ALL` is A, B, C, D: the order of `Classes::by_class`.
     let mut cats: Vec<String> = Class::ALL.iter().map(|k| format!("{} — {}", k.code(), k.label(vi))).collect();
-    cats.push(l(vi, "No review yet", "Chưa có nhận xét").to_string());
+    cats.push(w!(vi, "brief-no-review"));
     let vals: Vec<i64> = c.by_class.iter().copied().chain([c.no_review]).collect();
     let texts = vals
         .iter()
@@ -310,17 +258,13 @@ fn charts(o: &mut String, b: &Brief, vi: bool) {
             format!("{}{share}", human::int(*v, vi))
         })
         .collect();
-    let class_title = if vi {
-        format!("Phân loại {} đối tượng đang quản lý ngày {}", human::int(open, vi), human::date(b.period.to, true))
-    } else {
-        format!("The {} open cases on {} by latest review", human::int(open, vi), human::date(b.period.to, false))
-    };
+    let class_title = w!(vi, "brief-class-chart", open = open, day = human::date(b.period.to, vi));
     let chart = svg::bars(
         "class",
         &class_title,
         people,
         &cats,
-        &[Series { label: l(vi, "Open cases", "Đang quản lý").into(), values: vals, texts }],
+        &[Series { label: w!(vi, "brief-open-cases"), values: vals, texts }],
     );
     let _ = writeln!(o, "<figure id=\"chart-class\">{chart}</figure>");
 }
@@ -337,29 +281,33 @@ fn num_cells(o: &mut String, vals: &[i64], vi: bool) {
     }
 }
 
+/// A table's header row: the first column a name, the others numbers.
+fn head_row(o: &mut String, heads: &[String]) {
+    o.push_str("<table><thead><tr>");
+    for (i, h) in heads.iter().enumerate() {
+        let _ = write!(o, "<th{}>{}</th>", if i > 0 { " class=\"n\"" } else { "" }, h);
+    }
+}
+
 fn ward_table(o: &mut String, b: &Brief, vi: bool) {
     let _ = writeln!(
         o,
-        "<section id=\"table-ward\" class=\"keep\"><h2>{} {}</h2>",
-        l(vi, "Summary by ward,", "Tổng hợp theo phường,"),
-        esc(&human::period(&b.period, vi))
+        "<section id=\"table-ward\" class=\"keep\"><h2>{}</h2>",
+        esc(&w!(vi, "brief-ward-table", period = human::period(&b.period, vi)))
     );
-    let heads: [(&str, &str); 10] = [
-        ("Ward", "Phường"),
-        ("Opening", "Đầu kỳ"),
-        ("Intake", "Đưa vào"),
-        ("Total managed", "Tổng số quản lý"),
-        ("Progressed", "Tiến bộ"),
-        ("Exits, all reasons", "Ra khỏi diện"),
-        ("Closing", "Cuối kỳ"),
-        ("Contacts", "Tiếp xúc"),
-        ("Supports", "Giúp đỡ"),
-        ("Loans (đồng)", "Hỗ trợ vốn (đồng)"),
+    let heads = [
+        w!(vi, "brief-ward"),
+        w!(vi, "brief-col-opening"),
+        w!(vi, "brief-col-intake"),
+        w!(vi, "brief-total-managed"),
+        w!(vi, "brief-col-progressed"),
+        w!(vi, "brief-col-exits"),
+        w!(vi, "brief-col-closing"),
+        w!(vi, "brief-col-contacts"),
+        w!(vi, "brief-col-supports"),
+        w!(vi, "brief-loans"),
     ];
-    o.push_str("<table><thead><tr>");
-    for (i, (en, vi_h)) in heads.iter().enumerate() {
-        let _ = write!(o, "<th{}>{}</th>", if i > 0 { " class=\"n\"" } else { "" }, l(vi, en, vi_h));
-    }
+    head_row(o, &heads);
     o.push_str("</tr></thead><tbody>\n");
     let vals = |r: &Row| {
         [r.opening, r.intake, r.total_managed, r.progressed, r.exits, r.closing, r.contacts, r.supports, r.loan_amount]
@@ -369,42 +317,31 @@ fn ward_table(o: &mut String, b: &Brief, vi: bool) {
         num_cells(o, &vals(r), vi);
         o.push_str("</tr>\n");
     }
-    let _ = write!(o, "<tr class=\"total\"><td>{}</td>", l(vi, "Total", "Tổng cộng"));
+    let _ = write!(o, "<tr class=\"total\"><td>{}</td>", w!(vi, "brief-total"));
     num_cells(o, &vals(&b.summary.total), vi);
     o.push_str("</tr>\n</tbody></table></section>\n");
 }
 
 fn quota_table(o: &mut String, b: &Brief, vi: bool) {
     let q = &b.quota;
-    let title = if vi {
-        format!(
-            "Chỉ tiêu theo đoàn thể ({} người mỗi thành viên), từ ngày {} đến ngày {}",
-            q.quota,
-            human::date(q.period.from, true),
-            human::date(q.period.to, true)
-        )
-    } else {
-        format!(
-            "Quota by organization ({} people per member), {} to {}",
-            q.quota,
-            human::date(q.period.from, false),
-            human::date(q.period.to, false)
-        )
-    };
+    let title = w!(
+        vi,
+        "brief-quota-table",
+        quota = q.quota,
+        from = human::date(q.period.from, vi),
+        to = human::date(q.period.to, vi)
+    );
     let _ = writeln!(o, "<section id=\"table-quota\" class=\"keep\"><h2>{}</h2>", esc(&title));
-    let heads: [(&str, &str); 7] = [
-        ("Organization", "Đoàn thể"),
-        ("Members", "Thành viên"),
-        ("Target", "Chỉ tiêu"),
-        ("Achieved", "Đã đạt"),
-        ("Members who met it", "Thành viên đạt chỉ tiêu"),
-        ("Shortfall", "Còn thiếu"),
-        ("%", "Tỷ lệ %"),
+    let heads = [
+        w!(vi, "brief-col-org"),
+        w!(vi, "brief-col-members"),
+        w!(vi, "brief-target"),
+        w!(vi, "brief-achieved"),
+        w!(vi, "brief-col-members-met"),
+        w!(vi, "brief-col-shortfall"),
+        w!(vi, "brief-col-pct"),
     ];
-    o.push_str("<table><thead><tr>");
-    for (i, (en, vi_h)) in heads.iter().enumerate() {
-        let _ = write!(o, "<th{}>{}</th>", if i > 0 { " class=\"n\"" } else { "" }, l(vi, en, vi_h));
-    }
+    head_row(o, &heads);
     o.push_str("</tr></thead><tbody>\n");
     let row = |o: &mut String, name: &str, r: &crate::report::quota::Row, total: bool| {
         let _ = write!(o, "<tr{}><td>{}</td>", if total { " class=\"total\"" } else { "" }, esc(name));
@@ -414,7 +351,7 @@ fn quota_table(o: &mut String, b: &Brief, vi: bool) {
     for r in &q.rows {
         row(o, &b.org_name(&r.group, vi), r, false);
     }
-    row(o, l(vi, "Total", "Tổng cộng"), &q.total, true);
+    row(o, &w!(vi, "brief-total"), &q.total, true);
     o.push_str("</tbody></table></section>\n");
 }
 
@@ -423,56 +360,31 @@ fn overdue_table(o: &mut String, b: &Brief, vi: bool) {
     let _ = writeln!(
         o,
         "<section id=\"table-overdue\" class=\"overdue\"><h2>{}</h2>",
-        esc(&if vi {
-            format!("Hồ sơ quá hạn tiếp xúc hoặc chưa phân công, ngày {day}")
-        } else {
-            format!("Cases overdue for a contact or with nobody assigned, on {day}")
-        })
+        esc(&w!(vi, "brief-overdue-table", day = day))
     );
     let count = b.overdue_count;
     let shown = b.overdue.len() as i64;
-    let note = match (count, vi) {
-        (0, true) => format!("Không có hồ sơ nào quá {} ngày chưa tiếp xúc hoặc chưa phân công.", b.overdue_days),
-        (0, false) => format!("No case has gone more than {} days without a contact or has nobody assigned.", b.overdue_days),
-        (c, true) if c > shown => format!(
-            "{} hồ sơ quá {} ngày chưa tiếp xúc hoặc chưa phân công; dưới đây là {} hồ sơ lâu nhất (danh sách đầy đủ: mh51 report overdue --as-of {}).",
-            human::int(c, true),
-            b.overdue_days,
-            shown,
-            iso(b.period.to)
-        ),
-        (c, false) if c > shown => format!(
-            "{} cases without a contact for more than {} days or with nobody assigned; the {} oldest are below (all of them: mh51 report overdue --as-of {}).",
-            human::int(c, false),
-            b.overdue_days,
-            shown,
-            iso(b.period.to)
-        ),
-        (c, true) => format!("{} hồ sơ quá {} ngày chưa tiếp xúc hoặc chưa phân công.", human::int(c, true), b.overdue_days),
-        (c, false) => format!(
-            "{} {} without a contact for more than {} days or with nobody assigned.",
-            human::int(c, false),
-            if c == 1 { "case" } else { "cases" },
-            b.overdue_days
-        ),
-    };
+    let note = w!(
+        vi,
+        "brief-overdue-note",
+        count = count,
+        days = b.overdue_days,
+        more = count > shown,
+        shown = shown,
+        on = iso(b.period.to)
+    );
     let _ = writeln!(o, "<p class=\"note\">{}</p>", esc(&note));
     if b.overdue.is_empty() {
         o.push_str("</section>\n");
         return;
     }
-    let unassigned = l(vi, "nobody assigned", "chưa phân công");
+    let unassigned = w!(vi, "brief-nobody-assigned");
     let head = |o: &mut String| {
-        let _ = write!(o, "<table><thead><tr><th>{}</th><th>{}</th>", l(vi, "Case", "Hồ sơ"), l(vi, "Ward", "Phường"));
+        let _ = write!(o, "<table><thead><tr><th>{}</th><th>{}</th>", w!(vi, "brief-col-case"), w!(vi, "brief-ward"));
         if b.names {
-            let _ = write!(
-                o,
-                "<th>{}</th><th>{}</th>",
-                l(vi, "Name", "Họ tên"),
-                l(vi, "Member in charge", "Thành viên phụ trách")
-            );
+            let _ = write!(o, "<th>{}</th><th>{}</th>", w!(vi, "brief-col-name"), w!(vi, "brief-col-member"));
         }
-        let _ = writeln!(o, "<th class=\"n\">{}</th></tr></thead><tbody>", l(vi, "Days", "Số ngày"));
+        let _ = writeln!(o, "<th class=\"n\">{}</th></tr></thead><tbody>", w!(vi, "brief-col-days"));
     };
     let row = |o: &mut String, r: &crate::report::overdue::Row| {
         let _ = write!(o, "<tr><td>{}</td><td>{}</td>", esc(&r.case_no), esc(&b.ward_name(&r.ward)));
@@ -480,7 +392,7 @@ fn overdue_table(o: &mut String, b: &Brief, vi: bool) {
             let member = match (&r.member_name, &r.org) {
                 (Some(m), Some(org)) => format!("{m} ({})", b.org_name(org, vi)),
                 (Some(m), None) => m.clone(),
-                _ => unassigned.to_string(),
+                _ => unassigned.clone(),
             };
             let _ = write!(o, "<td>{}</td><td>{}</td>", esc(&r.name), esc(&member));
         }
