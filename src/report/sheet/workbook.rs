@@ -121,7 +121,7 @@ fn worksheet(ws: &mut Worksheet, s: &Sheets, sheet: &Sheet, title: &str, vi: boo
     let who = member_line(s, sheet, vi);
     ws.write_string_with_format(0, 0, title, &f.title)?;
     ws.write_string_with_format(1, 0, &who, &f.bold)?;
-    ws.write_string_with_format(2, 0, &instructions(vi), &f.note)?;
+    ws.write_string_with_format(2, 0, instructions(vi), &f.note)?;
     for (c, w) in WIDTHS.iter().enumerate() {
         let col = c as u16;
         ws.set_column_width(col, *w)?;
