@@ -412,19 +412,13 @@ fn render_shown(
         if widths.is_none() && essential.iter().any(|e| !e) {
             let few: Vec<usize> = all.iter().copied().filter(|&c| essential[c]).collect();
             let hidden: Vec<&str> = all.iter().filter(|&&c| !essential[c]).map(|&c| headers[c].as_str()).collect();
-            let note = if style.vi {
-                format!(
-                    "lưu ý: bảng không vừa {width} cột của màn hình; đã ẩn {} cột: {} (thêm --wide để xem mọi cột)",
-                    hidden.len(),
-                    hidden.join(", ")
-                )
-            } else {
-                format!(
-                    "note: the table does not fit {width} columns; {} hidden: {} (add --wide to see every column)",
-                    hidden.len(),
-                    hidden.join(", ")
-                )
-            };
+            let note = crate::w!(
+                style.vi,
+                "table-hidden-columns",
+                width = width,
+                count = hidden.len(),
+                hidden = hidden.join(", ")
+            );
             eprintln!("{}", wrap(&note, width));
             keep = few;
         }

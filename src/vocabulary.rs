@@ -8,38 +8,41 @@ use std::collections::HashMap;
 
 use crate::view::{Kind, Labels, Names};
 
-/// English labels of the seeded organizations and categories (their Vietnamese names are the
-/// names kept in the register). An organization or category added later, or renamed, is
-/// shown by its name in the register in both languages.
-const DICT_EN: &[(&str, &str, &str)] = &[
-    ("org", "MTTQ", "Fatherland Front"),
-    ("org", "CA", "Ward police"),
-    ("org", "PN", "Women's Union"),
-    ("org", "TN", "Youth Union"),
-    ("org", "CCB", "Veterans' Association"),
-    ("org", "NCT", "Elderly People's Association"),
-    ("category", "prison", "Served a prison sentence"),
-    ("category", "amnesty", "Amnesty, early release"),
-    ("category", "suspended", "Suspended sentence"),
-    ("category", "noncustodial", "Non-custodial reform"),
-    ("category", "supervised", "Probation (quản chế)"),
-    ("category", "ward_education", "Education in the ward"),
-    ("category", "institution_return", "Back from a reform school or institution"),
-    ("category", "drugs", "Drug use, after rehabilitation"),
-    ("category", "youth", "Young offender"),
-    ("category", "record", "Criminal record"),
-    ("category", "other", "Other"),
-];
+/// The label of a seeded organization or category (`dict-org-CODE`, `dict-category-CODE` in
+/// the catalogue): in English its English label, in Vietnamese the name the register was
+/// seeded with (a test keeps the two equal). Shown only while the register keeps the seeded
+/// name: an organization or category added later, or renamed, is shown by its name in the
+/// register in both languages.
+fn seeded_label(dict: &str, code: &str, vi: bool) -> Option<String> {
+    Some(match (dict, code) {
+        ("org", "MTTQ") => crate::w!(vi, "dict-org-mttq"),
+        ("org", "CA") => crate::w!(vi, "dict-org-ca"),
+        ("org", "PN") => crate::w!(vi, "dict-org-pn"),
+        ("org", "TN") => crate::w!(vi, "dict-org-tn"),
+        ("org", "CCB") => crate::w!(vi, "dict-org-ccb"),
+        ("org", "NCT") => crate::w!(vi, "dict-org-nct"),
+        ("category", "prison") => crate::w!(vi, "dict-category-prison"),
+        ("category", "amnesty") => crate::w!(vi, "dict-category-amnesty"),
+        ("category", "suspended") => crate::w!(vi, "dict-category-suspended"),
+        ("category", "noncustodial") => crate::w!(vi, "dict-category-noncustodial"),
+        ("category", "supervised") => crate::w!(vi, "dict-category-supervised"),
+        ("category", "ward_education") => crate::w!(vi, "dict-category-ward_education"),
+        ("category", "institution_return") => crate::w!(vi, "dict-category-institution_return"),
+        ("category", "drugs") => crate::w!(vi, "dict-category-drugs"),
+        ("category", "youth") => crate::w!(vi, "dict-category-youth"),
+        ("category", "record") => crate::w!(vi, "dict-category-record"),
+        ("category", "other") => crate::w!(vi, "dict-category-other"),
+        _ => return None,
+    })
+}
 
 fn dict_name(names: &HashMap<String, String>, seeded: &[(&str, &str)], dict: &str, code: &str, vi: bool) -> String {
     let Some(name) = names.get(code) else { return code.to_string() };
-    if !vi {
-        // The English label only while the name is still the seeded one.
-        let seeded_name = seeded.iter().find(|(c, _)| *c == code).map(|(_, n)| *n);
-        if seeded_name == Some(name.as_str()) {
-            if let Some((_, _, en)) = DICT_EN.iter().find(|(d, c, _)| *d == dict && *c == code) {
-                return en.to_string();
-            }
+    // The catalogue's label only while the name is still the seeded one.
+    let seeded_name = seeded.iter().find(|(c, _)| *c == code).map(|(_, n)| *n);
+    if seeded_name == Some(name.as_str()) {
+        if let Some(label) = seeded_label(dict, code, vi) {
+            return label;
         }
     }
     name.clone()
@@ -121,6 +124,17 @@ mod tests {
     use super::*;
     use crate::output::{self, Style};
     use crate::view::{Cell, Format, Group};
+
+    #[test]
+    fn the_vietnamese_labels_of_seeded_names_are_the_seeded_names() {
+        use crate::domain::register::{DEFAULT_CATEGORIES, DEFAULT_ORGS};
+        for (dict, seeded) in [("org", DEFAULT_ORGS), ("category", DEFAULT_CATEGORIES)] {
+            for (code, name) in seeded {
+                assert_eq!(seeded_label(dict, code, true).as_deref(), Some(*name), "{dict} {code}");
+                assert!(seeded_label(dict, code, false).is_some_and(|l| !l.is_empty()), "{dict} {code}");
+            }
+        }
+    }
 
     #[test]
     fn figures_dates_and_names_in_the_readers_language() {

@@ -100,3 +100,26 @@ label-successor = Merged into
 label-key = Setting
 table-dictionary-name = Name
 table-no-rows = (no rows)
+## The table does not fit the screen: $width the screen's columns, $count the columns hidden,
+## $hidden their names (separated by commas).
+table-hidden-columns = note: the table does not fit { $width } columns; { $count } hidden: { $hidden } (add --wide to see every column)
+
+## The English labels of the organizations and categories a register is seeded with
+## (`dict-org-CODE`, `dict-category-CODE`), shown while the register keeps the seeded name.
+dict-org-mttq = Fatherland Front
+dict-org-ca = Ward police
+dict-org-pn = Women's Union
+dict-org-tn = Youth Union
+dict-org-ccb = Veterans' Association
+dict-org-nct = Elderly People's Association
+dict-category-prison = Served a prison sentence
+dict-category-amnesty = Amnesty, early release
+dict-category-suspended = Suspended sentence
+dict-category-noncustodial = Non-custodial reform
+dict-category-supervised = Probation (quản chế)
+dict-category-ward_education = Education in the ward
+dict-category-institution_return = Back from a reform school or institution
+dict-category-drugs = Drug use, after rehabilitation
+dict-category-youth = Young offender
+dict-category-record = Criminal record
+dict-category-other = Other

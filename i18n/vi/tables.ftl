@@ -100,3 +100,26 @@ label-successor = Sáp nhập vào
 label-key = Mục
 table-dictionary-name = Tên
 table-no-rows = (không có dòng nào)
+## Bảng không vừa màn hình: $width số cột của màn hình, $count số cột đã ẩn, $hidden tên các
+## cột đó (cách nhau bằng dấu phẩy).
+table-hidden-columns = lưu ý: bảng không vừa { $width } cột của màn hình; đã ẩn { $count } cột: { $hidden } (thêm --wide để xem mọi cột)
+
+## Tên các đoàn thể và diện có sẵn khi lập sổ (`dict-org-MÃ`, `dict-category-MÃ`): đúng tên sổ
+## được lập với (một phép thử giữ chúng bằng nhau); chỉ hiện khi sổ còn giữ tên có sẵn đó.
+dict-org-mttq = Ủy ban MTTQ Việt Nam phường
+dict-org-ca = Công an phường
+dict-org-pn = Hội Liên hiệp Phụ nữ
+dict-org-tn = Đoàn Thanh niên
+dict-org-ccb = Hội Cựu chiến binh
+dict-org-nct = Hội Người cao tuổi
+dict-category-prison = Chấp hành xong án phạt tù
+dict-category-amnesty = Đặc xá, tha tù trước thời hạn
+dict-category-suspended = Án treo
+dict-category-noncustodial = Cải tạo không giam giữ
+dict-category-supervised = Quản chế
+dict-category-ward_education = Giáo dục tại xã, phường
+dict-category-institution_return = Từ trường giáo dưỡng, cơ sở giáo dục bắt buộc về
+dict-category-drugs = Sử dụng trái phép chất ma túy, sau cai nghiện
+dict-category-youth = Thanh thiếu niên vi phạm pháp luật
+dict-category-record = Có tiền án, tiền sự
+dict-category-other = Khác

@@ -15,7 +15,6 @@ use chrono::Datelike;
 
 use super::App;
 use crate::domain::types::{ymd, Period};
-use crate::refuse;
 use crate::report::sheet::{self, paper, workbook};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,10 +39,13 @@ fn period(typed: Option<&str>, today: chrono::NaiveDate) -> Result<Period> {
         let shown = typed.unwrap_or_default();
         let (f, t) = (crate::human::date(p.from, false), crate::human::date(p.to, false));
         let (fv, tv) = (crate::human::date(p.from, true), crate::human::date(p.to, true));
-        refuse!("-p '{}' is {} to {}: a sheet covers at most {} months (one row per case); give a month (2023-06, 6/2023) or a quarter (2023-Q2)",
-                shown, f, t, sheet::MAX_MONTHS;
-                "-p '{}' là từ {} đến {}: một phiếu chỉ dùng cho tối đa {} tháng (mỗi đối tượng một dòng); hãy ghi một tháng (2023-06, 6/2023) hoặc một quý (2023-Q2)",
-                shown, fv, tv, sheet::MAX_MONTHS);
+        crate::refuse_w!(
+            "sheet-period-too-long",
+            shown = shown,
+            from = crate::words::both(&f, &fv),
+            to = crate::words::both(&t, &tv),
+            max = sheet::MAX_MONTHS
+        );
     }
     Ok(p)
 }
@@ -74,16 +76,14 @@ pub fn run(
     let sheets = sheet::gather(&conn, p, &sc)?;
     let words = crate::human::period(&p, app.vi);
     if sheets.sheets.is_empty() {
-        refuse!("no case is open in {}{}: there is no sheet to write", crate::human::period(&p, false), super::report::scope_words(&sc, false);
-                "không có đối tượng nào đang quản lý trong {}{}: không có phiếu để ghi", crate::human::period(&p, true), super::report::scope_words(&sc, true));
+        crate::refuse_w!(
+            "sheet-no-case",
+            period = crate::words::both(crate::human::period(&p, false), crate::human::period(&p, true)),
+            scope = crate::words::both(super::report::scope_words(&sc, false), super::report::scope_words(&sc, true))
+        );
     }
     let when = super::report::period_title(&p, app.vi);
-    let title = if app.vi {
-        format!("Phiếu theo dõi tiếp xúc, giúp đỡ {when}")
-    } else {
-        format!("Contact and support sheet, {when}")
-    };
-    let title = title + &part;
+    let title = crate::w!(app.vi, "sheet-title", when = &when) + &part;
     let bytes = match (form, browser) {
         (Form::Xlsx, _) => {
             let district = super::report::district_prefix(&conn)?;
@@ -99,21 +99,9 @@ pub fn run(
     f.write_all(&bytes).and_then(|()| f.sync_all()).with_context(|| format!("writing {}", output.display()))?;
     writeln!(std::io::stdout().lock(), "{}", output.display())?;
     let (n, cases, none) = (sheets.sheets.len(), sheets.cases(), sheets.unassigned());
-    let (en_none, vi_none) = if none > 0 {
-        (format!(", {none} of them with no member"), format!(", trong đó {none} chưa phân công"))
-    } else {
-        (String::new(), String::new())
-    };
-    let plural = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-    app.say(
-        &format!(
-            "{}: {} for {words}, {}{en_none}",
-            output.display(),
-            plural(n, "sheet", "sheets"),
-            plural(cases, "case", "cases")
-        ),
-        &format!("{}: {n} phiếu {words}, {cases} đối tượng{vi_none}", output.display()),
-    );
+    let path = output.display().to_string();
+    let said = |vi| crate::w!(vi, "sheet-written", path = &path, n = n, words = &words, cases = cases, none = none);
+    app.say(&said(false), &said(true));
     Ok(())
 }
 

@@ -20,7 +20,6 @@ use anyhow::{Context, Result};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, Statement};
 
-use crate::refuse;
 use crate::text::initials;
 use crate::view::{Cell, View};
 
@@ -169,12 +168,10 @@ pub fn export(conn: &Connection, table: Table, redact: bool, f: &mut RowFn) -> R
 /// Refuse `-p` and `--voided` where the table has no such rows (before any file is made).
 pub fn check(table: Table, o: &Options) -> Result<()> {
     if o.period.is_some() && !matches!(table, Table::Reviews | Table::Supports | Table::Assignments) {
-        refuse!("-p applies to reviews, supports and assignments, the tables whose rows are dated; export the whole table without it";
-                "-p chỉ dùng cho reviews, supports và assignments, các bảng có ngày; hãy xuất cả bảng mà không dùng -p");
+        crate::refuse_w!("export-period-not-dated");
     }
     if o.voided && !matches!(table, Table::Reviews | Table::Supports) {
-        refuse!("--voided applies to reviews and supports only";
-                "--voided chỉ dùng cho reviews và supports");
+        crate::refuse_w!("export-voided-only");
     }
     Ok(())
 }
@@ -260,8 +257,7 @@ impl<'c> AdHoc<'c> {
         let kw = first_keyword(sql);
         if !matches!(kw.as_str(), "SELECT" | "WITH" | "VALUES") {
             let what = if kw.is_empty() { shown(sql) } else { kw };
-            refuse!("query runs one read-only statement starting with SELECT, WITH or VALUES; '{}' is not allowed (nothing was changed)", what;
-                    "query chỉ chạy một câu lệnh chỉ đọc bắt đầu bằng SELECT, WITH hoặc VALUES; không được dùng '{}' (không có gì bị thay đổi)", what);
+            crate::refuse_w!("export-query-read-only-start", what = &what);
         }
         // The register's secret signing key is read as NULL (SPEC §19; src/domain/signing.rs):
         // the authorizer hides the column from every statement this connection prepares.
@@ -276,16 +272,14 @@ impl<'c> AdHoc<'c> {
         let stmt = match conn.prepare(sql) {
             Ok(s) => s,
             Err(rusqlite::Error::MultipleStatement) => {
-                refuse!("query runs exactly one statement; remove what follows the first ';' in '{}'", shown(sql);
-                        "query chỉ chạy đúng một câu lệnh; hãy bỏ phần sau dấu ';' đầu tiên trong '{}'", shown(sql))
+                crate::refuse_w!("export-query-one-statement", sql = shown(sql))
             }
             Err(e) => {
-                refuse!("invalid SQL '{}': {}", shown(sql), e; "câu SQL không hợp lệ '{}': {}", shown(sql), e)
+                crate::refuse_w!("export-query-invalid", sql = shown(sql), error = e.to_string())
             }
         };
         if !stmt.readonly() || stmt.column_count() == 0 {
-            refuse!("query is read-only: '{}' would change the database (nothing was changed)", shown(sql);
-                    "query chỉ để đọc: '{}' sẽ thay đổi cơ sở dữ liệu (không có gì bị thay đổi)", shown(sql));
+            crate::refuse_w!("export-query-changes", sql = shown(sql));
         }
         conn.set_limit(rusqlite::limits::Limit::SQLITE_LIMIT_LENGTH, MAX_VALUE).context("limiting the query")?;
         Ok(AdHoc { stmt, interrupt: conn.get_interrupt_handle() })
@@ -310,15 +304,11 @@ impl<'c> AdHoc<'c> {
             rows += 1;
             bytes += r.iter().map(cell_bytes).sum::<u64>();
             if rows > limits.max_rows {
-                refuse!("the query returns more than {} rows (the limit); add a LIMIT or a WHERE to the SQL, or allow more with --max-rows N",
-                        limits.max_rows;
-                        "câu truy vấn trả về hơn {} dòng (giới hạn); hãy thêm LIMIT hoặc WHERE vào câu SQL, hoặc cho phép nhiều hơn bằng --max-rows N",
-                        limits.max_rows);
+                crate::refuse_w!("export-query-too-many-rows", max = limits.max_rows);
             }
             if bytes > limits.max_bytes {
                 let mb = limits.max_bytes / (1024 * 1024);
-                refuse!("the query's result is larger than {} MB (the limit); select fewer rows or columns, or write CSV to a file (-f csv -o FILE)", mb;
-                        "kết quả truy vấn lớn hơn {} MB (giới hạn); hãy chọn ít dòng hoặc cột hơn, hoặc ghi CSV ra tệp (-f csv -o TỆP)", mb);
+                crate::refuse_w!("export-query-too-large", mb = mb);
             }
             f(r)
         });
@@ -328,13 +318,11 @@ impl<'c> AdHoc<'c> {
         match result {
             Err(e) if fired && interrupted(&e) => {
                 let s = limits.timeout.as_secs();
-                refuse!("the query was stopped after {} s (the time limit; nothing was changed); narrow it, or allow longer with --timeout SECONDS", s;
-                        "câu truy vấn đã bị dừng sau {} giây (giới hạn thời gian; không có gì bị thay đổi); hãy thu hẹp câu truy vấn, hoặc cho phép lâu hơn bằng --timeout GIÂY", s)
+                crate::refuse_w!("export-query-timeout", seconds = s)
             }
             Err(e) if too_big(&e) => {
                 let mb = MAX_VALUE / (1024 * 1024);
-                refuse!("the query builds a value larger than {} MB (the limit); select less", mb;
-                        "câu truy vấn tạo một giá trị lớn hơn {} MB (giới hạn); hãy chọn ít hơn", mb)
+                crate::refuse_w!("export-query-value-too-large", mb = mb)
             }
             other => other,
         }

@@ -73,8 +73,7 @@ pub fn view_of<'a>(columns: &'a [&'a str]) -> crate::view::View<'a> {
 
 /// `--structure` regroups wards; other groupings have nothing to regroup.
 pub fn refuse_structure() -> anyhow::Result<()> {
-    crate::refuse!("--structure regroups wards and applies only with --by ward";
-                   "--structure gộp theo phường và chỉ dùng với --by ward")
+    crate::refuse_w!("report-structure-needs-ward")
 }
 
 /// Query plans of the report statements on a fresh database, for the tests that check

@@ -12,7 +12,6 @@ use rusqlite::{params, Connection};
 
 use super::scope::Scope;
 use crate::domain::types::{iso, Period};
-use crate::refuse;
 use crate::view::{Cell, View};
 
 pub const COLUMNS: &[&str] = &["group", "members", "target", "achieved", "members_met", "shortfall", "pct"];
@@ -188,10 +187,12 @@ pub fn quota_scoped(
 
 fn quota_by(conn: &Connection, period: Period, quota: i64, by: By, scope: &Scope) -> Result<Quota> {
     if period.from.year() != period.to.year() {
-        refuse!("the quota period {}..{} crosses a calendar year; quotas are yearly: give a period within one year, e.g. {} or {}-Q4",
-                period.from, period.to, period.from.year(), period.from.year();
-                "kỳ {}..{} vượt qua một năm dương lịch; chỉ tiêu tính theo năm: hãy chọn kỳ trong một năm, ví dụ {} hoặc {}-Q4",
-                period.from, period.to, period.from.year(), period.from.year());
+        crate::refuse_w!(
+            "quota-period-crosses-year",
+            from = period.from.to_string(),
+            to = period.to.to_string(),
+            year = period.from.year()
+        );
     }
     let sql = match by {
         By::Ward => BY_WARD,

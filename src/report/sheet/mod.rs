@@ -37,35 +37,52 @@ use crate::domain::types::{iso, Period};
 use crate::report::scope::Scope;
 use crate::view::Names;
 
-/// The columns of a sheet, in order: key, English and Vietnamese header. Every header is one
-/// `import reviews` recognises (the filled-in columns) or ignores (the pre-filled ones, and
-/// the row number): checked by the unit test `every_header_is_one_import_reviews_reads`.
-pub const COLUMNS: &[(&str, &str, &str)] = &[
-    ("stt", "#", "STT"),
-    ("case_no", "Case no.", "Số hồ sơ"),
-    ("name", "Name", "Họ tên"),
-    ("ward", "Ward", "Phường"),
-    ("address", "Address", "Địa chỉ"),
-    ("last_contact", "Last contact", "Lần tiếp xúc gần nhất"),
-    ("last_class", "Last class", "Loại gần nhất"),
-    ("reviewed_on", "Date of contact", "Ngày tiếp xúc"),
-    ("class", "Class", "Phân loại"),
-    ("note", "Note", "Ghi chú"),
-    ("support_kind", "Support kind", "Hình thức giúp đỡ"),
-    ("amount", "Amount", "Số tiền"),
-    ("support_note", "Support note", "Ghi chú giúp đỡ"),
+/// The columns of a sheet, in order, by key; their headers are `sheet-col-KEY` in the catalogue.
+/// Every header is one `import reviews` recognises (the filled-in columns) or ignores (the
+/// pre-filled ones, and the row number): checked by the unit test
+/// `every_header_is_one_import_reviews_reads`.
+pub const COLUMNS: &[&str] = &[
+    "stt",
+    "case_no",
+    "name",
+    "ward",
+    "address",
+    "last_contact",
+    "last_class",
+    "reviewed_on",
+    "class",
+    "note",
+    "support_kind",
+    "amount",
+    "support_note",
 ];
 
 /// The index in [`COLUMNS`] of the first column to fill in; those before are pre-filled.
 pub const FIRST_FILL_IN: usize = 7;
 
 /// The header of column `i` in the reader's language.
-pub fn header(i: usize, vi: bool) -> &'static str {
-    let (_, en, v) = COLUMNS[i];
-    if vi {
-        v
-    } else {
-        en
+pub fn header(i: usize, vi: bool) -> String {
+    column_header(COLUMNS[i], vi)
+}
+
+/// The header of the column `key` in the reader's language.
+pub fn column_header(key: &str, vi: bool) -> String {
+    match key {
+        "stt" => crate::w!(vi, "sheet-col-stt"),
+        "case_no" => crate::w!(vi, "sheet-col-case_no"),
+        "name" => crate::w!(vi, "sheet-col-name"),
+        "ward" => crate::w!(vi, "sheet-col-ward"),
+        "address" => crate::w!(vi, "sheet-col-address"),
+        "last_contact" => crate::w!(vi, "sheet-col-last_contact"),
+        "last_class" => crate::w!(vi, "sheet-col-last_class"),
+        "reviewed_on" => crate::w!(vi, "sheet-col-reviewed_on"),
+        "class" => crate::w!(vi, "sheet-col-class"),
+        "note" => crate::w!(vi, "sheet-col-note"),
+        "support_kind" => crate::w!(vi, "sheet-col-support_kind"),
+        "amount" => crate::w!(vi, "sheet-col-amount"),
+        "support_note" => crate::w!(vi, "sheet-col-support_note"),
+        // COLUMNS is the constant above: every key has its header.
+        other => other.to_string(),
     }
 }
 
@@ -202,7 +219,7 @@ pub fn within_limit(p: &Period) -> bool {
 /// either end). Unique, as member ids are.
 pub fn sheet_name(member: Option<&Member>, vi: bool) -> String {
     let Some(m) = member else {
-        return (if vi { "Chưa phân công" } else { "Unassigned" }).to_string();
+        return crate::w!(vi, "sheet-unassigned");
     };
     use unicode_normalization::UnicodeNormalization;
     let clean: String = m.name.nfc().map(|c| if "[]:*?/\\".contains(c) || c.is_control() { ' ' } else { c }).collect();
@@ -283,10 +300,10 @@ mod tests {
 
     #[test]
     fn every_header_is_one_import_reviews_reads() {
-        for (i, (key, ..)) in COLUMNS.iter().enumerate() {
+        for (i, key) in COLUMNS.iter().enumerate() {
             for vi in [false, true] {
                 let h = header(i, vi);
-                let read = crate::import::review_sheet_column(h);
+                let read = crate::import::review_sheet_column(&h);
                 let want = if i == 1 || i >= FIRST_FILL_IN { Some(Some(*key)) } else { Some(None) };
                 assert_eq!(read, want, "{h:?} ({key})");
             }

@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::{header, Sheets, COLUMNS, FIRST_FILL_IN};
+use super::{column_header, header, Sheets, COLUMNS, FIRST_FILL_IN};
 use crate::domain::types::{Class, SupportKind};
 use crate::human;
 use crate::report::brief::esc;
@@ -74,15 +74,15 @@ pub fn page(s: &Sheets, register: &str, title: &str, vi: bool) -> String {
             "<h1>{}</h1>\n<p class=\"who\">{}</p>\n<p class=\"how\">{}</p>\n</header>",
             esc(&crate::text::capitalise(title)),
             esc(&super::workbook::member_line(s, sheet, vi)),
-            esc(super::workbook::instructions(vi))
+            esc(&super::workbook::instructions(vi))
         );
         o.push_str("<table>\n<colgroup>");
         for w in WIDTHS {
             let _ = write!(o, "<col style=\"width:{w}%\">");
         }
         o.push_str("</colgroup>\n<thead><tr>");
-        for (i, (key, ..)) in COLUMNS.iter().enumerate() {
-            let _ = write!(o, "<th data-col=\"{key}\">{}</th>", esc(header(i, vi)));
+        for (i, key) in COLUMNS.iter().enumerate() {
+            let _ = write!(o, "<th data-col=\"{key}\">{}</th>", esc(&header(i, vi)));
         }
         o.push_str("</tr></thead>\n<tbody>\n");
         for (i, r) in sheet.rows.iter().enumerate() {
@@ -103,7 +103,7 @@ pub fn page(s: &Sheets, register: &str, title: &str, vi: bool) -> String {
                 esc(&last_day),
                 esc(last_class)
             );
-            for (key, ..) in &COLUMNS[FIRST_FILL_IN..] {
+            for key in &COLUMNS[FIRST_FILL_IN..] {
                 let _ = match *key {
                     "reviewed_on" => write!(o, "<td class=\"box day\">/&#8195;&#8195;/</td>"),
                     "class" => write!(o, "<td class=\"box pick\">A B C D</td>"),
@@ -113,14 +113,11 @@ pub fn page(s: &Sheets, register: &str, title: &str, vi: bool) -> String {
             o.push_str("</tr>\n");
         }
         o.push_str("</tbody>\n</table>\n");
-        let (cl, kl) = if vi { ("Phân loại", "Hình thức giúp đỡ") } else { ("Class", "Support kind") };
+        let (cl, kl) = (column_header("class", vi), column_header("support_kind", vi));
         let _ = writeln!(o, "<p class=\"legend\"><b>{cl}:</b> {}.</p>", esc(&classes.join("; ")));
         let _ = writeln!(o, "<p class=\"legend\"><b>{kl}:</b> {}.</p>", esc(&kinds.join(", ")));
-        let (day, signer, sig) = if vi {
-            ("Ngày …… tháng …… năm ……", "Thành viên", "(ký, ghi rõ họ tên)")
-        } else {
-            ("Date ……………………", "Member", "(signature and full name)")
-        };
+        let (day, signer, sig) =
+            (crate::w!(vi, "sheet-sign-day"), crate::w!(vi, "sheet-sign-member"), crate::w!(vi, "sheet-sign-how"));
         let _ = writeln!(
             o,
             "<div class=\"sign\"><div>{day}<br><b>{signer}</b><br><i>{sig}</i><div class=\"space\"></div></div></div>\n</section>"

@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet,
 };
 
-use super::{header, sheet_name, Sheet, Sheets, COLUMNS, FIRST_FILL_IN};
+use super::{column_header, header, sheet_name, Sheet, Sheets, COLUMNS, FIRST_FILL_IN};
 use crate::domain::types::{Class, SupportKind};
 use crate::human;
 
@@ -35,21 +35,15 @@ const WIDTHS: [f64; 13] = [5.0, 11.0, 22.0, 7.0, 26.0, 12.0, 8.0, 12.0, 9.0, 24.
 
 /// The member a worksheet is for, as its second line says it.
 pub fn member_line(s: &Sheets, sheet: &Sheet, vi: bool) -> String {
-    match (&sheet.member, vi) {
-        (Some(m), true) => format!("Thành viên: {} {} — {}", m.id, m.name, s.org_name(&m.org, true)),
-        (Some(m), false) => format!("Member: {} {} — {}", m.id, m.name, s.org_name(&m.org, false)),
-        (None, true) => "Đối tượng chưa có thành viên phụ trách".to_string(),
-        (None, false) => "Cases with no member in charge".to_string(),
+    match &sheet.member {
+        Some(m) => crate::w!(vi, "sheet-member-line", id = m.id, name = &m.name, org = s.org_name(&m.org, vi)),
+        None => crate::w!(vi, "sheet-member-none"),
     }
 }
 
 /// What to fill in, under the member's line.
-pub fn instructions(vi: bool) -> &'static str {
-    if vi {
-        "Mỗi lần tiếp xúc ghi: ngày tiếp xúc (trong kỳ), phân loại A–D, ghi chú; nếu có giúp đỡ, ghi hình thức giúp đỡ và số tiền. Đối tượng chưa tiếp xúc thì để trống."
-    } else {
-        "For each contact write the date of contact (in the period), the class A–D and a note; if help was given, the support kind and amount. Leave a person not visited blank."
-    }
+pub fn instructions(vi: bool) -> String {
+    crate::w!(vi, "sheet-instructions")
 }
 
 /// `&` is a code in Excel's page headers: written `&&`.
@@ -180,13 +174,13 @@ fn worksheet(ws: &mut Worksheet, s: &Sheets, sheet: &Sheet, title: &str, vi: boo
     ws.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     let period = human::period(&s.period, vi);
     ws.set_header(format!("&L{}&R{}", page_text(&who), page_text(&period)));
-    ws.set_footer(if vi { "&CTrang &P/&N" } else { "&CPage &P of &N" });
+    ws.set_footer(crate::w!(vi, "sheet-page-footer"));
     Ok(())
 }
 
 /// The checks on the cells to fill in, rows `first..=last`.
 fn validations(ws: &mut Worksheet, s: &Sheets, first: u32, last: u32, vi: bool) -> Result<()> {
-    let col = |key: &str| COLUMNS.iter().position(|(k, ..)| *k == key).map(|c| c as u16);
+    let col = |key: &str| COLUMNS.iter().position(|k| *k == key).map(|c| c as u16);
     let (Some(day), Some(class), Some(kind), Some(amount)) =
         (col("reviewed_on"), col("class"), col("support_kind"), col("amount"))
     else {
@@ -198,55 +192,35 @@ fn validations(ws: &mut Worksheet, s: &Sheets, first: u32, last: u32, vi: bool) 
     let dv = DataValidation::new()
         .allow_date(DataValidationRule::Between(date(s.period.from)?, date(s.period.to)?))
         .set_error_style(DataValidationErrorStyle::Stop)
-        .set_input_title(if vi { "Ngày tiếp xúc" } else { "Date of contact" })?
-        .set_input_message(if vi { format!("Từ {from} đến {to}") } else { format!("From {from} to {to}") })?
-        .set_error_title(if vi { "Ngày ngoài kỳ" } else { "Date outside the period" })?
-        .set_error_message(if vi {
-            format!("Ngày tiếp xúc phải là một ngày của {words}: từ {from} đến {to}.")
-        } else {
-            format!("The date of contact must be a day of {words}: from {from} to {to}.")
-        })?;
+        .set_input_title(column_header("reviewed_on", vi))?
+        .set_input_message(crate::w!(vi, "sheet-day-input", from = &from, to = &to))?
+        .set_error_title(crate::w!(vi, "sheet-day-error-title"))?
+        .set_error_message(crate::w!(vi, "sheet-day-error", words = &words, from = &from, to = &to))?;
     ws.add_data_validation(first, day, last, day, &dv)?;
 
     let codes: Vec<&str> = Class::ALL.iter().map(|c| c.code()).collect();
     let meaning: Vec<String> = Class::ALL.iter().map(|c| format!("{}: {}", c.code(), c.label(vi))).collect();
     let dv = DataValidation::new()
         .allow_list_strings(&codes)?
-        .set_input_title(if vi { "Phân loại" } else { "Class" })?
+        .set_input_title(column_header("class", vi))?
         .set_input_message(meaning.join("\n"))?
-        .set_error_title(if vi { "Phân loại không hợp lệ" } else { "Not a class" })?
-        .set_error_message(if vi {
-            "Chọn A, B, C hoặc D trong danh sách."
-        } else {
-            "Choose A, B, C or D from the list."
-        })?;
+        .set_error_title(crate::w!(vi, "sheet-class-error-title"))?
+        .set_error_message(crate::w!(vi, "sheet-class-error"))?;
     ws.add_data_validation(first, class, last, class, &dv)?;
 
     let kinds: Vec<String> = SupportKind::ALL.iter().map(|k| crate::text::capitalise(k.label(vi))).collect();
     let dv = DataValidation::new()
         .allow_list_strings(&kinds)?
-        .set_input_title(if vi { "Hình thức giúp đỡ" } else { "Support kind" })?
-        .set_input_message(if vi {
-            "Chọn trong danh sách; để trống nếu không giúp đỡ."
-        } else {
-            "Choose from the list; leave blank if no help was given."
-        })?
-        .set_error_title(if vi { "Hình thức không hợp lệ" } else { "Not a support kind" })?
-        .set_error_message(if vi {
-            "Chọn một hình thức trong danh sách."
-        } else {
-            "Choose a kind from the list."
-        })?;
+        .set_input_title(column_header("support_kind", vi))?
+        .set_input_message(crate::w!(vi, "sheet-kind-input"))?
+        .set_error_title(crate::w!(vi, "sheet-kind-error-title"))?
+        .set_error_message(crate::w!(vi, "sheet-kind-error"))?;
     ws.add_data_validation(first, kind, last, kind, &dv)?;
 
     let dv = DataValidation::new()
         .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0))
-        .set_error_title(if vi { "Số tiền không hợp lệ" } else { "Not an amount" })?
-        .set_error_message(if vi {
-            "Số tiền là số đồng, không âm, ví dụ 5000000."
-        } else {
-            "The amount is a number of đồng, not below 0, e.g. 5000000."
-        })?;
+        .set_error_title(crate::w!(vi, "sheet-amount-error-title"))?
+        .set_error_message(crate::w!(vi, "sheet-amount-error"))?;
     ws.add_data_validation(first, amount, last, amount, &dv)?;
     Ok(())
 }
