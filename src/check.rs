@@ -443,8 +443,8 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
                 report.problems.push(problem(
                     "table",
                     "-",
-                    "SQLite integrity check failed",
-                    "kiểm tra toàn vẹn SQLite thất bại",
+                    &crate::w!(false, "check-sqlite-integrity-failed"),
+                    &crate::w!(true, "check-sqlite-integrity-failed"),
                     &r,
                 ));
             }
@@ -457,8 +457,8 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
                 report.problems.push(problem(
                     "table",
                     &format!("{table} row {rowid}"),
-                    "refers to a missing row",
-                    "tham chiếu tới dòng không tồn tại",
+                    &crate::w!(false, "check-refers-to-missing-row"),
+                    &crate::w!(true, "check-refers-to-missing-row"),
                     &format!("in {parent}"),
                 ));
             }
@@ -482,8 +482,8 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
         Ok(Some((seq, what))) => report.problems.push(problem(
             "audit",
             &seq.to_string(),
-            "the audit hash chain is broken",
-            "chuỗi băm của nhật ký bị phá vỡ",
+            &crate::w!(false, "check-audit-chain-broken"),
+            &crate::w!(true, "check-audit-chain-broken"),
             &what,
         )),
         Err(e) => report.problems.push(could_not_run("audit verify", &e)),
@@ -520,8 +520,8 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
     match crate::domain::anonymise::unfinished(conn) {
         Ok(None) => {}
         Ok(Some(d)) => report.problems.push(Problem {
-            en: format!("register: an anonymisation (released before {d}) is unfinished: old values may still be readable in the file or its -wal; run `mh51 anonymise --finish`"),
-            vi: format!("sổ: việc ẩn danh (ra khỏi diện trước {d}) chưa hoàn tất: giá trị cũ có thể vẫn đọc được trong tệp hoặc tệp -wal; hãy chạy `mh51 anonymise --finish`"),
+            en: crate::w!(false, "check-anonymise-unfinished", day = d.as_str()),
+            vi: crate::w!(true, "check-anonymise-unfinished", day = d.as_str()),
         }),
         Err(e) => report.problems.push(could_not_run("anonymise_unfinished", &e)),
     }
@@ -535,10 +535,7 @@ pub fn check(conn: &Connection, today: NaiveDate) -> Result<Report> {
 pub fn data(conn: &Connection) -> Result<(Vec<Problem>, i64, usize)> {
     let Some((found, proved)) = ledger::prove(conn)? else {
         return Ok((
-            vec![Problem {
-                en: "the register has no ledger (row_versions, ledger): its data cannot be proved".into(),
-                vi: "sổ không có sổ cái (row_versions, ledger): không chứng minh được dữ liệu".into(),
-            }],
+            vec![Problem { en: crate::w!(false, "check-no-ledger"), vi: crate::w!(true, "check-no-ledger") }],
             0,
             0,
         ));
@@ -572,7 +569,8 @@ pub fn schema(conn: &Connection) -> Result<Vec<Problem>> {
                 _ => crate::w!(true, "check-schema-kind-other"),
             };
             Problem {
-                en: format!("schema: {} {} {en}", d.kind, d.name), vi: format!("lược đồ: {kvi} {} {vi}", d.name)
+                en: crate::w!(false, "check-schema-problem", kind = &d.kind, name = &d.name, what = en),
+                vi: crate::w!(true, "check-schema-problem", kind = kvi, name = &d.name, what = vi),
             }
         })
         .collect())
@@ -580,8 +578,8 @@ pub fn schema(conn: &Connection) -> Result<Vec<Problem>> {
 
 fn could_not_run(what: &str, e: &anyhow::Error) -> Problem {
     Problem {
-        en: format!("the check '{what}' could not run: {e:#}"),
-        vi: format!("không chạy được bước kiểm tra '{what}': {e:#}"),
+        en: crate::w!(false, "check-could-not-run", what = what, error = format!("{e:#}")),
+        vi: crate::w!(true, "check-could-not-run", what = what, error = format!("{e:#}")),
     }
 }
 
@@ -627,14 +625,8 @@ fn run_rule(conn: &Connection, rule: &Rule, today: &str, out: &mut Vec<Problem>)
 /// Names are stored cleaned (trimmed, spaces collapsed, NFC) and their `*_fold` columns
 /// equal `text::fold` of them; otherwise search and duplicate checks silently miss rows.
 fn names(conn: &Connection, out: &mut Vec<Problem>) -> Result<()> {
-    let (clean_en, clean_vi) = (
-        "a name is not stored cleaned (trimmed, single spaces, Unicode NFC)",
-        "tên không được lưu chuẩn (cắt khoảng trắng, Unicode NFC)",
-    );
-    let (fold_en, fold_vi) = (
-        "a folded search key does not match its name (search and duplicate checks would miss it)",
-        "khóa tìm kiếm không khớp với tên (tìm kiếm và kiểm tra trùng sẽ bỏ sót)",
-    );
+    let (clean_en, clean_vi) = (crate::w!(false, "check-name-not-clean"), crate::w!(true, "check-name-not-clean"));
+    let (fold_en, fold_vi) = (crate::w!(false, "check-fold-mismatch"), crate::w!(true, "check-fold-mismatch"));
     for (kind, sql) in [
         ("person", "SELECT id, name, name_fold FROM persons ORDER BY id"),
         ("member", "SELECT id, name, name_fold FROM members ORDER BY id"),
@@ -646,10 +638,10 @@ fn names(conn: &Connection, out: &mut Vec<Problem>) -> Result<()> {
             let name: String = r.get(1)?;
             let name_fold: String = r.get(2)?;
             if clean(&name) != name {
-                out.push(problem(kind, &id.to_string(), clean_en, clean_vi, "name"));
+                out.push(problem(kind, &id.to_string(), &clean_en, &clean_vi, "name"));
             }
             if fold(&name) != name_fold {
-                out.push(problem(kind, &id.to_string(), fold_en, fold_vi, "name_fold"));
+                out.push(problem(kind, &id.to_string(), &fold_en, &fold_vi, "name_fold"));
             }
         }
     }
@@ -667,13 +659,13 @@ fn names(conn: &Connection, out: &mut Vec<Problem>) -> Result<()> {
             let name_fold: String = r.get(3)?;
             let sort_key: Option<String> = r.get(4)?;
             if clean(&name) != name || clean(&code) != code {
-                out.push(problem(kind, &code, clean_en, clean_vi, "code or name"));
+                out.push(problem(kind, &code, &clean_en, &clean_vi, "code or name"));
             }
             if fold(&code) != code_fold || fold(&name) != name_fold {
-                out.push(problem(kind, &code, fold_en, fold_vi, "code_fold or name_fold"));
+                out.push(problem(kind, &code, &fold_en, &fold_vi, "code_fold or name_fold"));
             }
             if sort_key.is_some_and(|k| k != natural_key(&code)) {
-                out.push(problem(kind, &code, fold_en, fold_vi, "sort_key"));
+                out.push(problem(kind, &code, &fold_en, &fold_vi, "sort_key"));
             }
         }
     }

@@ -109,15 +109,26 @@ pub fn kind(p: &Period) -> Kind {
 /// `từ ngày 01/01/2022 đến ngày 20/05/2022` (en: `2022 Q1`, `2021`, `May 2022`,
 /// `1 Jan 2022 to 20 May 2022`).
 pub fn period(p: &Period, vi: bool) -> String {
-    match (kind(p), vi) {
-        (Kind::Year(y), true) => format!("năm {y}"),
-        (Kind::Year(y), false) => y.to_string(),
-        (Kind::Quarter(y, q), true) => format!("quý {}/{y}", ROMAN[(q - 1) as usize]),
-        (Kind::Quarter(y, q), false) => format!("{y} Q{q}"),
-        (Kind::Month(y, m), true) => format!("tháng {m}/{y}"),
-        (Kind::Month(y, m), false) => format!("{} {y}", MONTHS_EN_LONG[(m - 1) as usize]),
-        (Kind::Range, true) => format!("từ ngày {} đến ngày {}", date(p.from, true), date(p.to, true)),
-        (Kind::Range, false) => format!("{} to {}", date(p.from, false), date(p.to, false)),
+    match kind(p) {
+        Kind::Year(y) => crate::w!(vi, "period-in-words-year", year = y.to_string()),
+        Kind::Quarter(y, q) => crate::w!(
+            vi,
+            "period-in-words-quarter",
+            year = y.to_string(),
+            quarter = crate::words::both(q, ROMAN[(q - 1) as usize])
+        ),
+        Kind::Month(y, m) => crate::w!(
+            vi,
+            "period-in-words-month",
+            year = y.to_string(),
+            month = crate::words::both(MONTHS_EN_LONG[(m - 1) as usize], m)
+        ),
+        Kind::Range => crate::w!(
+            vi,
+            "period-in-words-range",
+            from = crate::words::both(date(p.from, false), date(p.from, true)),
+            to = crate::words::both(date(p.to, false), date(p.to, true))
+        ),
     }
 }
 

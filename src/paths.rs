@@ -35,7 +35,6 @@ use std::sync::Mutex;
 use anyhow::{Context, Result};
 
 use crate::platform::OpenOptionsExt;
-use crate::{refusal, refuse};
 
 /// The refusal of a path that is already taken (a file, a folder, or a link even to nothing).
 pub fn refuse_taken(path: &Path) -> Result<()> {
@@ -46,9 +45,7 @@ pub fn refuse_taken(path: &Path) -> Result<()> {
 }
 
 fn taken(path: &Path) -> anyhow::Error {
-    refusal!("'{}' already exists; mh51 never overwrites a file: choose a new name", path.display();
-             "'{}' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới", path.display())
-    .into()
+    crate::refusal_w!("file-exists-never-overwrite", path = path.display().to_string()).into()
 }
 
 /// `path` as an absolute path, for SQLite: never read as a URI.
@@ -72,16 +69,16 @@ pub fn real(path: &Path) -> Result<PathBuf> {
 /// The folder a new file goes in, resolved (absolute), and the file's own name.
 fn split(dest: &Path) -> Result<(PathBuf, std::ffi::OsString)> {
     let Some(name) = dest.file_name().filter(|n| !n.is_empty()) else {
-        refuse!("'{}' is not a file name: give the path of a new file", dest.display();
-                "'{}' không phải tên tệp: hãy cho đường dẫn của một tệp mới", dest.display());
+        crate::refuse_w!("not-a-file-name", path = dest.display().to_string());
     };
     let parent = dest.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let dir = match std::fs::canonicalize(parent) {
         Ok(d) if d.is_dir() => d,
-        _ => refuse!("folder '{}' does not exist; create it first or choose another path for '{}'",
-                     parent.display(), dest.display();
-                     "thư mục '{}' không tồn tại; hãy tạo trước hoặc chọn đường dẫn khác cho '{}'",
-                     parent.display(), dest.display()),
+        _ => crate::refuse_w!(
+            "folder-does-not-exist",
+            folder = parent.display().to_string(),
+            path = dest.display().to_string()
+        ),
     };
     Ok((dir, name.to_owned()))
 }

@@ -51,3 +51,27 @@ check-schema-kind-index = index
 check-schema-kind-trigger = trigger
 check-schema-kind-view = view
 check-schema-kind-other = object
+## check found $n problems in the register $db, listed one per line ($list).
+check-found = check found { $n } problem(s) in '{ $db }':
+    { $list }
+## check found $n damaged pages in the encrypted register $db ($list: up to 20, one per line).
+check-damaged-pages = check found { $n } damaged page(s) in the encrypted file '{ $db }' (restore it from a backup):
+    { $list }
+## A row of SQLite's integrity check (the row follows).
+check-sqlite-integrity-failed = SQLite integrity check failed
+## A foreign key that points nowhere (the parent table follows).
+check-refers-to-missing-row = refers to a missing row
+## The audit chain breaks (how follows).
+check-audit-chain-broken = the audit hash chain is broken
+## An anonymisation of those released before $day was interrupted.
+check-anonymise-unfinished = register: an anonymisation (released before { $day }) is unfinished: old values may still be readable in the file or its -wal; run `mh51 anonymise --finish`
+## A register without the ledger tables.
+check-no-ledger = the register has no ledger (row_versions, ledger): its data cannot be proved
+## A schema difference: $kind (table, index, trigger, view) $name, $what (check-schema-missing/changed/added).
+check-schema-problem = schema: { $kind } { $name } { $what }
+## A step of check ($what) failed with $error.
+check-could-not-run = the check '{ $what }' could not run: { $error }
+## A name stored uncleaned.
+check-name-not-clean = a name is not stored cleaned (trimmed, single spaces, Unicode NFC)
+## A *_fold column that is not the folded name.
+check-fold-mismatch = a folded search key does not match its name (search and duplicate checks would miss it)

@@ -103,3 +103,5 @@ city-col-audit-head = Ward's audit head
 city-col-fingerprint = Fingerprint
 city-col-public-key = Public key
 city-col-added-at = Registered
+## demo --size city|small built the file $db: its figures, and how long it took ($secs, one decimal).
+city-demo-built = built { $db }: { $wards } wards, { $members } members, { $cases } cases ({ $released } released, { $reassigned } reassigned), { $reviews } reviews, { $supports } supports in { $secs } s

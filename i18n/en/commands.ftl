@@ -97,3 +97,24 @@ db-in-use = '{ $path }' is in use (another command is reading or writing it); ru
 db-stayed-locked = '{ $path }' stayed locked by another command (encrypt, rekey, an import…) for { $seconds } s; run this again — nothing was changed
 db-replaced-meanwhile = '{ $path }' was replaced meanwhile (by encrypt or rekey in another window); run the command again — nothing was changed
 db-replaced-while-opening = '{ $path }' was replaced while it was being opened (by encrypt or rekey in another window); run the command again — nothing was changed
+## What a new passphrase is needed for (there-no-terminal-type's $what).
+a-new-passphrase-is-needed = a new passphrase is needed
+## The terminal's prompts for a passphrase (a space follows).
+prompt-passphrase = Passphrase:
+prompt-new-passphrase = New passphrase:
+prompt-again = Again:
+## anonymise (or its dry run): how many persons, released before $day; notes emptied; phones removed.
+anonymise-done = { $dry_run ->
+    [yes] would anonymise (dry run, nothing written)
+   *[no] anonymised
+} { $persons } person(s) whose every case was released before { $day }; notes emptied on { $case_notes } case(s), { $review_notes } review(s), { $support_notes } support(s); phone numbers removed from { $member_phones } member(s) who left before { $day }
+## anonymise committed but its scrub of the file ($path) failed with $error.
+anonymise-scrub-failed = the anonymisation (released before { $day }) is saved, but old values may still be readable in '{ $path }' or its -wal: { $error }. Run `mh51 anonymise --finish` when no other command is using the register
+## A new file's path ($path) is already taken.
+file-exists-never-overwrite = '{ $path }' already exists; mh51 never overwrites a file: choose a new name
+## A new file's path ($path) names no file (a folder, or empty).
+not-a-file-name = '{ $path }' is not a file name: give the path of a new file
+## The folder ($folder) of a new file's path ($path) is not there.
+folder-does-not-exist = folder '{ $folder }' does not exist; create it first or choose another path for '{ $path }'
+## A report asked for as -f xlsx without -o.
+xlsx-needs-output = -f xlsx writes an Excel file and needs -o FILE, e.g. -o bao-cao.xlsx

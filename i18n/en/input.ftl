@@ -46,3 +46,28 @@ no-sheet-has-header = { $file }: no sheet has a header row (a row whose cells ar
 value-column-with-no = a value in a column with no header; name the column in the header row or clear the cell
 cell-shows-error-correct = the cell shows the error { $value }; correct its formula or type the value
 number-not-identity-number = the number { $text } is not an identity number (9 or 12 digits); the spreadsheet stores it as a number and may have dropped leading zeros: format the column as Text and type the numbers again
+## What an import brought in, by its kind ($kind: members, reviews, supports, cases).
+import-what = { $kind ->
+    [members] members
+    [reviews] filled rows (reviews)
+    [supports] supports
+   *[cases] cases
+}
+## import --dry-run: all $n rows of the file $name are valid; $what: import-what.
+import-dry-run-valid = dry run: all { $n } rows of { $name } are valid ({ $what }); nothing was written
+## import: $n rows ($what: import-what) brought in from the file $name.
+import-done = imported { $n } { $what } from { $name }
+## An import refused: the file $file has $rows bad rows (each problem follows on its own line).
+import-bad-rows = { $file }: { $rows } bad row(s); nothing was imported:
+## A member of the file that repeats one above it ($unit: row or line, at $at): same name, org and ward.
+import-duplicate-member-in-file = duplicate of { $unit } { $at }: the same member '{ $name }' of { $org } in ward { $ward }
+## A case of the file that repeats one above it ($unit: row or line, at $at): same person, same date.
+import-duplicate-case-in-file = duplicate of { $unit } { $at }: the same person enrolled on the same date { $date }
+## A filled row of the month's sheet without $what (one of the four below).
+import-filled-row-needs = empty; a filled row needs its { $what }
+import-needs-date-of-contact = date of contact
+import-needs-class = class (A–D)
+import-needs-date-of-support = date of support
+import-needs-kind-of-support = kind of support
+## A sheet's row already recorded ($what: the rule's refusal, without its --again advice).
+import-sheet-duplicate = duplicate: { $what }; nothing is recorded twice (was this sheet brought back already?)

@@ -29,3 +29,9 @@ period-who-case = case { $case }
 period-who-member = member { $member }
 column-period_from = From
 column-period_to = To
+## A period in words (titles, the brief): a year, a quarter ($quarter: its number), a month
+## ($month: its name), any other range of days ($from, $to: dates as the tables write them).
+period-in-words-year = { $year }
+period-in-words-quarter = { $year } Q{ $quarter }
+period-in-words-month = { $month } { $year }
+period-in-words-range = { $from } to { $to }

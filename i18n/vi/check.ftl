@@ -50,3 +50,27 @@ check-schema-kind-index = chỉ mục
 check-schema-kind-trigger = trigger
 check-schema-kind-view = view
 check-schema-kind-other = đối tượng
+## check thấy $n lỗi trong sổ $db, mỗi lỗi một dòng ($list).
+check-found = kiểm tra thấy { $n } lỗi trong '{ $db }':
+    { $list }
+## check thấy $n trang hỏng trong sổ mã hóa $db ($list: tối đa 20, mỗi trang một dòng).
+check-damaged-pages = kiểm tra thấy { $n } trang hỏng trong tệp mã hóa '{ $db }' (hãy khôi phục từ bản sao lưu):
+    { $list }
+## Một dòng của bước kiểm tra toàn vẹn SQLite (dòng đó theo sau).
+check-sqlite-integrity-failed = kiểm tra toàn vẹn SQLite thất bại
+## Khóa ngoại trỏ tới dòng không có (bảng cha theo sau).
+check-refers-to-missing-row = tham chiếu tới dòng không tồn tại
+## Chuỗi nhật ký đứt (lý do theo sau).
+check-audit-chain-broken = chuỗi băm của nhật ký bị phá vỡ
+## Việc ẩn danh những người ra khỏi diện trước $day bị ngắt giữa chừng.
+check-anonymise-unfinished = sổ: việc ẩn danh (ra khỏi diện trước { $day }) chưa hoàn tất: giá trị cũ có thể vẫn đọc được trong tệp hoặc tệp -wal; hãy chạy `mh51 anonymise --finish`
+## Sổ không có các bảng sổ cái.
+check-no-ledger = sổ không có sổ cái (row_versions, ledger): không chứng minh được dữ liệu
+## Khác biệt lược đồ: $kind (bảng, chỉ mục, trigger, view) $name, $what (check-schema-missing/changed/added).
+check-schema-problem = lược đồ: { $kind } { $name } { $what }
+## Một bước kiểm tra ($what) thất bại với lỗi $error.
+check-could-not-run = không chạy được bước kiểm tra '{ $what }': { $error }
+## Tên lưu chưa chuẩn.
+check-name-not-clean = tên không được lưu chuẩn (cắt khoảng trắng, Unicode NFC)
+## Cột *_fold không khớp với tên đã gập dấu.
+check-fold-mismatch = khóa tìm kiếm không khớp với tên (tìm kiếm và kiểm tra trùng sẽ bỏ sót)

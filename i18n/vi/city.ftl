@@ -94,3 +94,5 @@ city-col-audit-head = Đầu chuỗi nhật ký của phường
 city-col-fingerprint = Dấu vân tay
 city-col-public-key = Khóa công khai
 city-col-added-at = Ngày đăng ký
+## demo --size city|small đã tạo tệp $db: các số liệu, và thời gian ($secs, một chữ số thập phân).
+city-demo-built = đã tạo { $db }: { $wards } phường, { $members } thành viên, { $cases } hồ sơ ({ $released } đã ra khỏi diện, { $reassigned } phân công lại), { $reviews } lượt tiếp xúc, { $supports } lượt giúp đỡ trong { $secs } giây

@@ -97,3 +97,24 @@ db-in-use = '{ $path }' đang được dùng (một lệnh khác đang đọc ho
 db-stayed-locked = '{ $path }' bị một lệnh khác (encrypt, rekey, nhập dữ liệu…) khóa suốt { $seconds } giây; hãy chạy lại — không có gì bị thay đổi
 db-replaced-meanwhile = '{ $path }' vừa được thay bằng tệp khác (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi
 db-replaced-while-opening = '{ $path }' bị thay bằng tệp khác ngay lúc đang mở (do encrypt hoặc rekey ở cửa sổ khác); hãy chạy lại lệnh — không có gì bị thay đổi
+## Cần cụm mật khẩu cho việc gì ($what của there-no-terminal-type).
+a-new-passphrase-is-needed = cần một cụm mật khẩu mới
+## Lời hỏi cụm mật khẩu trên màn hình (theo sau là một dấu cách).
+prompt-passphrase = Cụm mật khẩu:
+prompt-new-passphrase = Cụm mật khẩu mới:
+prompt-again = Nhập lại:
+## anonymise (hoặc chạy thử): bao nhiêu người, ra khỏi diện trước $day; ghi chú đã xóa; số điện thoại đã xóa.
+anonymise-done = { $dry_run ->
+    [yes] sẽ ẩn danh (chạy thử, không ghi gì)
+   *[no] đã ẩn danh
+} { $persons } người có mọi hồ sơ đã ra khỏi diện trước { $day }; xóa ghi chú của { $case_notes } hồ sơ, { $review_notes } lượt tiếp xúc, { $support_notes } lượt giúp đỡ; xóa số điện thoại của { $member_phones } thành viên đã nghỉ trước { $day }
+## anonymise đã lưu nhưng không xóa sạch được tệp ($path), lỗi $error.
+anonymise-scrub-failed = việc ẩn danh (ra khỏi diện trước { $day }) đã được lưu, nhưng giá trị cũ có thể vẫn đọc được trong '{ $path }' hoặc tệp -wal của nó: { $error }. Hãy chạy `mh51 anonymise --finish` khi không lệnh nào khác đang dùng sổ
+## Đường dẫn của tệp mới ($path) đã có tệp.
+file-exists-never-overwrite = '{ $path }' đã tồn tại; mh51 không ghi đè tệp: hãy chọn tên mới
+## Đường dẫn của tệp mới ($path) không phải tên tệp (một thư mục, hoặc rỗng).
+not-a-file-name = '{ $path }' không phải tên tệp: hãy cho đường dẫn của một tệp mới
+## Thư mục ($folder) của đường dẫn tệp mới ($path) không có.
+folder-does-not-exist = thư mục '{ $folder }' không tồn tại; hãy tạo trước hoặc chọn đường dẫn khác cho '{ $path }'
+## Báo cáo -f xlsx mà không có -o.
+xlsx-needs-output = -f xlsx ghi tệp Excel nên cần -o TỆP, ví dụ -o bao-cao.xlsx

@@ -46,3 +46,28 @@ no-sheet-has-header = { $file }: không trang tính nào có dòng tiêu đề (
 value-column-with-no = có giá trị ở cột không có tiêu đề; hãy đặt tên cột ở dòng tiêu đề hoặc xóa ô
 cell-shows-error-correct = ô đang báo lỗi { $value }; hãy sửa công thức hoặc nhập giá trị
 number-not-identity-number = số { $text } không phải số CCCD/CMND (9 hoặc 12 chữ số); bảng tính lưu nó dạng số và có thể đã bỏ mất các số 0 ở đầu: hãy định dạng cột là Văn bản (Text) rồi nhập lại các số
+## Những gì đã nhập, theo loại ($kind: members, reviews, supports, cases).
+import-what = { $kind ->
+    [members] thành viên
+    [reviews] dòng đã điền (tiếp xúc)
+    [supports] lần giúp đỡ
+   *[cases] hồ sơ
+}
+## import --dry-run: cả $n dòng của tệp $name hợp lệ; $what: import-what.
+import-dry-run-valid = chạy thử: cả { $n } dòng của { $name } hợp lệ ({ $what }); không ghi gì cả
+## import: đã nhập $n dòng ($what: import-what) từ tệp $name.
+import-done = đã nhập { $n } { $what } từ { $name }
+## Nhập bị từ chối: tệp $file có $rows dòng lỗi (mỗi lỗi theo sau trên một dòng).
+import-bad-rows = { $file }: { $rows } dòng lỗi; không nhập gì cả:
+## Thành viên trong tệp trùng với một dòng trên ($unit: hàng hoặc dòng, số $at): cùng tên, đoàn thể và phường.
+import-duplicate-member-in-file = trùng với { $unit } { $at }: cùng thành viên '{ $name }' thuộc { $org } ở phường { $ward }
+## Hồ sơ trong tệp trùng với một dòng trên ($unit: hàng hoặc dòng, số $at): cùng người, cùng ngày.
+import-duplicate-case-in-file = trùng với { $unit } { $at }: cùng một người, cùng ngày đưa vào diện { $date }
+## Dòng đã điền của phiếu tháng thiếu $what (một trong bốn từ dưới).
+import-filled-row-needs = trống; dòng đã điền cần có { $what }
+import-needs-date-of-contact = ngày tiếp xúc
+import-needs-class = phân loại (A–D)
+import-needs-date-of-support = ngày giúp đỡ
+import-needs-kind-of-support = hình thức giúp đỡ
+## Dòng của phiếu đã được ghi ($what: lời từ chối của quy tắc, bỏ phần gợi ý --again).
+import-sheet-duplicate = trùng: { $what }; không ghi hai lần (phiếu này đã được nhập rồi chăng?)

@@ -29,3 +29,9 @@ period-who-case = hồ sơ { $case }
 period-who-member = thành viên { $member }
 column-period_from = Từ ngày
 column-period_to = Đến ngày
+## Kỳ bằng chữ (tiêu đề, bản tóm tắt): một năm, một quý ($quarter: số La Mã), một tháng
+## ($month: số tháng), một khoảng ngày khác ($from, $to: ngày viết như trong bảng).
+period-in-words-year = năm { $year }
+period-in-words-quarter = quý { $quarter }/{ $year }
+period-in-words-month = tháng { $month }/{ $year }
+period-in-words-range = từ ngày { $from } đến ngày { $to }

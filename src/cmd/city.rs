@@ -42,9 +42,18 @@ pub fn run(app: &App, size: DemoSize) -> Result<()> {
     ];
     let [w, m, c, rel, re, rev, sup] = figures;
     let db = app.db.display();
-    app.say(
-        &format!("built {db}: {w} wards, {m} members, {c} cases ({rel} released, {re} reassigned), {rev} reviews, {sup} supports in {secs:.1} s"),
-        &format!("đã tạo {db}: {w} phường, {m} thành viên, {c} hồ sơ ({rel} đã ra khỏi diện, {re} phân công lại), {rev} lượt tiếp xúc, {sup} lượt giúp đỡ trong {secs:.1} giây"),
-    );
+    app.tell(&crate::w!(
+        app.vi,
+        "city-demo-built",
+        db = db.to_string(),
+        wards = w.to_string(),
+        members = m.to_string(),
+        cases = c.to_string(),
+        released = rel.to_string(),
+        reassigned = re.to_string(),
+        reviews = rev.to_string(),
+        supports = sup.to_string(),
+        secs = format!("{secs:.1}")
+    ));
     Ok(())
 }

@@ -78,19 +78,21 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
         result
     })?;
     writeln!(std::io::stdout(), "{n}")?;
-    let (en_what, vi_what) = match kind {
-        Kind::Members => ("members", "thành viên"),
-        Kind::ReviewSheet => ("filled rows (reviews)", "dòng đã điền (tiếp xúc)"),
-        Kind::SupportSheet => ("supports", "lần giúp đỡ"),
-        _ => ("cases", "hồ sơ"),
-    };
+    let what = crate::w!(
+        app.vi,
+        "import-what",
+        kind = match kind {
+            Kind::Members => "members",
+            Kind::ReviewSheet => "reviews",
+            Kind::SupportSheet => "supports",
+            _ => "cases",
+        }
+    );
+    let n = n.to_string();
     if dry_run {
-        app.say(
-            &format!("dry run: all {n} rows of {name} are valid ({en_what}); nothing was written"),
-            &format!("chạy thử: cả {n} dòng của {name} hợp lệ ({vi_what}); không ghi gì cả"),
-        );
+        app.tell(&crate::w!(app.vi, "import-dry-run-valid", n = n, name = &name, what = what));
     } else {
-        app.say(&format!("imported {n} {en_what} from {name}"), &format!("đã nhập {n} {vi_what} từ {name}"));
+        app.tell(&crate::w!(app.vi, "import-done", n = n, name = &name, what = what));
     }
     Ok(())
 }

@@ -219,6 +219,12 @@ impl App {
     pub fn say(&self, en: &str, vi: &str) {
         eprintln!("{}", crate::text::visible(if self.vi { vi } else { en }));
     }
+
+    /// A message for humans, on stderr, already in the reader's language (a text of the
+    /// catalogue, made by `crate::w!` with `app.vi`).
+    pub fn tell(&self, text: &str) {
+        eprintln!("{}", crate::text::visible(text));
+    }
 }
 
 /// The register's word for a ward, when it has one (SPEC §13), for headers and titles.

@@ -67,8 +67,9 @@ fn no_terminal(what_en: &str, what_vi: &str) -> anyhow::Error {
     crate::refusal_w!("there-no-terminal-type", what = crate::words::both(what_en, what_vi)).into()
 }
 
-fn prompt(app: &App, en: &str, vi: &str) -> Result<String> {
-    rpassword::prompt_password(if app.vi { vi } else { en }).context("reading the passphrase from the terminal")
+/// Ask on the terminal, without echo; `said` is the catalogue's prompt (a space follows it).
+fn prompt(said: &str) -> Result<String> {
+    rpassword::prompt_password(format!("{said} ")).context("reading the passphrase from the terminal")
 }
 
 /// The passphrase of an existing encrypted register: the key file, else the terminal.
@@ -79,7 +80,7 @@ pub fn existing_key(app: &App) -> Result<Key> {
     if !std::io::stdin().is_terminal() {
         return Err(db::needs_key(&app.db));
     }
-    Ok(Key::new(prompt(app, "Passphrase: ", "Cụm mật khẩu: ")?))
+    Ok(Key::new(prompt(&crate::w!(app.vi, "prompt-passphrase"))?))
 }
 
 /// A new passphrase: from `file` when given, else typed twice on the terminal.
@@ -88,16 +89,19 @@ pub fn new_key(app: &App, file: Option<&Path>) -> Result<Key> {
         return read_key_file(f, true);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(no_terminal("a new passphrase is needed", "cần một cụm mật khẩu mới"));
+        return Err(no_terminal(
+            &crate::w!(false, "a-new-passphrase-is-needed"),
+            &crate::w!(true, "a-new-passphrase-is-needed"),
+        ));
     }
     {
         let said =
             |vi: bool| crate::w!(vi, "choose-passphrase-at-least", min_passphrase = (db::MIN_PASSPHRASE).to_string());
         app.say(&said(false), &said(true))
     };
-    let first = zeroize::Zeroizing::new(prompt(app, "New passphrase: ", "Cụm mật khẩu mới: ")?);
+    let first = zeroize::Zeroizing::new(prompt(&crate::w!(app.vi, "prompt-new-passphrase"))?);
     let key = Key::new_passphrase(first.to_string())?;
-    let again = zeroize::Zeroizing::new(prompt(app, "Again: ", "Nhập lại: ")?);
+    let again = zeroize::Zeroizing::new(prompt(&crate::w!(app.vi, "prompt-again"))?);
     if *again != *first {
         crate::refuse_w!("two-passphrases-differ-nothing");
     }
@@ -214,21 +218,17 @@ pub fn anonymise(app: &App, released_before: &str, dry_run: bool) -> Result<()> 
         scrub_and_clear(app, &mut conn, &d)?;
     }
     writeln!(std::io::stdout(), "{}", c.persons)?;
-    let (en, vi) = if dry_run {
-        ("would anonymise (dry run, nothing written)", "sẽ ẩn danh (chạy thử, không ghi gì)")
-    } else {
-        ("anonymised", "đã ẩn danh")
-    };
-    app.say(
-        &format!(
-            "{en} {} person(s) whose every case was released before {d}; notes emptied on {} case(s), {} review(s), {} support(s); phone numbers removed from {} member(s) who left before {d}",
-            c.persons, c.case_notes, c.review_notes, c.support_notes, c.member_phones
-        ),
-        &format!(
-            "{vi} {} người có mọi hồ sơ đã ra khỏi diện trước {d}; xóa ghi chú của {} hồ sơ, {} lượt tiếp xúc, {} lượt giúp đỡ; xóa số điện thoại của {} thành viên đã nghỉ trước {d}",
-            c.persons, c.case_notes, c.review_notes, c.support_notes, c.member_phones
-        ),
-    );
+    app.tell(&crate::w!(
+        app.vi,
+        "anonymise-done",
+        dry_run = dry_run,
+        persons = c.persons.to_string(),
+        day = d.as_str(),
+        case_notes = c.case_notes.to_string(),
+        review_notes = c.review_notes.to_string(),
+        support_notes = c.support_notes.to_string(),
+        member_phones = c.member_phones.to_string()
+    ));
     Ok(())
 }
 
@@ -265,11 +265,11 @@ pub fn finish_anonymise(app: &App) -> Result<()> {
 fn scrub_and_clear(app: &App, conn: &mut rusqlite::Connection, d: &str) -> Result<()> {
     if let Err(e) = db::scrub(conn) {
         let path = app.db.display();
-        return Err(Unfinished(crate::refusal!(
-            "the anonymisation (released before {}) is saved, but old values may still be readable in '{}' or its -wal: {:#}. Run `mh51 anonymise --finish` when no other command is using the register",
-            d, path, e;
-            "việc ẩn danh (ra khỏi diện trước {}) đã được lưu, nhưng giá trị cũ có thể vẫn đọc được trong '{}' hoặc tệp -wal của nó: {:#}. Hãy chạy `mh51 anonymise --finish` khi không lệnh nào khác đang dùng sổ",
-            d, path, e
+        return Err(Unfinished(crate::refusal_w!(
+            "anonymise-scrub-failed",
+            day = d,
+            path = path.to_string(),
+            error = format!("{e:#}")
         ))
         .into());
     }

@@ -221,8 +221,7 @@ fn parse_head(s: &str) -> Result<(i64, String)> {
     match parsed {
         Some(h) => Ok(h),
         None => {
-            crate::refuse!("'{}' is not a head: give SEQ:HASH as `mh51 audit head` prints it (a row number, a colon, 64 hexadecimal digits)", s;
-                               "'{}' không phải đầu chuỗi: hãy cho SỐ:MÃ như `mh51 audit head` in ra (số dòng, dấu hai chấm, 64 chữ số thập lục phân)", s)
+            crate::refuse_w!("audit-not-a-head", typed = s)
         }
     }
 }
@@ -231,16 +230,18 @@ fn parse_head(s: &str) -> Result<(i64, String)> {
 /// head when one is given.
 fn verify(app: &App, conn: &rusqlite::Connection, head: Option<(i64, String)>) -> Result<()> {
     if let Some((seq, what)) = audit::verify(conn)? {
-        crate::refuse!("audit chain broken at row {}: {}", seq, what;
-                       "chuỗi nhật ký bị phá vỡ tại dòng {}: {}", seq, what);
+        crate::refuse_w!("audit-chain-broken", seq = seq.to_string(), what = &what);
     }
     let (mut problems, proved, tables) = crate::check::data(conn)?;
     problems.extend(crate::check::schema(conn)?);
     if !problems.is_empty() {
         let en: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(false))).collect();
         let vi: Vec<String> = problems.iter().map(|p| format!("  {}", p.text(true))).collect();
-        crate::refuse!("the data do not match the audit log ({} problem(s)):\n{}", problems.len(), en.join("\n");
-                       "dữ liệu không khớp với nhật ký ({} lỗi):\n{}", problems.len(), vi.join("\n"));
+        crate::refuse_w!(
+            "audit-data-do-not-match",
+            n = problems.len().to_string(),
+            list = crate::words::both(en.join("\n"), vi.join("\n"))
+        );
     }
     // The head is judged before anything is said, so a refusal is the only thing printed.
     let held = match head {
@@ -248,43 +249,25 @@ fn verify(app: &App, conn: &rusqlite::Connection, head: Option<(i64, String)>) -
         Some((seq, hash)) => {
             let (ledger_hash, audit_hash) = crate::domain::ledger::at(conn, seq)?;
             if ledger_hash.as_deref() == Some(hash.as_str()) {
-                Some((
-                    format!("the log still holds head {seq}:{hash}, and everything after it chains to it"),
-                    format!("nhật ký vẫn giữ nguyên đầu chuỗi {seq}:{hash}, và mọi dòng sau nối tiếp nó"),
-                ))
+                Some(crate::w!(app.vi, "audit-head-held", seq = seq.to_string(), hash = &hash))
             } else if audit_hash.as_deref() == Some(hash.as_str()) {
                 // An audit row's own hash (from `export audit`, as older READMEs said to keep):
                 // it proves the log up to that row; the ledger hash would prove the data too.
-                Some((
-                    format!("the log still holds audit row {seq} with hash {hash} (an audit row's own hash: it proves the log; `mh51 audit head` gives one that proves the data too)"),
-                    format!("nhật ký vẫn giữ dòng {seq} với mã {hash} (mã của riêng dòng nhật ký: chứng minh nhật ký; `mh51 audit head` cho mã chứng minh cả dữ liệu)"),
-                ))
+                Some(crate::w!(app.vi, "audit-row-held", seq = seq.to_string(), hash = &hash))
             } else if audit_hash.is_none() {
                 let last = audit::last(conn)?.map_or(0, |(s, _)| s);
-                crate::refuse!("audit row {} of head {}:{} is not in the log (it ends at row {}): the log was cut or rewritten since the head was taken",
-                               seq, seq, hash, last;
-                               "dòng nhật ký {} của đầu chuỗi {}:{} không còn trong nhật ký (nhật ký kết thúc ở dòng {}): nhật ký đã bị cắt hoặc viết lại từ khi ghi đầu chuỗi",
-                               seq, seq, hash, last);
+                crate::refuse_w!("audit-head-row-gone", seq = seq.to_string(), hash = &hash, last = last.to_string());
             } else {
                 let now = ledger_hash.or(audit_hash).unwrap_or_default();
-                crate::refuse!("audit row {} no longer holds head {}:{}: the log or the data were rewritten since the head was taken (the row's hash is now {})",
-                               seq, seq, hash, now;
-                               "dòng nhật ký {} không còn giữ đầu chuỗi {}:{}: nhật ký hoặc dữ liệu đã bị viết lại từ khi ghi đầu chuỗi (mã của dòng nay là {})",
-                               seq, seq, hash, now)
+                crate::refuse_w!("audit-head-rewritten", seq = seq.to_string(), hash = &hash, now = &now)
             }
         }
     };
     let n = audit::rows(conn)?;
-    app.say(
-        &format!("audit chain intact: {n} rows verified"),
-        &format!("chuỗi nhật ký nguyên vẹn: đã kiểm tra {n} dòng"),
-    );
-    app.say(
-        &format!("the data match the audit log: {proved} rows in {tables} tables proved"),
-        &format!("dữ liệu khớp với nhật ký: đã chứng minh {proved} dòng trong {tables} bảng"),
-    );
-    if let Some((en, vi)) = held {
-        app.say(&en, &vi);
+    app.tell(&crate::w!(app.vi, "audit-chain-intact", n = n.to_string()));
+    app.tell(&crate::w!(app.vi, "audit-data-match", proved = proved.to_string(), tables = tables.to_string()));
+    if let Some(said) = held {
+        app.tell(&said);
     }
     Ok(())
 }
@@ -310,7 +293,7 @@ fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
         .or_else(|| text(&r[3]));
     let mut detail = named.unwrap_or_default();
     if let Cell::Int(amount) = r[5] {
-        detail.push_str(&format!(" {} đ", crate::human::int(amount, vi)));
+        detail.push_str(&format!(" {}", crate::w!(vi, "timeline-amount", amount = amount)));
     }
     if let Some(n) = note {
         detail.push_str(&format!(": {n}"));
@@ -322,11 +305,7 @@ fn timeline_row(style: &output::Style, r: &[Cell]) -> Vec<Cell> {
     if let (Cell::Text(on), Some(why)) = (&r[8], text(&r[9])) {
         let on =
             crate::domain::types::from_iso(on).map(|d| crate::human::table_date(d, vi)).unwrap_or_else(|_| on.clone());
-        detail.push_str(&if vi {
-            format!(" — ĐÃ HỦY ngày {on}: {why}")
-        } else {
-            format!(" — VOIDED on {on}: {why}")
-        });
+        detail.push_str(&format!(" {}", crate::w!(vi, "timeline-voided", on = on, why = why)));
     }
     let detail = if detail.is_empty() { Cell::Null } else { Cell::Text(detail) };
     vec![r[0].clone(), r[1].clone(), r[2].clone(), detail]

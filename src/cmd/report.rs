@@ -13,7 +13,6 @@ use super::App;
 use crate::cli::{ContactsBy, Format, Out, QuotaBy, ReportCmd, Scope as ScopeArgs, SummaryBy};
 use crate::domain::lookup;
 use crate::domain::types::{iso, parse_date_any, Period};
-use crate::refuse;
 use crate::report::scope::Scope;
 use crate::report::{contacts, overdue, quota, summary};
 use crate::view::{json_object, Cell, Group};
@@ -44,8 +43,7 @@ pub fn run(app: &App, c: ReportCmd) -> Result<()> {
 /// `-f xlsx` needs a file: a workbook on a terminal helps nobody.
 fn check_out(out: &Out) -> Result<()> {
     if out.format == Format::Xlsx && out.output.is_none() {
-        refuse!("-f xlsx writes an Excel file and needs -o FILE, e.g. -o bao-cao.xlsx";
-                "-f xlsx ghi tệp Excel nên cần -o TỆP, ví dụ -o bao-cao.xlsx");
+        crate::refuse_w!("xlsx-needs-output");
     }
     Ok(())
 }

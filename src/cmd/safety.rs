@@ -84,8 +84,12 @@ pub fn check(app: &App) -> Result<()> {
     let n = report.problems.len();
     let list_en: Vec<String> = report.problems.iter().map(|p| format!("  {}", p.text(false))).collect();
     let list_vi: Vec<String> = report.problems.iter().map(|p| format!("  {}", p.text(true))).collect();
-    refuse!("check found {} problem(s) in '{}':\n{}", n, app.db.display(), list_en.join("\n");
-            "kiểm tra thấy {} lỗi trong '{}':\n{}", n, app.db.display(), list_vi.join("\n"))
+    crate::refuse_w!(
+        "check-found",
+        n = n.to_string(),
+        db = app.db.display().to_string(),
+        list = crate::words::both(list_en.join("\n"), list_vi.join("\n"))
+    )
 }
 
 /// Every page of an encrypted register against its HMAC (`PRAGMA cipher_integrity_check`),
@@ -98,8 +102,12 @@ fn cipher_pages(app: &App, conn: &rusqlite::Connection) -> Result<()> {
     }
     let n = found.len();
     let list: Vec<String> = found.iter().take(20).map(|p| format!("  {p}")).collect();
-    refuse!("check found {} damaged page(s) in the encrypted file '{}' (restore it from a backup):\n{}", n, app.db.display(), list.join("\n");
-            "kiểm tra thấy {} trang hỏng trong tệp mã hóa '{}' (hãy khôi phục từ bản sao lưu):\n{}", n, app.db.display(), list.join("\n"))
+    crate::refuse_w!(
+        "check-damaged-pages",
+        n = n.to_string(),
+        db = app.db.display().to_string(),
+        list = list.join("\n")
+    )
 }
 
 /// `migrate`: upgrade a register written by an older mh51 — a backup copy `FILE.vN.bak` first,

@@ -93,7 +93,7 @@ impl Words<'_> {
         } else {
             let mut k = vocab("kind", &e.code, self.vi()).to_lowercase();
             if let Some(a) = e.amount {
-                k.push_str(&format!(" {} đ", crate::human::int(a, self.vi())));
+                k.push_str(&format!(" {}", crate::w!(self.vi(), "timeline-amount", amount = a)));
             }
             k
         };

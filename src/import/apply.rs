@@ -18,7 +18,6 @@ use crate::domain::types::{
     Gender, Reason, SupportKind, MAX_ADDRESS,
 };
 use crate::domain::{Ctx, Refusal};
-use crate::refusal;
 use crate::text::fold;
 
 /// A row's cells by the kind's column (None when the column is absent or the cell blank).
@@ -304,8 +303,14 @@ fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Res
         if let Some(id) = existing {
             let what = match state.members.get(&id) {
                 Some(l) => {
-                    refusal!("duplicate of {} {}: the same member '{}' of {} in ward {}", state.unit.0, l, name, org, ward;
-                                    "trùng với {} {}: cùng thành viên '{}' thuộc {} ở phường {}", state.unit.1, l, name, org, ward)
+                    crate::refusal_w!(
+                        "import-duplicate-member-in-file",
+                        unit = crate::words::both(state.unit.0, state.unit.1),
+                        at = l.to_string(),
+                        name = name.to_string(),
+                        org = org.to_string(),
+                        ward = ward.to_string()
+                    )
                 }
                 None => {
                     crate::refusal_w!(
@@ -497,8 +502,12 @@ fn case_duplicate(
     };
     let column = if by_id { "id_number" } else { "name" };
     let what = match case_key(&case_no).and_then(|k| state.cases.get(&k)) {
-        Some(l) => refusal!("duplicate of {} {}: the same person enrolled on the same date {}", state.unit.0, l, date;
-                            "trùng với {} {}: cùng một người, cùng ngày đưa vào diện {}", state.unit.1, l, date),
+        Some(l) => crate::refusal_w!(
+            "import-duplicate-case-in-file",
+            unit = crate::words::both(state.unit.0, state.unit.1),
+            at = l.to_string(),
+            date = date.to_string()
+        ),
         None => {
             crate::refusal_w!("duplicate-case-same-person", case = case_no.to_string(), date = date.to_string())
         }
@@ -614,11 +623,14 @@ fn explain_event_row(
 
 /// The fill-in cells a filled row must have: the date and the class of `import reviews`, the
 /// date and kind of `import supports`.
-fn required_of_filled(row: &Row, cols: &[(usize, &str, &str, &str)]) -> CellProblems {
+fn required_of_filled(row: &Row, cols: &[(usize, &str, fn(bool) -> String)]) -> CellProblems {
     cols.iter()
         .filter(|(i, ..)| row.get(*i).is_none())
-        .map(|(_, c, en, vi)| {
-            (c.to_string(), refusal!("empty; a filled row needs its {}", en; "trống; dòng đã điền cần có {}", vi))
+        .map(|(_, c, what)| {
+            (
+                c.to_string(),
+                crate::refusal_w!("import-filled-row-needs", what = crate::words::both(what(false), what(true))),
+            )
         })
         .collect()
 }
@@ -632,7 +644,10 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
     let (kind, amount, support_note) = (row.get(5), row.get(6), row.get(7));
     let mut out = required_of_filled(
         row,
-        &[(1, "reviewed_on", "date of contact", "ngày tiếp xúc"), (2, "class", "class (A–D)", "phân loại (A–D)")],
+        &[
+            (1, "reviewed_on", |vi| crate::w!(vi, "import-needs-date-of-contact")),
+            (2, "class", |vi| crate::w!(vi, "import-needs-class")),
+        ],
     );
     if kind.is_none() && (amount.is_some() || support_note.is_some()) {
         out.push((
@@ -683,7 +698,10 @@ fn support_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResul
     let (date, kind, amount, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4), row.get(5));
     let out = required_of_filled(
         row,
-        &[(1, "given_on", "date of support", "ngày giúp đỡ"), (2, "kind", "kind of support", "hình thức giúp đỡ")],
+        &[
+            (1, "given_on", |vi| crate::w!(vi, "import-needs-date-of-support")),
+            (2, "kind", |vi| crate::w!(vi, "import-needs-kind-of-support")),
+        ],
     );
     if !out.is_empty() {
         return Ok(Err(out));
@@ -714,8 +732,7 @@ fn duplicate(r: &Refusal) -> Option<Refusal> {
     }
     let cut = |t: &str| t.rsplit_once("; ").map_or(t, |(a, _)| a).to_string();
     let (en, vi) = (cut(&r.en), cut(&r.vi));
-    Some(refusal!("duplicate: {}; nothing is recorded twice (was this sheet brought back already?)", en;
-                  "trùng: {}; không ghi hai lần (phiếu này đã được nhập rồi chăng?)", vi))
+    Some(crate::refusal_w!("import-sheet-duplicate", what = crate::words::both(&en, &vi)))
 }
 
 /// The shared explanation's column names as a sheet's columns are named.

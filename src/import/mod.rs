@@ -283,8 +283,8 @@ fn report(file: &str, place: &Place, problems: &[Problem]) -> Refusal {
         lines.dedup();
         lines.len()
     };
-    let mut en = format!("{file}: {rows} bad row(s); nothing was imported:");
-    let mut vi = format!("{file}: {rows} dòng lỗi; không nhập gì cả:");
+    let head = |vi: bool| crate::w!(vi, "import-bad-rows", file = file, rows = rows.to_string());
+    let (mut en, mut vi) = (head(false), head(true));
     for p in problems {
         let at = place.at(p.line, p.col);
         en.push_str(&format!("\n{}:{}: {}: {}", file, at, p.column, p.what.en));
