@@ -20,7 +20,8 @@
 //! register's setting), never by the system locale at run time, so the loader, the locale
 //! negotiation and the file-system assets i18n-embed adds would all go unused.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -141,6 +142,35 @@ macro_rules! w {
     ($vi:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
         $crate::words::text($vi, $id, &[$((stringify!($name), $crate::words::Arg::from($value))),+])
     };
+}
+
+/// A word of the catalogue that lives as long as the program: `label_w!(vi, "id")`, for the
+/// places that hand out `&'static str` (a vocabulary's labels, the words a refusal names);
+/// `label_w!("id")` gives it in both languages, `(en, vi)`.
+#[macro_export]
+macro_rules! label_w {
+    ($id:literal) => {
+        ($crate::words::label(false, $id), $crate::words::label(true, $id))
+    };
+    ($vi:expr, $id:literal) => {
+        $crate::words::label($vi, $id)
+    };
+}
+
+/// The message `id` (without arguments) as a `&'static str`: each text is looked up once and
+/// kept for the program's life (the set of such ids is small and finite: the vocabularies'
+/// labels and names, and the words the rules name in their refusals).
+pub fn label(vi: bool, id: &str) -> &'static str {
+    type Cache = Mutex<[HashMap<String, &'static str>; 2]>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let mut cache = CACHE.get_or_init(Default::default).lock().unwrap_or_else(|e| e.into_inner());
+    let map = &mut cache[usize::from(vi)];
+    if let Some(s) = map.get(id) {
+        return s;
+    }
+    let s: &'static str = Box::leak(text(vi, id, &[]).into_boxed_str());
+    map.insert(id.to_string(), s);
+    s
 }
 
 fn build(vi: bool) -> FluentBundle<FluentResource> {
@@ -300,14 +330,16 @@ mod tests {
                     let s = std::fs::read_to_string(&p).expect("read");
                     let mut rest = s.as_str();
                     while let Some(i) = rest.find("w!(") {
-                        // `w!` itself, or `refuse_w!`/`refusal_w!`, not `anyhow!` or another macro
+                        // `w!` itself, or `refuse_w!`/`refusal_w!`/`label_w!`, not `anyhow!` or another macro
                         // ending in w.
                         let before = &rest[..i];
                         let own = !before.chars().next_back().is_some_and(|c| c.is_alphanumeric() || c == '_')
                             || before.ends_with("refuse_")
                                 && !before[..before.len() - 7].ends_with(|c: char| c.is_alphanumeric() || c == '_')
                             || before.ends_with("refusal_")
-                                && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+                                && !before[..before.len() - 8].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                            || before.ends_with("label_")
+                                && !before[..before.len() - 6].ends_with(|c: char| c.is_alphanumeric() || c == '_');
                         rest = &rest[i + 3..];
                         if !own {
                             continue;
@@ -339,7 +371,8 @@ mod tests {
         let used = used_ids();
         let missing: Vec<_> = used.iter().filter(|id| !vi.contains_key(*id)).collect();
         assert!(missing.is_empty(), "asked for but not in the catalogue: {missing:?}");
-        // Aliases are looked up by their vocabulary and code (`aliases`); the vocabularies'
+        // Aliases are looked up by their vocabulary and code (`aliases`), and so are the
+        // vocabularies' labels and names (`vocab-…`, `domain::types`); the vocabularies'
         // tests check that each names a real value.
         // A command's examples are looked up by its path (`help::decorate`), `check`'s rules
         // by the id in `check::RULES`, the command line's help by its English (`cli_vi::vi_of`);
@@ -349,6 +382,7 @@ mod tests {
             .filter(|id| {
                 !used.contains(*id)
                     && !id.starts_with("alias-")
+                    && !id.starts_with("vocab-")
                     && !id.starts_with("examples")
                     && !id.starts_with("check-rule-")
                     && !id.starts_with("cli-")

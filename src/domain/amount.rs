@@ -21,14 +21,9 @@
 //! [`MAX_AMOUNT`]. Zero is accepted (the register's rule is a whole number ≥ 0).
 
 use crate::domain::error::Refusal;
-use crate::refusal;
 
 /// The largest amount accepted: a thousand billion đồng, far beyond any support.
 pub const MAX_AMOUNT: i64 = 1_000_000_000_000;
-
-const ACCEPTED_EN: &str = "whole đồng, e.g. 5000000, 5.000.000, 5,000,000, 5 000 000, 5tr, 5 triệu, 1,5tr or 500k";
-const ACCEPTED_VI: &str =
-    "số đồng nguyên, ví dụ 5000000, 5.000.000, 5,000,000, 5 000 000, 5tr, 5 triệu, 1,5tr hoặc 500k";
 
 /// Why an amount was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,37 +44,17 @@ pub fn parse_amount(s: &str) -> anyhow::Result<i64> {
 }
 
 fn refusal_for(s: &str, why: &Why) -> Refusal {
-    let (en, vi) = match why {
-        Why::NotANumber => ("not a number".to_string(), "không phải là số".to_string()),
-        Why::Negative => ("an amount cannot be negative".into(), "số tiền không được âm".into()),
-        Why::Decimal => (
-            "đồng have no fractions, so a decimal is not accepted (for one and a half million write 1,5tr or 1500000)"
-                .into(),
-            "tiền đồng không có phần lẻ nên không nhận số thập phân (một triệu rưỡi hãy viết 1,5tr hoặc 1500000)".into(),
-        ),
-        Why::Groups => (
-            "digits must be grouped in threes after a first group of 1 to 3 digits (5.000.000)".into(),
-            "các chữ số phải chia nhóm ba sau nhóm đầu 1 đến 3 chữ số (5.000.000)".into(),
-        ),
-        Why::Mixed => (
-            "use one kind of separator (. or , or a space) between groups of three, and no decimals".into(),
-            "chỉ dùng một loại dấu phân cách (. hoặc , hoặc khoảng trắng) giữa các nhóm ba chữ số, không có phần thập phân"
-                .into(),
-        ),
-        Why::Unit(u) => (
-            format!("unknown unit '{u}'; after the number write tr or triệu (a million), k, nghìn or ngàn (a thousand), or đ/đồng"),
-            format!("đơn vị không rõ '{u}'; sau số hãy viết tr hoặc triệu, k, nghìn hoặc ngàn, hoặc đ/đồng"),
-        ),
-        Why::BeforeUnit => (
-            "before tr or k write a plain number with at most two decimals (1,5tr, 250k), or write the amount in full"
-                .into(),
-            "trước tr hoặc k hãy viết số không chia nhóm, tối đa hai chữ số thập phân (1,5tr, 250k), hoặc viết đủ số tiền"
-                .into(),
-        ),
-        Why::TooLarge => ("at most 1.000.000.000.000 đồng".into(), "tối đa 1.000.000.000.000 đồng".into()),
+    let (why, unit) = match why {
+        Why::NotANumber => ("not-a-number", ""),
+        Why::Negative => ("negative", ""),
+        Why::Decimal => ("decimal", ""),
+        Why::Groups => ("groups", ""),
+        Why::Mixed => ("mixed", ""),
+        Why::Unit(u) => ("unit", u.as_str()),
+        Why::BeforeUnit => ("before-unit", ""),
+        Why::TooLarge => ("too-large", ""),
     };
-    refusal!("invalid amount '{}': {}; give {}", s, en, ACCEPTED_EN;
-             "số tiền không hợp lệ '{}': {}; hãy nhập {}", s, vi, ACCEPTED_VI)
+    crate::refusal_w!("domain-amount-invalid", typed = s, why = why, unit = unit)
 }
 
 /// A character that may be part of the number itself (digits and separators).

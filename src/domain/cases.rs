@@ -16,7 +16,6 @@ use crate::domain::types::{
     parse_text, Class, Gender, Reason, SupportKind, MAX_ADDRESS,
 };
 use crate::domain::{month, sent, wards, Ctx};
-use crate::refuse;
 use crate::text::fold;
 
 #[derive(Debug, Clone, Default)]
@@ -37,7 +36,8 @@ pub struct EnrollInput {
 
 /// Open a case; returns its number. See SPEC §3 for how a returning person is matched.
 pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
-    let name = parse_name(&input.name, "name", "họ tên")?;
+    let name =
+        parse_name(&input.name, crate::label_w!(false, "domain-word-name"), crate::label_w!(true, "domain-word-name"))?;
     let name_fold = fold(&name);
     let ward_row = wards::find(conn, &input.ward)?;
     let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
@@ -45,7 +45,12 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
     let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
     let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
-    let address = parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ")?;
+    let address = parse_text(
+        input.address.as_deref(),
+        MAX_ADDRESS,
+        crate::label_w!(false, "domain-word-address"),
+        crate::label_w!(true, "domain-word-address"),
+    )?;
     let note = parse_note(input.note.as_deref(), "note", "ghi chú")?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
     sent::refuse_on(conn, date)?;
@@ -57,7 +62,11 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     }
     let member = input.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?;
     if let Some(m) = &member {
-        m.require_active(date, "be assigned", "được phân công")?;
+        m.require_active(
+            date,
+            crate::label_w!(false, "domain-word-be-assigned"),
+            crate::label_w!(true, "domain-word-be-assigned"),
+        )?;
         require_serving(m, "(new)")?;
     }
 
@@ -143,10 +152,13 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
                 .query_row(params![name_fold, birth.map(|b| b.0), id_number], |r| r.get(0))
                 .optional()?;
             if let Some(c) = dup {
-                refuse!("'{}' born {} looks like the person of open case {}; if this is another person, pass --allow-duplicate",
-                        name, birth.map(|b| b.0.to_string()).unwrap_or_else(|| "(unknown)".into()), c;
-                        "'{}' sinh năm {} trùng với người của hồ sơ đang quản lý {}; nếu là người khác, thêm --allow-duplicate",
-                        name, birth.map(|b| b.0.to_string()).unwrap_or_else(|| "(không rõ)".into()), c);
+                crate::refuse_w!(
+                    "domain-person-duplicate",
+                    name = &name,
+                    born = birth.map(|b| b.0.to_string()).unwrap_or_default(),
+                    known = birth.is_some(),
+                    case = &c
+                );
             }
         }
         conn.prepare_cached(
@@ -239,10 +251,22 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
     let c = lookup::case(conn, case)?;
     let m = lookup::member(conn, member)?;
     let d = event_date_or_today(date, ctx.today)?;
-    require_open(&c, "be assigned", "phân công")?;
+    require_open(
+        &c,
+        crate::label_w!(false, "domain-word-be-assigned-case"),
+        crate::label_w!(true, "domain-word-be-assigned-case"),
+    )?;
     sent::refuse_on(conn, d)?;
-    c.require_within(d, "assignment", "phân công")?;
-    m.require_active(d, "be assigned", "được phân công")?;
+    c.require_within(
+        d,
+        crate::label_w!(false, "domain-word-assignment"),
+        crate::label_w!(true, "domain-word-assignment"),
+    )?;
+    m.require_active(
+        d,
+        crate::label_w!(false, "domain-word-be-assigned"),
+        crate::label_w!(true, "domain-word-be-assigned"),
+    )?;
     require_serving(&m, &c.no)?;
     let current: Option<(i64, i64, String)> = conn
         .prepare_cached("SELECT id, member_id, start_on FROM assignments WHERE case_id = ?1 AND end_on IS NULL")?
@@ -321,9 +345,16 @@ pub fn review_with(
     let class = Class::parse(class)?;
     let d = event_date_or_today(date, ctx.today)?;
     let note = parse_note(note, "note", "ghi chú")?;
-    c.require_within(d, "review", "tiếp xúc")?;
+    c.require_within(d, crate::label_w!(false, "domain-entry-review"), crate::label_w!(true, "domain-entry-review"))?;
     sent::refuse_on(conn, d)?;
-    let member = acting_member(conn, &c, by, d, "review", "tiếp xúc")?;
+    let member = acting_member(
+        conn,
+        &c,
+        by,
+        d,
+        crate::label_w!(false, "domain-entry-review"),
+        crate::label_w!(true, "domain-entry-review"),
+    )?;
     if !again {
         month::refuse_double_review(conn, &c, d)?;
     }
@@ -377,9 +408,16 @@ pub fn support_with(
     let amount = amount.map(parse_amount).transpose()?;
     let d = event_date_or_today(date, ctx.today)?;
     let note = parse_note(note, "note", "ghi chú")?;
-    c.require_within(d, "support", "giúp đỡ")?;
+    c.require_within(d, crate::label_w!(false, "domain-entry-support"), crate::label_w!(true, "domain-entry-support"))?;
     sent::refuse_on(conn, d)?;
-    let member = acting_member(conn, &c, by, d, "give support", "giúp đỡ")?;
+    let member = acting_member(
+        conn,
+        &c,
+        by,
+        d,
+        crate::label_w!(false, "domain-word-give-support"),
+        crate::label_w!(true, "domain-word-give-support"),
+    )?;
     if !again {
         month::refuse_double_support(conn, &c, d, kind, amount)?;
     }
@@ -441,7 +479,7 @@ pub fn release(
     if let Some(r) = c.released_on {
         crate::refuse_w!("case-was-already-released", case = c.no.to_string(), released = r.to_string());
     }
-    c.require_within(d, "release", "đưa ra khỏi diện")?;
+    c.require_within(d, crate::label_w!(false, "domain-word-release"), crate::label_w!(true, "domain-word-release"))?;
     sent::refuse_on(conn, d)?;
     if let Some(moved) = wards::case_last_move(conn, c.id)?.filter(|m| *m > d) {
         crate::refuse_w!(
@@ -463,7 +501,11 @@ pub fn release(
         match credit {
             Some(typed) => {
                 let m = lookup::member(conn, typed)?;
-                m.require_active(d, "be credited", "được ghi nhận")?;
+                m.require_active(
+                    d,
+                    crate::label_w!(false, "domain-word-be-credited"),
+                    crate::label_w!(true, "domain-word-be-credited"),
+                )?;
                 Some(m.id)
             }
             None => Some(lookup::assigned_on(conn, c.id, d)?.ok_or_else(|| {
@@ -574,7 +616,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
     }
     let mut changed = serde_json::Map::new();
     if let Some(n) = &e.name {
-        let n = parse_name(n, "name", "họ tên")?;
+        let n = parse_name(n, crate::label_w!(false, "domain-word-name"), crate::label_w!(true, "domain-word-name"))?;
         conn.prepare_cached("UPDATE persons SET name = ?2, name_fold = ?3 WHERE id = ?1")?.execute(params![
             c.person_id,
             n,
@@ -617,7 +659,12 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
         changed.insert("id_number".into(), json!("changed"));
     }
     if let Some(a) = &e.address {
-        let a = parse_text(Some(a), MAX_ADDRESS, "address", "địa chỉ")?;
+        let a = parse_text(
+            Some(a),
+            MAX_ADDRESS,
+            crate::label_w!(false, "domain-word-address"),
+            crate::label_w!(true, "domain-word-address"),
+        )?;
         conn.prepare_cached("UPDATE persons SET address = ?2 WHERE id = ?1")?.execute(params![c.person_id, a])?;
         changed.insert("address".into(), json!("changed"));
     }

@@ -747,44 +747,24 @@ pub fn prove(conn: &Connection) -> Result<Option<(Vec<Finding>, i64)>> {
 
 /// A finding in both languages: (en, vi).
 pub fn describe(f: &Finding) -> (String, String) {
-    match f {
-        Finding::Differs { tbl, key, seq } => (
-            format!("{tbl} row {key}: the row is not what the audit log recorded (its content differs from audit row {seq})"),
-            format!("{tbl} dòng {key}: dòng không đúng như nhật ký đã ghi (nội dung khác với dòng nhật ký {seq})"),
-        ),
-        Finding::Added { tbl, key } => (
-            format!("{tbl} row {key}: the row was added behind mh51's back (no audit row wrote it)"),
-            format!("{tbl} dòng {key}: dòng được thêm ngoài mh51 (không dòng nhật ký nào ghi nó)"),
-        ),
-        Finding::Deleted { tbl, key, seq } => (
-            format!("{tbl} row {key}: the row was deleted behind mh51's back (last written by audit row {seq})"),
-            format!("{tbl} dòng {key}: dòng bị xóa ngoài mh51 (lần ghi cuối ở dòng nhật ký {seq})"),
-        ),
-        Finding::Versions { seq } => (
-            format!("audit row {seq}: the row versions recorded for it were changed (row_versions does not match its ledger row)"),
-            format!("dòng nhật ký {seq}: các phiên bản dòng ghi cho nó đã bị sửa (row_versions không khớp sổ cái)"),
-        ),
-        Finding::Unsealed { seq } => (
-            format!("audit row {seq}: row versions were added for it behind mh51's back (no ledger row seals them)"),
-            format!("dòng nhật ký {seq}: các phiên bản dòng được thêm ngoài mh51 (không dòng sổ cái nào niêm phong)"),
-        ),
-        Finding::Chain { seq, what } => (
-            format!("audit row {seq}: the ledger chain is broken ({what})"),
-            format!("dòng nhật ký {seq}: chuỗi sổ cái bị phá vỡ ({})", chain_vi(what)),
-        ),
-        Finding::Tail { seq, sealed } => (
-            format!("audit row {seq}: the newest audit rows (after {sealed}) are not sealed by the ledger (appended behind mh51's back)"),
-            format!("dòng nhật ký {seq}: các dòng nhật ký mới nhất (sau {sealed}) không được sổ cái niêm phong (thêm ngoài mh51)"),
-        ),
-    }
-}
-
-fn chain_vi(what: &str) -> &'static str {
-    if what.starts_with("no audit row") {
-        "không có dòng nhật ký mang số này"
-    } else {
-        "mã băm không khớp với dòng sổ cái trước, dòng nhật ký và các phiên bản của nó"
-    }
+    let one = |vi: bool| match f {
+        Finding::Differs { tbl, key, seq } => {
+            crate::w!(vi, "domain-ledger-differs", tbl = tbl, key = key, seq = seq.to_string())
+        }
+        Finding::Added { tbl, key } => crate::w!(vi, "domain-ledger-added", tbl = tbl, key = key),
+        Finding::Deleted { tbl, key, seq } => {
+            crate::w!(vi, "domain-ledger-deleted", tbl = tbl, key = key, seq = seq.to_string())
+        }
+        Finding::Versions { seq } => crate::w!(vi, "domain-ledger-versions", seq = seq.to_string()),
+        Finding::Unsealed { seq } => crate::w!(vi, "domain-ledger-unsealed", seq = seq.to_string()),
+        Finding::Chain { seq, what } => {
+            crate::w!(vi, "domain-ledger-chain", seq = seq.to_string(), missing = what.starts_with("no audit row"))
+        }
+        Finding::Tail { seq, sealed } => {
+            crate::w!(vi, "domain-ledger-tail", seq = seq.to_string(), sealed = sealed.to_string())
+        }
+    };
+    (one(false), one(true))
 }
 
 // ---------------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::domain::types::{from_iso, CaseNo};
-use crate::refuse;
 use crate::text::fold;
 
 /// The three small dictionaries a clerk can extend.
@@ -18,11 +17,23 @@ pub enum Dict {
 }
 
 impl Dict {
+    /// What the dictionary holds, in English and Vietnamese (from the catalogue).
     pub fn what(self) -> (&'static str, &'static str) {
         match self {
-            Dict::Ward => ("ward", "phường"),
-            Dict::Org => ("organization", "đoàn thể"),
-            Dict::Category => ("category", "diện quản lý"),
+            Dict::Ward => (crate::label_w!(false, "domain-dict-ward"), crate::label_w!(true, "domain-dict-ward")),
+            Dict::Org => (crate::label_w!(false, "domain-dict-org"), crate::label_w!(true, "domain-dict-org")),
+            Dict::Category => {
+                (crate::label_w!(false, "domain-dict-category"), crate::label_w!(true, "domain-dict-category"))
+            }
+        }
+    }
+
+    /// The dictionary's name in the audit log (fixed: not a text for people).
+    pub fn audit_name(self) -> &'static str {
+        match self {
+            Dict::Ward => "ward",
+            Dict::Org => "organization",
+            Dict::Category => "category",
         }
     }
 
@@ -84,8 +95,7 @@ pub fn find(conn: &Connection, dict: Dict, typed: &str) -> Result<(i64, String)>
         None => {
             let codes = codes(conn, dict)?;
             let (en, vi) = dict.what();
-            refuse!("unknown {} '{}': expected a code or name, one of {}", en, typed, codes;
-                    "không có {} '{}': cần mã hoặc tên, một trong {}", vi, typed, codes)
+            crate::refuse_w!("domain-dict-unknown", what = crate::words::both(en, vi), typed = typed, codes = &codes)
         }
     }
 }
@@ -172,10 +182,18 @@ pub fn member(conn: &Connection, typed: &str) -> Result<Member> {
         }
         [(id, _, _)] => member_by_id(conn, *id)?.ok_or_else(|| bad().into()),
         many => {
-            let en: Vec<String> = many.iter().map(|(id, o, w)| format!("{id} ({o}, ward {w})")).collect();
-            let vi: Vec<String> = many.iter().map(|(id, o, w)| format!("{id} ({o}, phường {w})")).collect();
-            refuse!("'{}' is the name of {} current members: {}; give the member id", typed, many.len(), en.join(", ");
-                    "'{}' là tên của {} thành viên đang hoạt động: {}; hãy nhập mã số thành viên", typed, many.len(), vi.join(", "))
+            let list = |vi: bool| {
+                many.iter()
+                    .map(|(id, o, w)| crate::w!(vi, "domain-member-named", id = id.to_string(), org = o, ward = w))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            crate::refuse_w!(
+                "domain-member-name-ambiguous",
+                typed = typed,
+                count = many.len().to_string(),
+                list = crate::words::both(list(false), list(true))
+            )
         }
     }
 }

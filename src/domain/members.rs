@@ -23,7 +23,9 @@ pub struct MemberInput {
 
 /// Check a phone number: digits with optional leading +, spaces, dots or dashes, 8–15 digits.
 fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
-    let Some(p) = parse_text(p, 40, "phone", "số điện thoại")? else {
+    let Some(p) =
+        parse_text(p, 40, crate::label_w!(false, "domain-word-phone"), crate::label_w!(true, "domain-word-phone"))?
+    else {
         return Ok(None);
     };
     let digits = p.chars().filter(char::is_ascii_digit).count();
@@ -37,7 +39,11 @@ fn parse_phone(p: Option<&str>) -> Result<Option<String>> {
 /// Add a member; returns the new id. Refuses a current member with the same folded name,
 /// org and ward unless `allow_duplicate` (the rule import uses to skip doubles).
 pub fn add(conn: &Connection, ctx: &Ctx, input: &MemberInput) -> Result<i64> {
-    let name = parse_name(&input.name, "member name", "tên thành viên")?;
+    let name = parse_name(
+        &input.name,
+        crate::label_w!(false, "domain-word-member-name"),
+        crate::label_w!(true, "domain-word-member-name"),
+    )?;
     let (org_id, org) = lookup::find(conn, Dict::Org, &input.org)?;
     let ward_row = wards::find(conn, &input.ward)?;
     let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
@@ -165,7 +171,11 @@ pub fn edit(conn: &Connection, ctx: &Ctx, typed: &str, e: &MemberEdit) -> Result
     let m = lookup::member(conn, typed)?;
     let mut changed = serde_json::Map::new();
     if let Some(n) = &e.name {
-        let n = parse_name(n, "member name", "tên thành viên")?;
+        let n = parse_name(
+            n,
+            crate::label_w!(false, "domain-word-member-name"),
+            crate::label_w!(true, "domain-word-member-name"),
+        )?;
         conn.prepare_cached("UPDATE members SET name = ?2, name_fold = ?3 WHERE id = ?1")?.execute(params![
             m.id,
             n,

@@ -18,7 +18,6 @@ use crate::audit;
 use crate::domain::lookup::{self, Case};
 use crate::domain::types::{from_iso, iso, parse_amount, parse_event_date, parse_text, Class, SupportKind, MAX_NOTE};
 use crate::domain::{sent, Ctx};
-use crate::{refusal, refuse};
 
 /// Which table a void or amend is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,8 +29,12 @@ pub enum Entry {
 impl Entry {
     fn words(self) -> (&'static str, &'static str) {
         match self {
-            Entry::Review => ("review", "tiếp xúc"),
-            Entry::Support => ("support", "giúp đỡ"),
+            Entry::Review => {
+                (crate::label_w!(false, "domain-entry-review"), crate::label_w!(true, "domain-entry-review"))
+            }
+            Entry::Support => {
+                (crate::label_w!(false, "domain-entry-support"), crate::label_w!(true, "domain-entry-support"))
+            }
         }
     }
 }
@@ -73,10 +76,15 @@ pub fn refuse_double_support(
         .query_row(params![c.id, iso(d), kind.code(), amount], |r| r.get(0))
         .optional()?;
     if let Some(id) = existing {
-        refuse!("case {} already has this support on {} ({}, amount {}; support {}); if it was given twice, add --again",
-                c.no, d, kind.code(), amount.map_or_else(|| "none".into(), |a| a.to_string()), id;
-                "hồ sơ {} đã có lần giúp đỡ này ngày {} ({}, số tiền {}; mã {}); nếu thực sự giúp hai lần, thêm --again",
-                c.no, d, kind.code(), amount.map_or_else(|| "không".into(), |a| a.to_string()), id);
+        crate::refuse_w!(
+            "domain-support-double",
+            case = c.no.to_string(),
+            date = d.to_string(),
+            kind = kind.code(),
+            amount = amount.map(|a| a.to_string()).unwrap_or_default(),
+            given = amount.is_some(),
+            id = id.to_string()
+        );
     }
     Ok(())
 }
@@ -95,10 +103,7 @@ struct Stored {
 
 fn stored(conn: &Connection, e: Entry, typed: &str) -> Result<Stored> {
     let (en, vi) = e.words();
-    let bad = || {
-        refusal!("unknown {} '{}': give the {} id printed when it was recorded (see `mh51 show CASE`)", en, typed, en;
-                 "không có {} '{}': hãy nhập mã {} đã in ra khi ghi (xem `mh51 show HỒ_SƠ`)", vi, typed, vi)
-    };
+    let bad = || crate::refusal_w!("domain-entry-unknown", what = crate::words::both(en, vi), typed = typed);
     let id: i64 = typed.trim().parse().map_err(|_| bad())?;
     let sql = match e {
         Entry::Review => {
@@ -122,13 +127,18 @@ fn stored(conn: &Connection, e: Entry, typed: &str) -> Result<Stored> {
     Ok(Stored { id, case, on: from_iso(&on)?, code, amount, member_id, voided_on })
 }
 
-fn refuse_voided(s: &Stored, e: Entry, doing_en: &str, doing_vi: &str) -> Result<()> {
+/// `doing` is what was asked: `void` (again) or `amend`.
+fn refuse_voided(s: &Stored, e: Entry, doing: &str) -> Result<()> {
     let (en, vi) = e.words();
     if let Some(v) = &s.voided_on {
-        refuse!("{} {} of case {} was voided on {} and cannot be {}; record it anew if needed",
-                en, s.id, s.case.no, v, doing_en;
-                "{} mã {} của hồ sơ {} đã bị hủy ngày {} nên không thể {}; nếu cần, hãy ghi lại từ đầu",
-                vi, s.id, s.case.no, v, doing_vi);
+        crate::refuse_w!(
+            "domain-entry-voided",
+            what = crate::words::both(en, vi),
+            id = s.id.to_string(),
+            case = s.case.no.to_string(),
+            voided = v,
+            doing = doing
+        );
     }
     Ok(())
 }
@@ -136,7 +146,7 @@ fn refuse_voided(s: &Stored, e: Entry, doing_en: &str, doing_vi: &str) -> Result
 /// Void a review or support recorded by mistake; returns its id. The row stays.
 pub fn void(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, reason: &str) -> Result<i64> {
     let s = stored(conn, e, typed)?;
-    refuse_voided(&s, e, "voided again", "hủy lần nữa")?;
+    refuse_voided(&s, e, "void")?;
     sent::refuse_on(conn, s.on)?;
     let Some(reason) = parse_text(Some(reason), MAX_NOTE, "reason", "lý do")? else {
         crate::refuse_w!("reason-must-say-why");
@@ -186,15 +196,19 @@ fn change(changed: &mut Map<String, Value>, key: &str, old: Value, new: Value) {
 /// Correct a review or support in place, by the rules of recording it; returns its id.
 pub fn amend(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, a: &Amend) -> Result<i64> {
     let s = stored(conn, e, typed)?;
-    refuse_voided(&s, e, "amended", "sửa")?;
+    refuse_voided(&s, e, "amend")?;
     let (en, vi) = e.words();
     if a.code.is_none() && a.amount.is_none() && a.date.is_none() && a.by.is_none() && a.note.is_none() {
         let flags = match e {
             Entry::Review => "--class, --date, --by or --note",
             Entry::Support => "--kind, --amount, --date, --by or --note",
         };
-        refuse!("nothing to change for {} {}: give {}", en, s.id, flags;
-                "không có gì để sửa cho {} mã {}: hãy nhập {}", vi, s.id, flags);
+        crate::refuse_w!(
+            "domain-entry-nothing-to-change",
+            what = crate::words::both(en, vi),
+            id = s.id.to_string(),
+            flags = flags
+        );
     }
     let code = match (e, a.code.as_deref()) {
         (_, None) => s.code.clone(),
@@ -245,8 +259,14 @@ pub fn amend(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, a: &Amend) -> 
     };
     let identity_changed = on != s.on || (e == Entry::Support && (code != s.code || amount != s.amount));
     if let Some(o) = other.filter(|_| identity_changed) {
-        refuse!("{} {} would then double {} {} of case {} on {}; void one of them instead", en, s.id, en, o, s.case.no, on;
-                "{} mã {} khi sửa sẽ trùng với mã {} của hồ sơ {} ngày {}; hãy hủy một trong hai", vi, s.id, o, s.case.no, on);
+        crate::refuse_w!(
+            "domain-entry-would-double",
+            what = crate::words::both(en, vi),
+            id = s.id.to_string(),
+            other = o.to_string(),
+            case = s.case.no.to_string(),
+            date = on.to_string()
+        );
     }
     let mut changed = Map::new();
     match e {

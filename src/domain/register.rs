@@ -105,7 +105,7 @@ pub(crate) fn insert_dict(conn: &Connection, dict: Dict, code: &str, name: &str)
 pub fn add(conn: &Connection, ctx: &Ctx, dict: Dict, code: &str, name: &str) -> Result<String> {
     let (code, name) = check_new(conn, dict, code, name)?;
     insert_dict(conn, dict, &code, &name)?;
-    audit::append(conn, &ctx.stamp, "add", dict.what().0, &code, &json!({"name": name}))?;
+    audit::append(conn, &ctx.stamp, "add", dict.audit_name(), &code, &json!({"name": name}))?;
     Ok(code)
 }
 
@@ -114,7 +114,11 @@ pub fn add(conn: &Connection, ctx: &Ctx, dict: Dict, code: &str, name: &str) -> 
 /// it merges into through the same check.
 pub fn check_new(conn: &Connection, dict: Dict, code: &str, name: &str) -> Result<(String, String)> {
     let (what_en, what_vi) = dict.what();
-    let code = crate::domain::types::line_text(code, &format!("{what_en} code"), &format!("mã {what_vi}"))?;
+    let code = crate::domain::types::line_text(
+        code,
+        &crate::w!(false, "domain-dict-code-of", what = what_en),
+        &crate::w!(true, "domain-dict-code-of", what = what_vi),
+    )?;
     if code.is_empty() || code.chars().count() > 40 || code.contains(',') {
         crate::refuse_w!(
             "invalid-code-expected-1",
@@ -122,7 +126,11 @@ pub fn check_new(conn: &Connection, dict: Dict, code: &str, name: &str) -> Resul
             code = code.to_string()
         );
     }
-    let name = parse_name(name, &format!("{what_en} name"), &format!("tên {what_vi}"))?;
+    let name = parse_name(
+        name,
+        &crate::w!(false, "domain-dict-name-of", what = what_en),
+        &crate::w!(true, "domain-dict-name-of", what = what_vi),
+    )?;
     for typed in [&code, &name] {
         if crate::domain::lookup::find(conn, dict, typed).is_ok() {
             crate::refuse_w!(

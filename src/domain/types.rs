@@ -4,7 +4,6 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::domain::error::Refusal;
-use crate::{refusal, refuse};
 
 pub type Result<T> = std::result::Result<T, anyhow::Error>;
 
@@ -126,9 +125,10 @@ impl std::fmt::Display for CaseNo {
     }
 }
 
-/// A closed vocabulary: code, English and Vietnamese labels.
+/// A closed vocabulary: its key and its values' codes. The vocabulary's name and each value's
+/// label are in the catalogue (`i18n/*/domain.ftl`): `vocab-KEY` and `vocab-KEY-CODE`.
 macro_rules! vocab {
-    ($name:ident, $key:literal, $what_en:literal, $what_vi:literal, [$(($var:ident, $code:literal, $en:literal, $vi:literal)),+ $(,)?]) => {
+    ($name:ident, $key:literal, [$(($var:ident, $code:literal)),+ $(,)?]) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum $name { $($var),+ }
 
@@ -140,7 +140,12 @@ macro_rules! vocab {
             }
 
             pub fn label(self, vietnamese: bool) -> &'static str {
-                match self { $($name::$var => if vietnamese { $vi } else { $en }),+ }
+                match self { $($name::$var => crate::words::label(vietnamese, concat!("vocab-", $key, "-", $code))),+ }
+            }
+
+            /// The vocabulary's name (`review class`), from the catalogue.
+            pub fn what(vietnamese: bool) -> &'static str {
+                crate::words::label(vietnamese, concat!("vocab-", $key))
             }
 
             pub fn codes() -> String {
@@ -175,61 +180,35 @@ macro_rules! vocab {
                         .collect::<Vec<_>>()
                         .join("; ")
                 };
-                refuse!("invalid {} '{}': expected one of: {}", $what_en, s, list(false);
-                        "{} không hợp lệ '{}': cần một trong: {}", $what_vi, s, list(true))
+                crate::refuse_w!(
+                    "domain-vocab-invalid",
+                    what = crate::words::both(Self::what(false), Self::what(true)),
+                    typed = s,
+                    list = crate::words::both(list(false), list(true))
+                )
             }
         }
     };
 }
 
-vocab!(
-    Class,
-    "class",
-    "review class",
-    "phân loại",
-    [
-        (A, "A", "complying, settled", "chấp hành tốt, ổn định"),
-        (B, "B", "complying, struggling", "chấp hành nhưng còn khó khăn"),
-        (C, "C", "not complying, at risk", "không chấp hành, có nguy cơ vi phạm"),
-        (D, "D", "in custody or an institution", "đang bị tạm giữ, tạm giam, ở cơ sở bắt buộc"),
-    ]
-);
+vocab!(Class, "class", [(A, "A"), (B, "B"), (C, "C"), (D, "D"),]);
 
 vocab!(
     Reason,
     "reason",
-    "release reason",
-    "lý do đưa ra khỏi diện",
     [
-        (Progressed, "progressed", "made progress", "tiến bộ"),
-        (Moved, "moved", "moved away", "chuyển nơi cư trú"),
-        (Deceased, "deceased", "deceased", "qua đời"),
-        (Reoffended, "reoffended", "reoffended, arrested", "tái phạm, bị bắt"),
-        (
-            Institution,
-            "institution",
-            "sent to an institution",
-            "đưa vào cơ sở cai nghiện, giáo dục bắt buộc, trường giáo dưỡng"
-        ),
-        (Other, "other", "other", "khác"),
+        (Progressed, "progressed"),
+        (Moved, "moved"),
+        (Deceased, "deceased"),
+        (Reoffended, "reoffended"),
+        (Institution, "institution"),
+        (Other, "other"),
     ]
 );
 
-vocab!(
-    SupportKind,
-    "kind",
-    "support kind",
-    "hình thức giúp đỡ",
-    [
-        (Job, "job", "job placement", "giới thiệu việc làm"),
-        (Loan, "loan", "loan", "hỗ trợ vốn"),
-        (Training, "training", "vocational training", "học nghề"),
-        (Gift, "gift", "gift", "tặng quà"),
-        (Other, "other", "other", "khác"),
-    ]
-);
+vocab!(SupportKind, "kind", [(Job, "job"), (Loan, "loan"), (Training, "training"), (Gift, "gift"), (Other, "other"),]);
 
-vocab!(Gender, "gender", "gender", "giới tính", [(Male, "male", "male", "nam"), (Female, "female", "female", "nữ"),]);
+vocab!(Gender, "gender", [(Male, "male"), (Female, "female"),]);
 
 /// An identity number (CCCD 12 digits, CMND 9 digits).
 pub fn parse_id_number(s: &str) -> Result<String> {
@@ -247,16 +226,19 @@ pub fn unwanted(u: &crate::text::Unwanted, typed: &str, what_en: &str, what_vi: 
     use crate::text::UnwantedKind;
     let shown = crate::text::visible(typed);
     let code = format!("U+{:04X}", u.ch as u32);
-    let (en, vi) = match u.kind {
-        UnwantedKind::Control => ("a control character", "ký tự điều khiển"),
-        UnwantedKind::Bidi => (
-            "a bidirectional-text control, which changes the order in which text is shown",
-            "ký tự điều khiển hướng chữ, làm thay đổi thứ tự hiển thị",
-        ),
-        UnwantedKind::Format => ("an invisible formatting character", "ký tự định dạng vô hình"),
+    let kind = match u.kind {
+        UnwantedKind::Control => "control",
+        UnwantedKind::Bidi => "bidi",
+        UnwantedKind::Format => "format",
     };
-    refusal!("{} '{}' holds {} ({}) at character {}; type it again without it", what_en, shown, en, code, u.at;
-             "{} '{}' có {} ({}) ở ký tự thứ {}; hãy nhập lại mà không có ký tự đó", what_vi, shown, vi, code, u.at)
+    crate::refusal_w!(
+        "domain-unwanted-character",
+        what = crate::words::both(what_en, what_vi),
+        shown = shown.as_ref(),
+        kind = kind,
+        code = &code,
+        at = u.at
+    )
 }
 
 /// A one-line text cleaned for storing ([`crate::text::clean_line`]), or its refusal.
@@ -538,6 +520,46 @@ mod tests {
         assert!(crate::words::aliases("kind", "loan").contains(&"cho vay".to_string()));
     }
     use super::*;
+
+    /// Every `vocab-…` id in the catalogue names a vocabulary or one of its values, and every
+    /// value of every vocabulary has its label (and each vocabulary its name) in both languages.
+    #[test]
+    fn every_vocab_id_names_a_real_value_and_every_value_has_its_labels() {
+        let mut known: Vec<String> = Vec::new();
+        known.push(format!("vocab-{}", Class::KEY));
+        known.extend(Class::ALL.iter().map(|v| format!("vocab-{}-{}", Class::KEY, v.code())));
+        known.push(format!("vocab-{}", Reason::KEY));
+        known.extend(Reason::ALL.iter().map(|v| format!("vocab-{}-{}", Reason::KEY, v.code())));
+        known.push(format!("vocab-{}", SupportKind::KEY));
+        known.extend(SupportKind::ALL.iter().map(|v| format!("vocab-{}-{}", SupportKind::KEY, v.code())));
+        known.push(format!("vocab-{}", Gender::KEY));
+        known.extend(Gender::ALL.iter().map(|v| format!("vocab-{}-{}", Gender::KEY, v.code())));
+        for (lang, files) in [("vi", crate::words::VI), ("en", crate::words::EN)] {
+            let mut listed: Vec<String> = Vec::new();
+            for (file, source) in files {
+                for line in source.lines() {
+                    if let Some(id) = line.strip_prefix("vocab-").and_then(|l| l.split(" =").next()) {
+                        let id = format!("vocab-{id}");
+                        assert!(known.contains(&id), "{lang}/{file}: {id} names no vocabulary value");
+                        listed.push(id);
+                    }
+                }
+            }
+            for id in &known {
+                assert!(listed.contains(id), "{lang}: {id} is missing");
+            }
+        }
+        for id in &known {
+            assert!(crate::words::has(id), "{id}");
+            for vi in [true, false] {
+                let t = crate::words::label(vi, id);
+                assert!(!t.is_empty() && t != id, "{id}: {t}");
+            }
+        }
+        assert_eq!(Class::A.label(true), "chấp hành tốt, ổn định");
+        assert_eq!(Reason::Moved.label(false), "moved away");
+        assert_eq!(SupportKind::what(true), "hình thức giúp đỡ");
+    }
 
     fn d(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -322,10 +322,20 @@ pub fn move_case(conn: &Connection, ctx: &Ctx, case: &str, ward: &str, date: Opt
     let c = lookup::case(conn, case)?;
     let w = find(conn, ward)?;
     let d = event_date_or_today(date, ctx.today)?;
-    c.require_within(d, "move", "chuyển phường")?;
+    c.require_within(d, crate::label_w!(false, "domain-word-move"), crate::label_w!(true, "domain-word-move"))?;
     sent::refuse_on(conn, d)?;
     w.require_on(conn, d)?;
-    let from = require_after_last(conn, &CASE, c.id, d, w.id, &w.code, "case", "hồ sơ", &c.no)?;
+    let from = require_after_last(
+        conn,
+        &CASE,
+        c.id,
+        d,
+        w.id,
+        &w.code,
+        crate::label_w!(false, "domain-word-case"),
+        crate::label_w!(true, "domain-word-case"),
+        &c.no,
+    )?;
     CASE.add(conn, c.id, d, w.id, "move")?;
     CASE.follow_merges(conn, c.id, c.released_on)?;
     audit::append(conn, &ctx.stamp, "move", "case", &c.no, &json!({"from_ward": from, "ward": w.code, "on": iso(d)}))?;
@@ -337,11 +347,21 @@ pub fn move_member(conn: &Connection, ctx: &Ctx, id: &str, ward: &str, date: Opt
     let m = lookup::member(conn, id)?;
     let w = find(conn, ward)?;
     let d = event_date_or_today(date, ctx.today)?;
-    m.require_active(d, "move", "chuyển phường")?;
+    m.require_active(d, crate::label_w!(false, "domain-word-move"), crate::label_w!(true, "domain-word-move"))?;
     sent::refuse_on(conn, d)?;
     w.require_on(conn, d)?;
     let key = m.id.to_string();
-    let from = require_after_last(conn, &MEMBER, m.id, d, w.id, &w.code, "member", "thành viên", &key)?;
+    let from = require_after_last(
+        conn,
+        &MEMBER,
+        m.id,
+        d,
+        w.id,
+        &w.code,
+        crate::label_w!(false, "domain-word-member"),
+        crate::label_w!(true, "domain-word-member"),
+        &key,
+    )?;
     MEMBER.add(conn, m.id, d, w.id, "move")?;
     MEMBER.follow_merges(conn, m.id, m.left_on)?;
     audit::append(conn, &ctx.stamp, "move", "member", &key, &json!({"from_ward": from, "ward": w.code, "on": iso(d)}))?;
@@ -417,11 +437,29 @@ pub fn correct_member_ward(conn: &Connection, m: &Member, typed: &str) -> Result
 /// A corrected enrollment date moves the first history row with it: refused when the new
 /// date is on or after a later ward change, or the ward did not exist yet.
 pub fn case_start_changed(conn: &Connection, c: &Case, new: NaiveDate) -> Result<()> {
-    start_changed(conn, true, c.id, c.enrolled_on, new, &c.no, "case", "hồ sơ")
+    start_changed(
+        conn,
+        true,
+        c.id,
+        c.enrolled_on,
+        new,
+        &c.no,
+        crate::label_w!(false, "domain-word-case"),
+        crate::label_w!(true, "domain-word-case"),
+    )
 }
 
 pub fn member_start_changed(conn: &Connection, m: &Member, new: NaiveDate) -> Result<()> {
-    start_changed(conn, false, m.id, m.joined_on, new, &m.id.to_string(), "member", "thành viên")
+    start_changed(
+        conn,
+        false,
+        m.id,
+        m.joined_on,
+        new,
+        &m.id.to_string(),
+        crate::label_w!(false, "domain-word-member"),
+        crate::label_w!(true, "domain-word-member"),
+    )
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -603,7 +641,11 @@ fn take_over(conn: &Connection, from: i64, into: i64, d: NaiveDate) -> Result<(u
 /// `ward rename CODE NAME`.
 pub fn rename(conn: &Connection, ctx: &Ctx, typed: &str, name: &str) -> Result<String> {
     let w = find(conn, typed)?;
-    let name = parse_name(name, "ward name", "tên phường")?;
+    let name = parse_name(
+        name,
+        crate::label_w!(false, "domain-word-ward-name"),
+        crate::label_w!(true, "domain-word-ward-name"),
+    )?;
     if let Ok((other, code)) = lookup::find(conn, Dict::Ward, &name) {
         if other != w.id {
             crate::refuse_w!("already-ward-s-code", name = name.to_string(), code = code.to_string());
