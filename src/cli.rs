@@ -253,7 +253,7 @@ pub enum Command {
     },
     /// Bring in members, cases, or a month's reviews or supports from a CSV file or a workbook (.xlsx, .xls, .ods), all or nothing.
     Import {
-        /// What the file holds.
+        /// What the file holds: `reviews`, a month's sheet brought back (a review per filled row, and a support when its kind is given); `supports`, a sheet of supports (`case_no,given_on,kind,amount,member,note`).
         #[arg(value_enum)]
         what: ImportWhat,
         /// The CSV file or workbook to read.
@@ -808,9 +808,12 @@ pub enum QuotaBy {
 pub enum ImportWhat {
     Members,
     Cases,
-    /// A month's sheet brought back: a review per filled row (and a support when its kind is given).
+    // The values' own help is kept short: clap wraps it at the terminal's width, and only a
+    // text on one line can be put in Vietnamese (`cli_vi::clap_words`); the details are in the
+    // argument's help above.
+    /// A month's sheet brought back.
     Reviews,
-    /// A sheet of supports (`case_no,given_on,kind,amount,member,note`).
+    /// A sheet of supports.
     Supports,
 }
 

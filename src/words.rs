@@ -7,10 +7,14 @@
 //! `[one]`, `*[other]`) and show them with `NUM(…)`, which writes them as the rest of mh51
 //! does (`1.234` in Vietnamese, `1,234` in English); everything else is passed as text.
 //!
-//! What has moved here so far: the brief's paragraph (which the official report shares), the
-//! official report's own words, and the table words for the total row and the no-member group. The older messages are still written in pairs in the Rust
-//! source (`refuse!(en; vi)`, `app.say(en, vi)`, `cli_vi.rs`); they move here one room at a
-//! time, and a test keeps their number from growing.
+//! Every message, refusal, label, title, help text and the brief's and the document's words are
+//! here. What Vietnamese is left in the Rust source (25 lines, a test keeps it so) is data,
+//! not words for people: the organizations, categories and ward names a new register is
+//! seeded with (`domain::register`), the invented names of the example city (`city`), the
+//! example's district, the unit words stripped from a place name (`report::document`), and the
+//! model's Vietnamese name in the command line's one-line description. A few older calls still
+//! take a word pair (`refuse!(en; vi)` with both texts from here, `label_w!`), so that a rule
+//! can name what it refuses in both languages.
 //!
 //! Tests below: both catalogues parse, hold the same ids, and each id the same variables; every
 //! id the code asks for exists, and every id in the catalogue is asked for somewhere.
@@ -439,11 +443,10 @@ mod tests {
     }
 
     /// Vietnamese string literals still in the Rust source outside unit tests (SPEC §18 wants at
-    /// most 30 lines):
-    /// while the older messages move into the catalogue, their number may only go down.
+    /// most 30 lines): 25, all data (see the module's comment); the number may only go down.
     #[test]
     fn vietnamese_literals_in_the_source_only_go_down() {
-        const CEILING: usize = 285;
+        const CEILING: usize = 25;
         fn walk(dir: &std::path::Path, n: &mut usize) {
             for e in std::fs::read_dir(dir).expect("src") {
                 let p = e.expect("entry").path();

@@ -259,7 +259,11 @@ fn file_level_problems_are_refused() {
     let f = write(&env, "g.csv", "name,org,ward\nLê Thị Mai,PN,2,extra\n");
     env.refused(&["import", "members", &f], &["g.csv:2: -: 4 cells but the header has 3 columns"]);
     // No such file.
-    env.refused(&["import", "members", "nope.csv"], &["cannot read 'nope.csv'"]);
+    env.refused(&["import", "members", "nope.csv"], &["cannot read 'nope.csv': there is no such file"]);
+    // In the reader's language, not the system's ("No such file or directory").
+    let vi = env
+        .refused(&["--lang", "vi", "import", "members", "nope.csv"], &["không đọc được 'nope.csv': không có tệp này"]);
+    assert!(!vi.contains("No such file"), "{vi}");
 }
 
 #[test]

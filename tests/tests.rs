@@ -19,6 +19,7 @@ mod input;
 mod kdf;
 mod ledger;
 mod month;
+mod one_language;
 mod package;
 mod props;
 mod protect;

@@ -118,3 +118,5 @@ not-a-file-name = '{ $path }' is not a file name: give the path of a new file
 folder-does-not-exist = folder '{ $folder }' does not exist; create it first or choose another path for '{ $path }'
 ## A report asked for as -f xlsx without -o.
 xlsx-needs-output = -f xlsx writes an Excel file and needs -o FILE, e.g. -o bao-cao.xlsx
+## Who acts (--actor, MH51_ACTOR, the OS user), as a refusal of its characters names it.
+word-actor = actor

@@ -71,3 +71,6 @@ import-needs-date-of-support = date of support
 import-needs-kind-of-support = kind of support
 ## A sheet's row already recorded ($what: the rule's refusal, without its --again advice).
 import-sheet-duplicate = duplicate: { $what }; nothing is recorded twice (was this sheet brought back already?)
+## The file to import ($file) is not there, or may not be read.
+import-no-such-file = cannot read '{ $file }': there is no such file (check the name and the folder)
+import-file-not-permitted = cannot read '{ $file }': permission denied (the file's owner must allow it)

@@ -118,3 +118,5 @@ not-a-file-name = '{ $path }' không phải tên tệp: hãy cho đường dẫn
 folder-does-not-exist = thư mục '{ $folder }' không tồn tại; hãy tạo trước hoặc chọn đường dẫn khác cho '{ $path }'
 ## Báo cáo -f xlsx mà không có -o.
 xlsx-needs-output = -f xlsx ghi tệp Excel nên cần -o TỆP, ví dụ -o bao-cao.xlsx
+## Người thực hiện (--actor, MH51_ACTOR, người dùng của máy), như lời từ chối ký tự của nó gọi.
+word-actor = người thực hiện

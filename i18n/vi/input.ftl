@@ -71,3 +71,6 @@ import-needs-date-of-support = ngày giúp đỡ
 import-needs-kind-of-support = hình thức giúp đỡ
 ## Dòng của phiếu đã được ghi ($what: lời từ chối của quy tắc, bỏ phần gợi ý --again).
 import-sheet-duplicate = trùng: { $what }; không ghi hai lần (phiếu này đã được nhập rồi chăng?)
+## Tệp cần nhập ($file) không có, hoặc không được phép đọc.
+import-no-such-file = không đọc được '{ $file }': không có tệp này (hãy xem lại tên tệp và thư mục)
+import-file-not-permitted = không đọc được '{ $file }': không có quyền đọc tệp (chủ của tệp phải cho phép)

@@ -33,6 +33,13 @@ pub fn import(app: &App, what: ImportWhat, file: &Path, dry_run: bool, sheet: Op
     let meta = match std::fs::metadata(file) {
         Ok(m) if m.is_file() => m,
         Ok(_) => crate::refuse_w!("not-file-give-path", file = file.display().to_string()),
+        // The two a clerk meets said in the reader's language; any other as the system says it.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            crate::refuse_w!("import-no-such-file", file = file.display().to_string())
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+            crate::refuse_w!("import-file-not-permitted", file = file.display().to_string())
+        }
         Err(e) => crate::refuse_w!("cannot-read", file = file.display().to_string(), value = e.to_string()),
     };
     let workbook = import::is_workbook(file);

@@ -60,7 +60,11 @@ impl App {
             .or_else(|| std::env::var("LOGNAME").ok())
             .or_else(crate::platform::os_user)
             .unwrap_or_else(|| "unknown".into());
-        let actor = crate::domain::types::line_text(&actor, "actor", "người thực hiện")?;
+        let actor = crate::domain::types::line_text(
+            &actor,
+            crate::label_w!(false, "word-actor"),
+            crate::label_w!(true, "word-actor"),
+        )?;
         // MH51_TODAY pins "today" for reproducible tests and examples.
         let today = match std::env::var("MH51_TODAY") {
             Ok(s) => crate::domain::types::parse_date_any(&s)?,

@@ -342,7 +342,15 @@ fn member_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Res
     };
     let refused = as_refusal(id)?;
     let mut out = Vec::new();
-    check(&mut out, "name", parse_name(name, "member name", "tên thành viên"))?;
+    check(
+        &mut out,
+        "name",
+        parse_name(
+            name,
+            crate::label_w!(false, "domain-word-member-name"),
+            crate::label_w!(true, "domain-word-member-name"),
+        ),
+    )?;
     check(&mut out, "org", lookup::find(conn, Dict::Org, &input.org))?;
     check(&mut out, "ward", lookup::find(conn, Dict::Ward, &input.ward))?;
     if let Some(j) = &input.joined {
@@ -518,7 +526,11 @@ fn case_duplicate(
 /// For a refused case row: which of its cells the rules refuse, each on its own.
 fn check_case_cells(conn: &Connection, ctx: &Ctx, row: &Row, input: &EnrollInput) -> Result<Vec<(String, Refusal)>> {
     let mut out = Vec::new();
-    check(&mut out, "name", parse_name(&input.name, "name", "họ tên"))?;
+    check(
+        &mut out,
+        "name",
+        parse_name(&input.name, crate::label_w!(false, "domain-word-name"), crate::label_w!(true, "domain-word-name")),
+    )?;
     check(&mut out, "ward", lookup::find(conn, Dict::Ward, &input.ward))?;
     check(&mut out, "category", lookup::find(conn, Dict::Category, &input.category))?;
     if let Some(b) = &input.born {
@@ -530,13 +542,30 @@ fn check_case_cells(conn: &Connection, ctx: &Ctx, row: &Row, input: &EnrollInput
     if let Some(i) = &input.id_number {
         check(&mut out, "id_number", parse_id_number(i))?;
     }
-    check(&mut out, "address", parse_text(input.address.as_deref(), MAX_ADDRESS, "address", "địa chỉ"))?;
+    check(
+        &mut out,
+        "address",
+        parse_text(
+            input.address.as_deref(),
+            MAX_ADDRESS,
+            crate::label_w!(false, "domain-word-address"),
+            crate::label_w!(true, "domain-word-address"),
+        ),
+    )?;
     check(&mut out, "note", parse_note(input.note.as_deref(), "note", "ghi chú"))?;
     let enrolled = check(&mut out, "enrolled", parse_event_date(row.get(C_ENROLLED).unwrap_or_default(), ctx.today))?;
     if let Some(m) = &input.member {
         if let Some(m) = check(&mut out, "member", lookup::member(conn, m))? {
             if let Some(d) = enrolled {
-                check(&mut out, "member", m.require_active(d, "be assigned", "được phân công"))?;
+                check(
+                    &mut out,
+                    "member",
+                    m.require_active(
+                        d,
+                        crate::label_w!(false, "domain-word-be-assigned"),
+                        crate::label_w!(true, "domain-word-be-assigned"),
+                    ),
+                )?;
             }
         }
     }
@@ -623,7 +652,11 @@ fn explain_event_row(
 
 /// The fill-in cells a filled row must have: the date and the class of `import reviews`, the
 /// date and kind of `import supports`.
-fn required_of_filled(row: &Row, cols: &[(usize, &str, fn(bool) -> String)]) -> CellProblems {
+/// A fill-in cell a filled row needs: its index, its column, and its name in the catalogue
+/// (in the reader's language).
+type Needed<'a> = (usize, &'a str, fn(bool) -> String);
+
+fn required_of_filled(row: &Row, cols: &[Needed]) -> CellProblems {
     cols.iter()
         .filter(|(i, ..)| row.get(*i).is_none())
         .map(|(_, c, what)| {
