@@ -14,11 +14,9 @@
 //! In English, a Vietnamese gloss in parentheses (`Wards (phường)`) is the help's design and
 //! the register's own data (names, wards, notes) is not the program's words.
 
+use crate::util::{bash_in, dump, Env};
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::Command;
-
-use crate::util::{bin, dump, Env};
 
 /// The words (three letters or more) of a language's catalogue, lower-cased, from the values
 /// of its messages (comments and ids left out).
@@ -173,20 +171,7 @@ struct Said {
 /// Run `line` through bash in `dir` (which holds the District 6 example as `mh51.db`), in
 /// `lang`; what it printed, less the stdout of machine formats.
 fn run(dir: &Path, lang: &str, line: &str) -> Said {
-    let bindir = bin().parent().unwrap().to_path_buf();
-    let o = Command::new("bash")
-        .arg("-c")
-        .arg(line)
-        .env_clear()
-        .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
-        .env("MH51_TODAY", "2023-06-30")
-        .env("MH51_ACTOR", "clerk")
-        .env("MH51_LANG", lang)
-        .env("COLUMNS", "100")
-        .env("HOME", dir)
-        .current_dir(dir)
-        .output()
-        .unwrap();
+    let o = bash_in(dir, line, &[("MH51_LANG", lang), ("COLUMNS", "100")]);
     let machine = ["-f csv", "-f json", "--format csv", "--format json", "mh51 query", "completions", "key show"]
         .iter()
         .any(|m| line.contains(m))

@@ -27,6 +27,26 @@ pub fn under_wine() -> bool {
     std::env::var_os("MH51_TEST_EXE").is_some_and(|e| !e.is_empty())
 }
 
+/// Run a line as a clerk types it, through bash in `dir` (mh51 on the PATH, a clean
+/// environment with the tests' "today", actor `clerk`, `dir` as home, and `env` besides): for
+/// the help's examples, which are shell lines.
+pub fn bash_in(dir: &Path, line: &str, env: &[(&str, &str)]) -> Output {
+    let bindir = bin().parent().expect("the binary's folder").to_path_buf();
+    let mut c = Command::new("bash");
+    c.arg("-c")
+        .arg(line)
+        .env_clear()
+        .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
+        .env("MH51_TODAY", "2023-06-30")
+        .env("MH51_ACTOR", "clerk")
+        .env("HOME", dir)
+        .current_dir(dir);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().expect("running bash")
+}
+
 /// One test's world: a temp dir holding the database.
 pub struct Env {
     pub dir: TempDir,

@@ -141,23 +141,12 @@ fn every_example_in_the_help_runs_and_ends_the_help() {
     assert!(examples.len() >= 20, "{examples:?}");
     let demo = Env::empty();
     demo.ok(&["demo"]);
-    let bindir = crate::util::bin().parent().unwrap().to_path_buf();
     for (id, lines) in &examples {
         let dir = tempfile::tempdir().unwrap();
         std::fs::copy(&demo.db, dir.path().join("mh51.db")).unwrap();
         for line in lines {
             assert!(line.starts_with("mh51 "), "{id}: {line}");
-            let o = std::process::Command::new("bash")
-                .arg("-c")
-                .arg(line)
-                .env_clear()
-                .env("PATH", format!("{}:{}", bindir.display(), std::env::var("PATH").unwrap_or_default()))
-                .env("MH51_TODAY", "2023-06-30")
-                .env("MH51_ACTOR", "clerk")
-                .env("HOME", dir.path())
-                .current_dir(dir.path())
-                .output()
-                .unwrap();
+            let o = crate::util::bash_in(dir.path(), line, &[]);
             assert!(
                 o.status.success(),
                 "{id}: `{line}` failed: {}{}",
