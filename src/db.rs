@@ -139,16 +139,22 @@ impl Key {
         self.derived.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The key of a file whose salt is `salt`, derived now unless this run already has it.
-    fn derive(&self, salt: [u8; SALT_LEN]) -> zeroize::Zeroizing<[u8; KEY_LEN]> {
+    /// The key of a file whose salt is `salt`, derived now unless this run already has it;
+    /// `writing`: the key is for a connection that writes (see [`warm_crypto`]).
+    fn derive(&self, salt: [u8; SALT_LEN], writing: bool) -> zeroize::Zeroizing<[u8; KEY_LEN]> {
         let mut cache = self.cache();
         if let Some(d) = cache.iter().find(|d| d.salt == salt) {
             return d.key.clone();
         }
         let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
+        let warming = if writing { warm_crypto() } else { None };
         let started = std::time::Instant::now();
         pbkdf2::pbkdf2_hmac::<sha2::Sha512>(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..]);
+        // The derivation's own time, not the wait for the warming (if it ever outlasts it).
         let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        if let Some(w) = warming {
+            let _ = w.join();
+        }
         DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
         DERIVATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         cache.push(Derived { salt, key: key.clone() });
@@ -157,8 +163,8 @@ impl Key {
 
     /// SQLCipher's raw key for an existing file with salt `salt`: `x'<64 hex>'` (SQLCipher
     /// reads the salt from the file and derives nothing).
-    fn raw_existing(&self, salt: [u8; SALT_LEN]) -> zeroize::Zeroizing<String> {
-        let key = self.derive(salt);
+    fn raw_existing(&self, salt: [u8; SALT_LEN], writing: bool) -> zeroize::Zeroizing<String> {
+        let key = self.derive(salt, writing);
         let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * KEY_LEN));
         s.push_str("x'");
         push_hex(&mut s, &key[..]);
@@ -181,7 +187,7 @@ impl Key {
                 s
             }
         };
-        let key = self.derive(salt);
+        let key = self.derive(salt, true);
         let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * (KEY_LEN + SALT_LEN)));
         s.push_str("x'");
         push_hex(&mut s, &key[..]);
@@ -194,7 +200,7 @@ impl Key {
     /// file's key and salt when it is empty or missing.
     fn raw_for(&self, path: &Path) -> Result<zeroize::Zeroizing<String>> {
         match salt_of(path)? {
-            Some(salt) => Ok(self.raw_existing(salt)),
+            Some(salt) => Ok(self.raw_existing(salt, false)),
             None => self.raw_new(),
         }
     }
@@ -341,18 +347,70 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
     let path = Path::new(conn.path().filter(|p| !p.is_empty()).context("giving the key to a database without a file")?);
     match salt_of(path)? {
         Some(salt) => {
-            let raw = key.raw_existing(salt);
-            let layout = layout_of_file(path, &raw);
-            // The first page opened, so the key is right: a length that is not a whole
-            // number of the file's pages is damage (a command that never reads the last
-            // page would not see it).
-            if layout.is_some_and(|l| std::fs::metadata(path).is_ok_and(|m| m.len() % l.page_size() != 0)) {
-                return Err(damaged(path));
+            let raw = key.raw_existing(salt, !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true));
+            // The file's layout is found on this connection itself: keyed in mh51's layout
+            // and then, if its first page does not open, keyed again in SQLCipher's defaults
+            // (SQLCipher attaches a new key to a connection whose key has not yet read a
+            // page). A second connection to try them cost every command on an encrypted
+            // register about 2 ms (BENCHMARKS.md, issue 20).
+            conn.busy_timeout(BUSY_TIMEOUT)?;
+            let mut layout = None;
+            for l in [Layout::Mh51, Layout::Defaults] {
+                key_with(conn, &raw, l)?;
+                if conn.query_row("PRAGMA user_version", [], |_| Ok(())).is_ok() {
+                    layout = Some(l);
+                    break;
+                }
             }
-            key_with(conn, &raw, layout.unwrap_or(Layout::Mh51))
+            match layout {
+                // The first page opened, so the key is right: a length that is not a whole
+                // number of the file's pages is damage (a command that never reads the last
+                // page would not see it).
+                Some(l) if std::fs::metadata(path).is_ok_and(|m| m.len() % l.page_size() != 0) => Err(damaged(path)),
+                Some(_) => Ok(()),
+                // Neither opened it (a wrong passphrase or a damaged first page): keyed as
+                // a new file would be, and the command's first read says which.
+                None => key_with(conn, &raw, Layout::Mh51),
+            }
         }
         None => key_with(conn, &key.raw_new()?, Layout::Mh51),
     }
+}
+
+/// Make OpenSSL ready for SQLCipher on another thread while this one derives the key of a
+/// connection that writes (about 85 ms of SHA-512 on one core). Otherwise the first page
+/// SQLCipher decrypts pays, on the command's own thread, for OpenSSL's start (its providers
+/// and the tables of its algorithms) and the first fetch of each algorithm SQLCipher uses:
+/// PBKDF2 (the pages' HMAC key), HMAC with SHA-256 and SHA-512 (the page check of either
+/// layout) and AES-256-CBC. Measured on the city (BENCHMARKS.md, issue 20), that is about
+/// 2 ms of a 13 ms write. Not for a read-only connection: once a process has started a second
+/// thread, glibc takes the slower, atomic path in every mutex and allocation for the rest of
+/// the run, and the city's larger reports (200 ms, millions of page-cache locks) were 3–4 %
+/// slower with the thread than the 2 ms it saves. Nothing is done with any key or data of the
+/// register: the inputs are constants and the results are dropped. Once per process; `None`
+/// when already done or the thread cannot start (then SQLCipher starts OpenSSL itself).
+fn warm_crypto() -> Option<std::thread::JoinHandle<()>> {
+    static WARMED: std::sync::Once = std::sync::Once::new();
+    let mut handle = None;
+    WARMED.call_once(|| {
+        handle = std::thread::Builder::new()
+            .name("mh51-openssl".into())
+            .spawn(|| {
+                use openssl::hash::MessageDigest;
+                openssl::init();
+                let mut out = [0u8; 32];
+                for md in [MessageDigest::sha512(), MessageDigest::sha256()] {
+                    let _ = openssl::pkcs5::pbkdf2_hmac(b"mh51", b"warming", 2, md, &mut out);
+                    let _ = openssl::pkey::PKey::hmac(&out).and_then(|k| {
+                        openssl::sign::Signer::new(md, &k).and_then(|mut s| s.sign_oneshot_to_vec(b"mh51"))
+                    });
+                }
+                let cipher = openssl::symm::Cipher::aes_256_cbc();
+                let _ = openssl::symm::encrypt(cipher, &out, Some(&[0u8; 16]), b"mh51");
+            })
+            .ok();
+    });
+    handle
 }
 
 /// `PRAGMA key` with the raw key `raw`, then `layout`'s settings. SQLCipher's log goes off
