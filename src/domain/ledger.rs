@@ -15,9 +15,23 @@
 //! (`mh51 audit head` prints `SEQ:HASH`), like Amazon QLDB's digest or SQL Server's
 //! database digest.
 //!
-//! Which rows changed is caught by TEMP triggers (AFTER INSERT/UPDATE/DELETE on every data
-//! table) that [`start`] creates on the writing connection; they note the changed keys in
-//! TEMP tables, and [`finish`] reads the rows back and hashes them just before the commit.
+//! Which rows changed is caught two ways on the writing connection, both set up by [`start`]:
+//! - **rows inserted into a rowid table** by SQLite's update hook (`sqlite3_update_hook`),
+//!   which reports the table and rowid of each; mh51 keeps them as rowid
+//!   ranges in memory. Not by a trigger: an `AFTER INSERT` trigger makes every insert a
+//!   statement that may need a partial rollback, so SQLite journals every page it touches,
+//!   and with four data rows per enrolled case that was the larger part of an import's time
+//!   (BENCHMARKS.md, "Imports with the ledger");
+//! - **updated and deleted rows** by TEMP triggers (AFTER UPDATE/DELETE on every data table),
+//!   which note the old and new keys in TEMP tables. (The hook reports only a rowid, and an
+//!   update may change a row's key.)
+//!
+//! [`finish`] reads those rows back and hashes them just before the commit: each noted key
+//! once, and each row inserted whose key was not noted. A row inserted and then rolled back
+//! (a savepoint, a failed statement) is not there to be read, so it leaves no version, as
+//! with triggers. SQLite reports no insert into a `WITHOUT ROWID` table (`case_wards`,
+//! `member_wards`), so those keep an `AFTER INSERT` trigger. No data table is written by
+//! `REPLACE`, whose deletions neither the hook nor a trigger reports.
 //! Tables and columns are read from `sqlite_master` and `pragma_table_info` at run time, so a
 //! table or column added by a later migration is covered without a change here. "Data
 //! tables" are all tables except `audit_log` (which has its own chain), `row_versions`,
@@ -38,7 +52,10 @@
 //! was deleted), recomputes each ledger row's `rows` from `row_versions` and the ledger hash
 //! chain from the audit log, and requires the newest audit row to be sealed by a ledger row.
 
+use std::cell::RefCell;
 use std::cmp::Ordering;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context, Result};
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
@@ -58,6 +75,8 @@ pub struct Table {
     cols: Vec<String>,
     /// The primary key's columns in key order; `["rowid"]` for a table without one.
     pk: Vec<String>,
+    /// A rowid table (not `WITHOUT ROWID`): its inserts are reported by the update hook.
+    rowid: bool,
 }
 
 fn q(ident: &str) -> String {
@@ -115,7 +134,12 @@ pub fn tables(conn: &Connection) -> Result<Vec<Table>> {
         if pk.is_empty() {
             pk.push("rowid".into());
         }
-        out.push(Table { name, cols, pk });
+        let rowid = conn
+            .prepare_cached("SELECT wr FROM pragma_table_list(?1) WHERE schema = 'main'")?
+            .query_row([&name], |r| r.get::<_, i64>(0))
+            .context("reading how a table is stored")?
+            == 0;
+        out.push(Table { name, cols, pk, rowid });
     }
     Ok(out)
 }
@@ -341,6 +365,7 @@ pub fn start(conn: &Connection) -> Result<i64> {
     if !present(conn)? {
         bail!("the register has no ledger table (its schema was changed behind mh51's back): run mh51 check");
     }
+    watch_inserts(conn);
     let armed = conn
         .prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'mh51_rec_%'")?
         .exists([])?;
@@ -360,15 +385,19 @@ pub fn start(conn: &Connection) -> Result<i64> {
             // for every row, and an import of 5,000 cases took a second (quadratic).
             let note =
                 |vals: &[String]| format!("INSERT INTO {chg} VALUES ({}) ON CONFLICT DO NOTHING;", vals.join(", "));
+            // A rowid table's inserts are reported by the update hook (module docs); SQLite
+            // reports none for a `WITHOUT ROWID` table, whose inserts a trigger notes.
+            let on_insert = if t.rowid {
+                String::new()
+            } else {
+                format!("CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN {} END;", trig("i"), note(&new))
+            };
             sql += &format!(
-                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
-                 CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN {} END;
+                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID; {on_insert}
                  CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN {} {} END;
                  CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN {} END;\n",
                 ks.join(", "),
                 ks.join(", "),
-                trig("i"),
-                note(&new),
                 trig("u"),
                 note(&old),
                 note(&new),
@@ -381,6 +410,83 @@ pub fn start(conn: &Connection) -> Result<i64> {
     Ok(audit::last(conn)?.map_or(0, |(s, _)| s))
 }
 
+/// The rows inserted by the write in progress, per data table, as ranges of rowids in the
+/// order SQLite reported them (contiguous rowids merge into one range).
+#[derive(Default)]
+struct Inserted {
+    tables: HashMap<String, Vec<(i64, i64)>>,
+}
+
+impl Inserted {
+    /// A table's ranges, sorted and merged: a rowid reported twice (a row rolled back and its
+    /// rowid taken again) is read once.
+    fn ranges(&mut self, table: &str) -> Option<Vec<(i64, i64)>> {
+        let mut ranges = self.tables.remove(table)?;
+        ranges.sort_unstable();
+        let mut out: Vec<(i64, i64)> = Vec::with_capacity(ranges.len());
+        for (a, b) in ranges {
+            match out.last_mut() {
+                Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
+                _ => out.push((a, b)),
+            }
+        }
+        Some(out)
+    }
+
+    fn note(&mut self, table: &str, rowid: i64) {
+        let ranges = match self.tables.get_mut(table) {
+            Some(r) => r,
+            None => self.tables.entry(table.to_string()).or_default(),
+        };
+        match ranges.last_mut() {
+            Some(last) if last.1.checked_add(1) == Some(rowid) => last.1 = rowid,
+            _ => ranges.push((rowid, rowid)),
+        }
+    }
+}
+
+thread_local! {
+    /// The inserts of each connection's write in progress, by the connection's address: the
+    /// same `Connection` is borrowed (by its transaction) from [`start`] to [`finish`], so its
+    /// address cannot change in between; a later connection at the same address gets a
+    /// fresh entry from its own [`start`]. SQLite calls the hook on the thread that runs the
+    /// statement, which is the thread of `start` and `finish`.
+    static INSERTED: RefCell<HashMap<usize, Arc<Mutex<Inserted>>>> = RefCell::new(HashMap::new());
+}
+
+fn address(conn: &Connection) -> usize {
+    conn as *const Connection as usize
+}
+
+/// Have SQLite report every row inserted into a data table of `main` from now on, into a
+/// fresh record for this connection (what an earlier, rolled-back start noted is dropped).
+fn watch_inserts(conn: &Connection) {
+    let inserted = Arc::new(Mutex::new(Inserted::default()));
+    let hooked = Arc::clone(&inserted);
+    conn.update_hook(Some(move |action: rusqlite::hooks::Action, db: &str, table: &str, rowid: i64| {
+        if action == rusqlite::hooks::Action::SQLITE_INSERT && db == "main" && !NOT_DATA.contains(&table) {
+            // A poisoned lock means a panic, which ends the command before any commit.
+            if let Ok(mut i) = hooked.lock() {
+                i.note(table, rowid);
+            }
+        }
+    }));
+    INSERTED.with(|m| m.borrow_mut().insert(address(conn), inserted));
+}
+
+/// What the hook noted since [`start`], and the hook removed.
+fn take_inserted(conn: &Connection) -> Result<Inserted> {
+    conn.update_hook(None::<fn(rusqlite::hooks::Action, &str, &str, i64)>);
+    let Some(inserted) = INSERTED.with(|m| m.borrow_mut().remove(&address(conn))) else {
+        bail!("internal error: the rows written were not being recorded (ledger::start was not called)");
+    };
+    let inserted = Arc::try_unwrap(inserted)
+        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows inserted is still in use"))?
+        .into_inner()
+        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows inserted is broken"))?;
+    Ok(inserted)
+}
+
 /// Just before the commit: hash every row this transaction changed, store the versions and
 /// seal them with the newest audit row. Fails when the transaction appended no audit row
 /// (every change is audited; a write that records nothing is a bug, not a user's error).
@@ -391,12 +497,28 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             "internal error: this write appended no audit row, so it was not saved (every change must be audited)"
         ),
     };
+    let mut inserted = take_inserted(conn)?;
     // Each version is stored as it is read, and goes into the digest table by table.
     let mut digest = StreamDigest::new();
     let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
     let mut tables = tables(conn)?;
     StreamDigest::table_order(&mut tables);
     for t in tables {
+        digest.begin_table(&t.name);
+        // Store one row's version (`present`: the row is there; its columns from index 2).
+        let mut version = |r: &rusqlite::Row<'_>, present: bool| -> Result<()> {
+            let key = r.get_ref(0)?;
+            let hash = if present {
+                // The statement selects every column after the first two: no index is out of range.
+                Some(row_hash(&t.name, t.cols.iter().enumerate().map(|(i, c)| (c.as_str(), r.get_ref_unwrap(i + 2)))))
+            } else {
+                None
+            };
+            digest.push(key, hash.as_ref());
+            ins.execute(params![seq, t.name, ToSqlOutput::Borrowed(key), hash.as_ref().map(|h| &h[..])])
+                .context("recording the rows written")?;
+            Ok(())
+        };
         let chg = t.changes();
         let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
         // The key over the change table's columns k0, k1, … (as `key_expr` over the row).
@@ -415,22 +537,40 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
         );
         let mut stmt = conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
         let mut rows = stmt.query([])?;
-        digest.begin_table(&t.name);
+        let mut noted = 0usize;
         while let Some(r) = rows.next()? {
-            let key = r.get_ref(0)?;
             let present: bool = r.get(1)?;
-            let hash = if present {
-                // The statement selects every column after the first two: no index is out of range.
-                Some(row_hash(&t.name, t.cols.iter().enumerate().map(|(i, c)| (c.as_str(), r.get_ref_unwrap(i + 2)))))
-            } else {
-                None
-            };
-            digest.push(key, hash.as_ref());
-            ins.execute(params![seq, t.name, ToSqlOutput::Borrowed(key), hash.as_ref().map(|h| &h[..])])
-                .context("recording the rows written")?;
+            version(r, present)?;
+            noted += 1;
         }
         drop(rows);
-        conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
+        // The rows inserted, in the ranges the hook reported, but for those whose key the
+        // triggers noted (read above): a row inserted and then changed or deleted.
+        if let Some(ranges) = inserted.ranges(&t.name) {
+            let pk: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("c.k{i} = t.{}", q(c))).collect();
+            let unnoted = if noted == 0 {
+                String::new()
+            } else {
+                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", pk.join(" AND "))
+            };
+            let sql = format!(
+                "SELECT {}, 1, {} FROM main.{} t WHERE t.rowid BETWEEN ?1 AND ?2{unnoted}",
+                t.key_expr("t"),
+                t.col_list("t"),
+                q(&t.name),
+            );
+            let mut stmt =
+                conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))?;
+            for (from, to) in ranges {
+                let mut rows = stmt.query(params![from, to])?;
+                while let Some(r) = rows.next()? {
+                    version(r, true)?;
+                }
+            }
+        }
+        if noted > 0 {
+            conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
+        }
     }
     seal_rows(conn, seq, &audit_hash, &digest.finish())
 }
@@ -818,6 +958,81 @@ pub fn schema_diff(conn: &Connection, schema: &str) -> Result<Vec<SchemaDiff>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The update hook's record of inserts, with the triggers' record of updates and
+    /// deletes, gives every row a version: rows inserted by one statement and by many
+    /// (`INSERT … SELECT`, which SQLite may copy without running the row loop), with an
+    /// explicit id into a gap below the table's largest, inserted then changed, inserted then
+    /// deleted, inserted and rolled back with a savepoint (and the rowid taken again), into a
+    /// `WITHOUT ROWID` table — and a second write on the same connection starts afresh.
+    #[test]
+    fn every_row_a_write_inserts_gets_its_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.db");
+        let mut conn = crate::db::create(&path, None).unwrap();
+        let stamp = crate::audit::Stamp { actor: "tester".into(), at: "2026-12-07T09:00:00".into() };
+        let person = |n: &str| format!("INSERT INTO persons (name, name_fold) VALUES ('{n}', '{n}')");
+        crate::db::write(&mut conn, |tx| {
+            for n in ["a", "b", "c", "d"] {
+                tx.execute_batch(&person(n))?;
+            }
+            crate::audit::append(tx, &stamp, "test", "person", "1", &serde_json::json!({}))
+        })
+        .unwrap();
+        crate::db::write(&mut conn, |tx| {
+            tx.execute_batch("UPDATE persons SET name = 'b2' WHERE id = 2")?;
+            tx.execute_batch(&person("e"))?;
+            tx.execute_batch("UPDATE persons SET name = 'e2', name_fold = 'e2' WHERE name = 'e'")?;
+            tx.execute_batch(&person("f"))?;
+            tx.execute_batch("SAVEPOINT s")?;
+            tx.execute_batch(&person("g"))?;
+            tx.execute_batch("ROLLBACK TO s; RELEASE s")?;
+            tx.execute_batch(&person("h"))?;
+            tx.execute_batch("INSERT INTO persons (id, name, name_fold) VALUES (100, 'x', 'x')")?;
+            tx.execute_batch(
+                "INSERT INTO persons (name, name_fold) SELECT name || '!', name_fold || '!' FROM persons WHERE id <= 3",
+            )?;
+            // A gap below the largest id, filled by an explicit id.
+            tx.execute_batch("INSERT INTO persons (id, name, name_fold) VALUES (50, 'gap', 'gap')")?;
+            // Inserted then deleted; inserted, then changed by an upsert.
+            tx.execute_batch("INSERT INTO settings (key, value) VALUES ('t1', '1'); DELETE FROM settings WHERE key = 't1'")?;
+            tx.execute_batch(
+                "INSERT INTO settings (key, value) VALUES ('t2', '2');
+                 INSERT INTO settings (key, value) VALUES ('t2', '3') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?;
+            crate::audit::append(tx, &stamp, "test", "person", "2", &serde_json::json!({}))
+        })
+        .unwrap();
+        let (found, proved) = prove(&conn).unwrap().unwrap();
+        assert_eq!(found, vec![], "every row is proved");
+        let persons: i64 = conn.query_row("SELECT count(*) FROM persons", [], |r| r.get(0)).unwrap();
+        assert_eq!(persons, 4 + 3 + 1 + 3 + 1, "e, f, h, 100, three copies and 50 (g was rolled back)");
+        assert!(proved >= persons);
+        // The second write's versions, one each: b (updated), e, f, h (which took the rolled-
+        // back g's id), 100, the copies (101-103: after the largest id), 50; t1 deleted, t2.
+        let second: Vec<String> = conn
+            .prepare(
+                "SELECT tbl || ':' || key || ':' || (hash IS NOT NULL) FROM row_versions
+                 WHERE seq = (SELECT max(seq) FROM ledger) ORDER BY tbl, key",
+            )
+            .unwrap()
+            .query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(|k| k.unwrap())
+            .collect();
+        assert_eq!(
+            second,
+            [2, 5, 6, 7, 50, 100, 101, 102, 103]
+                .iter()
+                .map(|k| format!("persons:{k}:1"))
+                .chain(["settings:t1:0".to_string(), "settings:t2:1".to_string()])
+                .collect::<Vec<_>>()
+        );
+        // Tampering after the fact is still caught: a row inserted behind the ledger's back.
+        conn.execute_batch("INSERT INTO persons (id, name, name_fold) VALUES (40, 'behind', 'behind')").unwrap();
+        let (found, _) = prove(&conn).unwrap().unwrap();
+        assert_eq!(found, vec![Finding::Added { tbl: "persons".into(), key: "40".into() }]);
+    }
 
     #[test]
     fn the_row_hash_leaves_nulls_out_and_frames_every_value() {
