@@ -139,37 +139,40 @@ impl Key {
         self.derived.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// The key of a file whose salt is `salt`, derived now unless this run already has it;
-    /// `writing`: the key is for a connection that writes (see [`warm_crypto`]).
-    fn derive(&self, salt: [u8; SALT_LEN], writing: bool) -> zeroize::Zeroizing<[u8; KEY_LEN]> {
+    /// The key of a file whose salt is `salt`, derived now unless this run already has it.
+    ///
+    /// PBKDF2-HMAC-SHA512 through OpenSSL, the library SQLCipher itself uses (vendored by
+    /// rusqlite; the `openssl` crate links the same copy): the derivation is then also
+    /// OpenSSL's start (its providers, and the tables of the MACs and digests SQLCipher
+    /// fetches for every page), which the first page read paid for after the derivation when
+    /// it was done by the `sha2` crate — about 1.5 ms of every command on an encrypted
+    /// register (BENCHMARKS.md, issue 20) — and OpenSSL's SHA-512 is faster here. A unit test
+    /// checks it against RustCrypto's `pbkdf2` and RFC test vectors; every encrypted test
+    /// checks it against SQLCipher's own derivation (files made by one open with the other).
+    fn derive(&self, salt: [u8; SALT_LEN]) -> Result<zeroize::Zeroizing<[u8; KEY_LEN]>> {
         let mut cache = self.cache();
         if let Some(d) = cache.iter().find(|d| d.salt == salt) {
-            return d.key.clone();
+            return Ok(d.key.clone());
         }
         let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
-        let warming = if writing { warm_crypto() } else { None };
         let started = std::time::Instant::now();
-        pbkdf2::pbkdf2_hmac::<sha2::Sha512>(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..]);
-        // The derivation's own time, not the wait for the warming (if it ever outlasts it).
+        pbkdf2_sha512(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..])?;
         let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        if let Some(w) = warming {
-            let _ = w.join();
-        }
         DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
         DERIVATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         cache.push(Derived { salt, key: key.clone() });
-        key
+        Ok(key)
     }
 
     /// SQLCipher's raw key for an existing file with salt `salt`: `x'<64 hex>'` (SQLCipher
     /// reads the salt from the file and derives nothing).
-    fn raw_existing(&self, salt: [u8; SALT_LEN], writing: bool) -> zeroize::Zeroizing<String> {
-        let key = self.derive(salt, writing);
+    fn raw_existing(&self, salt: [u8; SALT_LEN]) -> Result<zeroize::Zeroizing<String>> {
+        let key = self.derive(salt)?;
         let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * KEY_LEN));
         s.push_str("x'");
         push_hex(&mut s, &key[..]);
         s.push('\'');
-        s
+        Ok(s)
     }
 
     /// SQLCipher's raw key and salt for a new, empty file: `x'<64 hex key><32 hex salt>'`.
@@ -187,7 +190,7 @@ impl Key {
                 s
             }
         };
-        let key = self.derive(salt, true);
+        let key = self.derive(salt)?;
         let mut s = zeroize::Zeroizing::new(String::with_capacity(3 + 2 * (KEY_LEN + SALT_LEN)));
         s.push_str("x'");
         push_hex(&mut s, &key[..]);
@@ -200,7 +203,7 @@ impl Key {
     /// file's key and salt when it is empty or missing.
     fn raw_for(&self, path: &Path) -> Result<zeroize::Zeroizing<String>> {
         match salt_of(path)? {
-            Some(salt) => Ok(self.raw_existing(salt, false)),
+            Some(salt) => self.raw_existing(salt),
             None => self.raw_new(),
         }
     }
@@ -347,7 +350,7 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
     let path = Path::new(conn.path().filter(|p| !p.is_empty()).context("giving the key to a database without a file")?);
     match salt_of(path)? {
         Some(salt) => {
-            let raw = key.raw_existing(salt, !conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true));
+            let raw = key.raw_existing(salt)?;
             // The file's layout is found on this connection itself: keyed in mh51's layout
             // and then, if its first page does not open, keyed again in SQLCipher's defaults
             // (SQLCipher attaches a new key to a connection whose key has not yet read a
@@ -377,40 +380,10 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
     }
 }
 
-/// Make OpenSSL ready for SQLCipher on another thread while this one derives the key of a
-/// connection that writes (about 85 ms of SHA-512 on one core). Otherwise the first page
-/// SQLCipher decrypts pays, on the command's own thread, for OpenSSL's start (its providers
-/// and the tables of its algorithms) and the first fetch of each algorithm SQLCipher uses:
-/// PBKDF2 (the pages' HMAC key), HMAC with SHA-256 and SHA-512 (the page check of either
-/// layout) and AES-256-CBC. Measured on the city (BENCHMARKS.md, issue 20), that is about
-/// 2 ms of a 13 ms write. Not for a read-only connection: once a process has started a second
-/// thread, glibc takes the slower, atomic path in every mutex and allocation for the rest of
-/// the run, and the city's larger reports (200 ms, millions of page-cache locks) were 3–4 %
-/// slower with the thread than the 2 ms it saves. Nothing is done with any key or data of the
-/// register: the inputs are constants and the results are dropped. Once per process; `None`
-/// when already done or the thread cannot start (then SQLCipher starts OpenSSL itself).
-fn warm_crypto() -> Option<std::thread::JoinHandle<()>> {
-    static WARMED: std::sync::Once = std::sync::Once::new();
-    let mut handle = None;
-    WARMED.call_once(|| {
-        handle = std::thread::Builder::new()
-            .name("mh51-openssl".into())
-            .spawn(|| {
-                use openssl::hash::MessageDigest;
-                openssl::init();
-                let mut out = [0u8; 32];
-                for md in [MessageDigest::sha512(), MessageDigest::sha256()] {
-                    let _ = openssl::pkcs5::pbkdf2_hmac(b"mh51", b"warming", 2, md, &mut out);
-                    let _ = openssl::pkey::PKey::hmac(&out).and_then(|k| {
-                        openssl::sign::Signer::new(md, &k).and_then(|mut s| s.sign_oneshot_to_vec(b"mh51"))
-                    });
-                }
-                let cipher = openssl::symm::Cipher::aes_256_cbc();
-                let _ = openssl::symm::encrypt(cipher, &out, Some(&[0u8; 16]), b"mh51");
-            })
-            .ok();
-    });
-    handle
+/// PBKDF2-HMAC-SHA512 of `pass` and `salt` into `out`, by OpenSSL (see [`Key::derive`]).
+fn pbkdf2_sha512(pass: &[u8], salt: &[u8], iterations: u32, out: &mut [u8]) -> Result<()> {
+    openssl::pkcs5::pbkdf2_hmac(pass, salt, iterations as usize, openssl::hash::MessageDigest::sha512(), out)
+        .map_err(|e| anyhow::anyhow!("deriving the key (OpenSSL: {e})"))
 }
 
 /// `PRAGMA key` with the raw key `raw`, then `layout`'s settings. SQLCipher's log goes off
@@ -1349,6 +1322,30 @@ impl rusqlite::types::FromSql for crate::view::Cell {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// OpenSSL's PBKDF2-HMAC-SHA512 gives the published vector and what RustCrypto's
+    /// independent implementation gives, at SQLCipher 4's 256,000 iterations too.
+    #[test]
+    fn the_key_derivation_is_pbkdf2_hmac_sha512() {
+        let mut out = [0u8; 64];
+        pbkdf2_sha512(b"password", b"salt", 1, &mut out).unwrap();
+        let mut want = String::new();
+        push_hex(&mut want, &out);
+        assert_eq!(
+            want,
+            "867f70cf1ade02cff3752599a3a53dc4af34c7a669815ae5d513554e1c8cf252\
+             c02d470a285a0501bad999bfe943c08f050235d7d68b1da55e63f73b60a57fce"
+        );
+        for (pass, salt, iterations) in
+            [("mật khẩu của phường 5", &[7u8; SALT_LEN][..], KDF_ITERATIONS), ("x", b"", 2), ("", b"s", 1000)]
+        {
+            let mut ours = [0u8; KEY_LEN];
+            pbkdf2_sha512(pass.as_bytes(), salt, iterations, &mut ours).unwrap();
+            let mut theirs = [0u8; KEY_LEN];
+            pbkdf2::pbkdf2_hmac::<sha2::Sha512>(pass.as_bytes(), salt, iterations, &mut theirs);
+            assert_eq!(ours, theirs, "{pass:?}, {iterations} iterations");
+        }
+    }
 
     #[test]
     fn a_new_passphrase_counts_characters_not_bytes_and_never_shows_itself() {
