@@ -77,7 +77,7 @@ while :; do
   LC_ALL=C.UTF-8 WINEDEBUG=-all,err+all wine "$work/bin/mh51.exe" "\$@" >"\$out" 2>"\$err"
   rc=\$?
   if grep -aqE '^[0-9a-f]{4,}:err:' "\$err"; then
-    wine_said=\$(grep -aE '^[0-9a-f]{4,}:err:' "\$err")
+    wine_said=\$(grep -aE '^[0-9a-f]{4,}:err:' "\$err" | tr '\\n' ' ')
     grep -avE '^[0-9a-f]{4,}:err:' "\$err" >"\$err.rest" || true
     mv "\$err.rest" "\$err"
   else
