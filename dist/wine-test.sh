@@ -63,7 +63,7 @@ cp "$target_dir/$target/release/mh51.exe" "$work/bin/mh51.exe"
 # environment into Windows' UTF-16 by the Unix locale, so it is told they are UTF-8. (On
 # Windows itself the arguments are UTF-16 from the start.) mh51 reads LANG, never LC_ALL.
 #
-# Wine, rarely (twice in about ten CI runs, a thousand starts each), ends a run of mh51.exe
+# Wine, rarely (seen twice, about once in a few thousand starts), ends a run of mh51.exe
 # with exit 1 and not a byte on stdout or stderr. mh51 itself never does: every exit 1 writes
 # `error: ...` first (src/main.rs), and the tests require it. So the wrapper keeps the output
 # of each run, and a run that ends so is run once more (its stdin was /dev/null in every test
