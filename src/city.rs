@@ -17,7 +17,6 @@ use crate::domain::members::{self, MemberInput};
 use crate::domain::register::{self, InitInput, DEFAULT_CATEGORIES, DEFAULT_ORGS};
 use crate::domain::types::{iso, ymd};
 use crate::domain::Ctx;
-use crate::refuse;
 
 /// The dimensions of a synthetic city.
 #[derive(Debug, Clone, Copy)]
@@ -61,26 +60,21 @@ impl Rng {
     }
 }
 
-const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương",
-    "Lý",
-];
-const MIDDLE: &[&str] = &["Văn", "Thị", "Minh", "Thanh", "Ngọc", "Hữu", "Đức", "Quốc", "Thu", "Hoài"];
-const GIVEN: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Hùng", "Lan", "Mai", "Hoa", "Tuấn", "Phúc", "Hải", "Long", "Nam", "Sơn", "Tâm",
-    "Trang", "Vy", "Yến", "Khoa", "Lộc", "Nhân", "Quân", "Thảo", "Tín",
-];
+/// The invented names' parts, as data (`city_names.txt`: family names, middle names, given
+/// names, a line each, in the order the generator has always drawn from).
+const NAMES: &str = include_str!("city_names.txt");
 
 fn name(rng: &mut Rng) -> String {
-    format!("{} {} {}", rng.pick(FAMILY), rng.pick(MIDDLE), rng.pick(GIVEN))
+    static PARTS: std::sync::OnceLock<Vec<Vec<&'static str>>> = std::sync::OnceLock::new();
+    let parts = PARTS.get_or_init(|| NAMES.lines().map(|l| l.split_whitespace().collect()).collect());
+    format!("{} {} {}", rng.pick(&parts[0]), rng.pick(&parts[1]), rng.pick(&parts[2]))
 }
 
 /// Build the city into a new database at `path`. `progress` is called with the number of
 /// cases done. The file is removed again if anything fails.
 pub fn build(path: &std::path::Path, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u64)) -> Result<Built> {
     if ctx.today < ymd(2019, 1, 1) {
-        refuse!("the synthetic city starts in 2018; today ({}) is too early", ctx.today;
-                "thành phố mẫu bắt đầu từ năm 2018; hôm nay ({}) quá sớm", ctx.today);
+        crate::refuse_w!("demo-city-too-early", today = ctx.today.to_string());
     }
     let (mut conn, file) = db::create_new(path, None)?;
     let built = fill(&mut conn, ctx, size, progress)?;
@@ -100,7 +94,7 @@ fn fill(conn: &mut Connection, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u
         register::seed(
             tx,
             ctx,
-            &InitInput { district: Some("TP. Hồ Chí Minh (dữ liệu mẫu)".into()), wards: size.wards, quota: 2 },
+            &InitInput { district: Some(crate::w!(true, "demo-city-district")), wards: size.wards, quota: 2 },
         )?;
         // Namesakes in one org and ward would be refused by `import members` as doubles, and
         // the benchmark re-imports these members; so each (name, org, ward) is unique.
@@ -117,7 +111,7 @@ fn fill(conn: &mut Connection, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u
                 ctx,
                 &MemberInput {
                     name: n,
-                    org: DEFAULT_ORGS[org as usize].0.to_string(),
+                    org: DEFAULT_ORGS[org as usize].to_string(),
                     ward: ward.to_string(),
                     phone: Some(format!("09{:08}", m)),
                     joined: Some(iso(joined)),
@@ -180,7 +174,7 @@ fn one_case(
     let k = rng.below(per_ward);
     let enrolled = first_day + Duration::days(rng.below(span - 30) as i64);
     let born = 1950 + rng.below(56);
-    let category = DEFAULT_CATEGORIES[rng.below(DEFAULT_CATEGORIES.len() as u64) as usize].0;
+    let category = DEFAULT_CATEGORIES[rng.below(DEFAULT_CATEGORIES.len() as u64) as usize];
     let case_no = cases::enroll(
         tx,
         ctx,

@@ -306,8 +306,8 @@ fn header(style: &Style, column: &str) -> String {
     }
     match (style.group.column(), style.group) {
         (Some(k), _) => label(k, style.vi),
-        (None, Group::Month) => (if style.vi { "Tháng" } else { "Month" }).to_string(),
-        (None, Group::Quarter) => (if style.vi { "Quý" } else { "Quarter" }).to_string(),
+        (None, Group::Month) => crate::w!(style.vi, "table-group-month"),
+        (None, Group::Quarter) => crate::w!(style.vi, "table-group-quarter"),
         (None, _) => label(column, style.vi),
     }
 }

@@ -34,6 +34,9 @@ not-encrypted-for-copy = '{ $db }' is not encrypted; for a copy use `mh51 backup
 sheet-written-as-file = the sheet is written as FILE.xlsx (a workbook to fill in), FILE.pdf or FILE.html (forms to print), not '{ $output }'
 
 ## src/cmd/import.rs
+demo-city-too-early = the synthetic city starts in 2018; today ({ $today }) is too early
+## The synthetic city's district name: the register's data, always stored in Vietnamese.
+demo-city-district = Ho Chi Minh City (sample data)
 demo-created = created { $db } — Quận 6, 14 wards: { $members } members, { $cases } cases, { $reassignments } reassignments, { $reviews } reviews, { $supports } supports, { $left } members left
 try-mh51-db-report = try: mh51 --db { $db } report summary -p 2022-01-01..2022-05-20 --by org
 

@@ -56,6 +56,9 @@ import-what = { $kind ->
 ## import --dry-run: all $n rows of the file $name are valid; $what: import-what.
 import-dry-run-valid = dry run: all { $n } rows of { $name } are valid ({ $what }); nothing was written
 ## import: $n rows ($what: import-what) brought in from the file $name.
+## What a file's problems are counted in: a workbook's rows, a CSV file's lines.
+import-word-row = row
+import-word-line = line
 import-done = imported { $n } { $what } from { $name }
 ## An import refused: the file $file has $rows bad rows (each problem follows on its own line).
 import-bad-rows = { $file }: { $rows } bad row(s); nothing was imported:

@@ -99,6 +99,9 @@ label-dissolved_on = Dissolved
 label-successor = Merged into
 label-key = Setting
 table-dictionary-name = Name
+## The group column's header of a report by month, by quarter.
+table-group-month = Month
+table-group-quarter = Quarter
 table-no-rows = (no rows)
 ## The table does not fit the screen: $width the screen's columns, $count the columns hidden,
 ## $hidden their names (separated by commas).
@@ -106,6 +109,9 @@ table-hidden-columns = note: the table does not fit { $width } columns; { $count
 
 ## The English labels of the organizations and categories a register is seeded with
 ## (`dict-org-CODE`, `dict-category-CODE`), shown while the register keeps the seeded name.
+## The name of a new register's ward number $n (`init --wards N`): the register's data,
+## always written in Vietnamese; this English text is never stored.
+dict-ward-numbered = Ward { $n }
 dict-org-mttq = Fatherland Front
 dict-org-ca = Ward police
 dict-org-pn = Women's Union

@@ -34,6 +34,9 @@ not-encrypted-for-copy = '{ $db }' chưa được mã hóa; để sao chép hãy
 sheet-written-as-file = phiếu được ghi ra TỆP.xlsx (bảng tính để điền), TỆP.pdf hoặc TỆP.html (mẫu để in), không phải '{ $output }'
 
 ## src/cmd/import.rs
+demo-city-too-early = thành phố mẫu bắt đầu từ năm 2018; hôm nay ({ $today }) quá sớm
+## Tên "quận" của thành phố mẫu (dữ liệu của sổ, luôn bằng tiếng Việt).
+demo-city-district = TP. Hồ Chí Minh (dữ liệu mẫu)
 demo-created = đã tạo { $db } — Quận 6, 14 phường: { $members } thành viên, { $cases } hồ sơ, { $reassignments } lần phân công lại, { $reviews } lần tiếp xúc, { $supports } lần giúp đỡ, { $left } thành viên đã nghỉ
 try-mh51-db-report = thử: mh51 --db { $db } report summary -p 2022-01-01..2022-05-20 --by org
 

@@ -56,6 +56,9 @@ import-what = { $kind ->
 ## import --dry-run: cả $n dòng của tệp $name hợp lệ; $what: import-what.
 import-dry-run-valid = chạy thử: cả { $n } dòng của { $name } hợp lệ ({ $what }); không ghi gì cả
 ## import: đã nhập $n dòng ($what: import-what) từ tệp $name.
+## Đơn vị đếm lỗi của tệp: hàng của bảng tính, dòng của tệp CSV.
+import-word-row = hàng
+import-word-line = dòng
 import-done = đã nhập { $n } { $what } từ { $name }
 ## Nhập bị từ chối: tệp $file có $rows dòng lỗi (mỗi lỗi theo sau trên một dòng).
 import-bad-rows = { $file }: { $rows } dòng lỗi; không nhập gì cả:

@@ -99,6 +99,9 @@ label-dissolved_on = Giải thể từ
 label-successor = Sáp nhập vào
 label-key = Mục
 table-dictionary-name = Tên
+## Tiêu đề cột nhóm của báo cáo theo tháng, theo quý.
+table-group-month = Tháng
+table-group-quarter = Quý
 table-no-rows = (không có dòng nào)
 ## Bảng không vừa màn hình: $width số cột của màn hình, $count số cột đã ẩn, $hidden tên các
 ## cột đó (cách nhau bằng dấu phẩy).
@@ -106,6 +109,8 @@ table-hidden-columns = lưu ý: bảng không vừa { $width } cột của màn 
 
 ## Tên các đoàn thể và diện có sẵn khi lập sổ (`dict-org-MÃ`, `dict-category-MÃ`): đúng tên sổ
 ## được lập với (một phép thử giữ chúng bằng nhau); chỉ hiện khi sổ còn giữ tên có sẵn đó.
+## Tên phường thứ $n của sổ mới lập (`init --wards N`).
+dict-ward-numbered = Phường { $n }
 dict-org-mttq = Ủy ban MTTQ Việt Nam phường
 dict-org-ca = Công an phường
 dict-org-pn = Hội Liên hiệp Phụ nữ

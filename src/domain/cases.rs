@@ -51,7 +51,7 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
         crate::label_w!(false, "domain-word-address"),
         crate::label_w!(true, "domain-word-address"),
     )?;
-    let note = parse_note(input.note.as_deref(), "note", "ghi chú")?;
+    let note = parse_note(input.note.as_deref())?;
     let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
     sent::refuse_on(conn, date)?;
     ward_row.require_on(conn, date)?;
@@ -344,7 +344,7 @@ pub fn review_with(
     let c = lookup::case(conn, case)?;
     let class = Class::parse(class)?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_note(note, "note", "ghi chú")?;
+    let note = parse_note(note)?;
     c.require_within(d, crate::label_w!(false, "domain-entry-review"), crate::label_w!(true, "domain-entry-review"))?;
     sent::refuse_on(conn, d)?;
     let member = acting_member(
@@ -407,7 +407,7 @@ pub fn support_with(
     let kind = SupportKind::parse(kind)?;
     let amount = amount.map(parse_amount).transpose()?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_note(note, "note", "ghi chú")?;
+    let note = parse_note(note)?;
     c.require_within(d, crate::label_w!(false, "domain-entry-support"), crate::label_w!(true, "domain-entry-support"))?;
     sent::refuse_on(conn, d)?;
     let member = acting_member(
@@ -475,7 +475,7 @@ pub fn release(
     let c = lookup::case(conn, case)?;
     let reason = Reason::parse(reason)?;
     let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_note(note, "note", "ghi chú")?;
+    let note = parse_note(note)?;
     if let Some(r) = c.released_on {
         crate::refuse_w!("case-was-already-released", case = c.no.to_string(), released = r.to_string());
     }
@@ -712,7 +712,7 @@ pub fn edit(conn: &Connection, ctx: &Ctx, case: &str, e: &CaseEdit) -> Result<St
         changed.insert("enrolled_on".into(), json!(iso(d)));
     }
     if let Some(n) = &e.note {
-        let n = parse_note(Some(n), "note", "ghi chú")?;
+        let n = parse_note(Some(n))?;
         conn.prepare_cached("UPDATE cases SET note = ?2 WHERE id = ?1")?.execute(params![c.id, n])?;
         changed.insert("note".into(), json!("changed"));
     }

@@ -81,9 +81,7 @@ pub fn find(conn: &Connection, dict: Dict, typed: &str) -> Result<(i64, String)>
             Dict::Org => ("org", crate::domain::register::DEFAULT_ORGS),
             _ => ("category", crate::domain::register::DEFAULT_CATEGORIES),
         };
-        if let Some((code, _)) =
-            seeded.iter().find(|(code, _)| crate::words::aliases(key, code).iter().any(|a| fold(a) == f))
-        {
+        if let Some(code) = seeded.iter().find(|code| crate::words::aliases(key, code).iter().any(|a| fold(a) == f)) {
             found = conn
                 .prepare_cached(dict.find_sql())?
                 .query_row(params![fold(code)], |r| Ok((r.get(0)?, r.get(1)?)))

@@ -148,7 +148,13 @@ pub fn void(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, reason: &str) -
     let s = stored(conn, e, typed)?;
     refuse_voided(&s, e, "void")?;
     sent::refuse_on(conn, s.on)?;
-    let Some(reason) = parse_text(Some(reason), MAX_NOTE, "reason", "lý do")? else {
+    let Some(reason) = parse_text(
+        Some(reason),
+        MAX_NOTE,
+        crate::label_w!(false, "domain-word-reason"),
+        crate::label_w!(true, "domain-word-reason"),
+    )?
+    else {
         crate::refuse_w!("reason-must-say-why");
     };
     let sql = match e {
@@ -223,7 +229,18 @@ pub fn amend(conn: &Connection, ctx: &Ctx, e: Entry, typed: &str, a: &Amend) -> 
         Some(d) => parse_event_date(d, ctx.today)?,
         None => s.on,
     };
-    let note = a.note.as_deref().map(|n| parse_text(Some(n), MAX_NOTE, "note", "ghi chú")).transpose()?;
+    let note = a
+        .note
+        .as_deref()
+        .map(|n| {
+            parse_text(
+                Some(n),
+                MAX_NOTE,
+                crate::label_w!(false, "domain-word-note"),
+                crate::label_w!(true, "domain-word-note"),
+            )
+        })
+        .transpose()?;
     s.case.require_within(on, en, vi)?;
     sent::refuse_on(conn, s.on)?;
     sent::refuse_on(conn, on)?;

@@ -10,28 +10,56 @@ use crate::domain::types::parse_name;
 use crate::domain::Ctx;
 use crate::text::{clean, fold, natural_key};
 
-pub const DEFAULT_ORGS: &[(&str, &str)] = &[
-    ("MTTQ", "Ủy ban MTTQ Việt Nam phường"),
-    ("CA", "Công an phường"),
-    ("PN", "Hội Liên hiệp Phụ nữ"),
-    ("TN", "Đoàn Thanh niên"),
-    ("CCB", "Hội Cựu chiến binh"),
-    ("NCT", "Hội Người cao tuổi"),
+/// The six organizations a new register is seeded with, by code; their names are the
+/// catalogue's (`dict-org-CODE`, see [`seeded_label`]).
+pub const DEFAULT_ORGS: &[&str] = &["MTTQ", "CA", "PN", "TN", "CCB", "NCT"];
+
+/// The categories a new register is seeded with, by code; names as for [`DEFAULT_ORGS`].
+pub const DEFAULT_CATEGORIES: &[&str] = &[
+    "prison",
+    "amnesty",
+    "suspended",
+    "noncustodial",
+    "supervised",
+    "ward_education",
+    "institution_return",
+    "drugs",
+    "youth",
+    "record",
+    "other",
 ];
 
-pub const DEFAULT_CATEGORIES: &[(&str, &str)] = &[
-    ("prison", "Chấp hành xong án phạt tù"),
-    ("amnesty", "Đặc xá, tha tù trước thời hạn"),
-    ("suspended", "Án treo"),
-    ("noncustodial", "Cải tạo không giam giữ"),
-    ("supervised", "Quản chế"),
-    ("ward_education", "Giáo dục tại xã, phường"),
-    ("institution_return", "Từ trường giáo dưỡng, cơ sở giáo dục bắt buộc về"),
-    ("drugs", "Sử dụng trái phép chất ma túy, sau cai nghiện"),
-    ("youth", "Thanh thiếu niên vi phạm pháp luật"),
-    ("record", "Có tiền án, tiền sự"),
-    ("other", "Khác"),
-];
+/// The label of a seeded organization or category (`dict-org-CODE`, `dict-category-CODE` in
+/// the catalogue): in Vietnamese the name a new register is seeded with, in English its
+/// English label. `None` for a code that is not seeded.
+pub fn seeded_label(dict: &str, code: &str, vi: bool) -> Option<String> {
+    Some(match (dict, code) {
+        ("org", "MTTQ") => crate::w!(vi, "dict-org-mttq"),
+        ("org", "CA") => crate::w!(vi, "dict-org-ca"),
+        ("org", "PN") => crate::w!(vi, "dict-org-pn"),
+        ("org", "TN") => crate::w!(vi, "dict-org-tn"),
+        ("org", "CCB") => crate::w!(vi, "dict-org-ccb"),
+        ("org", "NCT") => crate::w!(vi, "dict-org-nct"),
+        ("category", "prison") => crate::w!(vi, "dict-category-prison"),
+        ("category", "amnesty") => crate::w!(vi, "dict-category-amnesty"),
+        ("category", "suspended") => crate::w!(vi, "dict-category-suspended"),
+        ("category", "noncustodial") => crate::w!(vi, "dict-category-noncustodial"),
+        ("category", "supervised") => crate::w!(vi, "dict-category-supervised"),
+        ("category", "ward_education") => crate::w!(vi, "dict-category-ward_education"),
+        ("category", "institution_return") => crate::w!(vi, "dict-category-institution_return"),
+        ("category", "drugs") => crate::w!(vi, "dict-category-drugs"),
+        ("category", "youth") => crate::w!(vi, "dict-category-youth"),
+        ("category", "record") => crate::w!(vi, "dict-category-record"),
+        ("category", "other") => crate::w!(vi, "dict-category-other"),
+        _ => return None,
+    })
+}
+
+/// The name a new register gives a seeded organization or category: the catalogue's
+/// Vietnamese label.
+fn seeded_name(dict: &str, code: &str) -> String {
+    seeded_label(dict, code, true).unwrap_or_else(|| code.to_string())
+}
 
 #[derive(Debug, Clone)]
 pub struct InitInput {
@@ -61,14 +89,14 @@ pub fn seed(conn: &Connection, ctx: &Ctx, input: &InitInput) -> Result<()> {
     set.execute(params!["district", district])?;
     set.execute(params!["quota", input.quota.to_string()])?;
     set.execute(params!["review_interval_days", "30"])?;
-    for (code, name) in DEFAULT_ORGS {
-        insert_dict(conn, Dict::Org, code, name)?;
+    for code in DEFAULT_ORGS {
+        insert_dict(conn, Dict::Org, code, &seeded_name("org", code))?;
     }
-    for (code, name) in DEFAULT_CATEGORIES {
-        insert_dict(conn, Dict::Category, code, name)?;
+    for code in DEFAULT_CATEGORIES {
+        insert_dict(conn, Dict::Category, code, &seeded_name("category", code))?;
     }
     for i in 1..=input.wards {
-        insert_dict(conn, Dict::Ward, &i.to_string(), &format!("Phường {i}"))?;
+        insert_dict(conn, Dict::Ward, &i.to_string(), &crate::w!(true, "dict-ward-numbered", n = i.to_string()))?;
     }
     let public = crate::domain::signing::make(conn, &ctx.stamp.at)?;
     audit::append(

@@ -91,7 +91,7 @@ impl<'a> Applier<'a> {
     ) -> Self {
         let mut state = State::default();
         if matches!(place, Place::Sheet(_)) {
-            state.unit = ("row", "hàng");
+            state.unit = crate::label_w!("import-word-row");
         }
         Applier {
             conn,
@@ -264,7 +264,7 @@ struct State {
 
 impl Default for State {
     fn default() -> Self {
-        State { cases: HashMap::new(), members: HashMap::new(), unit: ("line", "dòng") }
+        State { cases: HashMap::new(), members: HashMap::new(), unit: crate::label_w!("import-word-line") }
     }
 }
 
@@ -552,7 +552,7 @@ fn check_case_cells(conn: &Connection, ctx: &Ctx, row: &Row, input: &EnrollInput
             crate::label_w!(true, "domain-word-address"),
         ),
     )?;
-    check(&mut out, "note", parse_note(input.note.as_deref(), "note", "ghi chú"))?;
+    check(&mut out, "note", parse_note(input.note.as_deref()))?;
     let enrolled = check(&mut out, "enrolled", parse_event_date(row.get(C_ENROLLED).unwrap_or_default(), ctx.today))?;
     if let Some(m) = &input.member {
         if let Some(m) = check(&mut out, "member", lookup::member(conn, m))? {
@@ -642,7 +642,7 @@ fn explain_event_row(
     if let Some(b) = by {
         check(&mut out, "by", lookup::member(conn, b))?;
     }
-    check(&mut out, "note", parse_note(note, "note", "ghi chú"))?;
+    check(&mut out, "note", parse_note(note))?;
     if out.is_empty() {
         let c = column_of(&refused, &[("member", "by"), ("date", "date")], "case");
         out.push((c, refused));
@@ -717,7 +717,7 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
     if let Some(a) = amount {
         check(&mut out, "amount", parse_amount(a))?;
     }
-    check(&mut out, "support_note", parse_note(support_note, "note", "ghi chú"))?;
+    check(&mut out, "support_note", parse_note(support_note))?;
     if out.is_empty() {
         let c = column_of(&refused, &[("amount", "amount")], "support_kind");
         out.push((c, refused));
