@@ -63,3 +63,19 @@ fn reports_add_up_at_city_scale() {
     );
     early.ok(&["check"]);
 }
+
+/// Before 2019 there is no synthetic city to build: refused in the reader's language, naming
+/// the day, and no register is left behind.
+#[test]
+fn a_city_asked_for_before_it_starts_is_refused_and_no_file_is_made() {
+    let mut e = Env::empty();
+    e.today = "2018-06-01".into();
+    let err = e.fail(&["demo", "--size", "small"]);
+    assert!(err.contains("the synthetic city starts in 2018") && err.contains("2018-06-01"), "{err}");
+    assert!(!e.db.exists(), "no register is made");
+    let o = e.command(&["demo", "--size", "small"]).env("MH51_LANG", "vi").output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err.contains("thành phố mẫu bắt đầu từ năm 2018") && err.contains("2018-06-01"), "{err}");
+    assert!(!e.db.exists(), "no register is made");
+}

@@ -547,11 +547,10 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
         // The rows inserted, in the ranges the hook reported, but for those whose key the
         // triggers noted (read above): a row inserted and then changed or deleted.
         if let Some(ranges) = inserted.ranges(&t.name) {
-            let pk: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("c.k{i} = t.{}", q(c))).collect();
             let unnoted = if noted == 0 {
                 String::new()
             } else {
-                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", pk.join(" AND "))
+                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
             };
             let sql = format!(
                 "SELECT {}, 1, {} FROM main.{} t WHERE t.rowid BETWEEN ?1 AND ?2{unnoted}",
