@@ -79,7 +79,7 @@ else
   fi
   # The page layout mh51 encrypts with (db::Layout) is written beside the cached copy when it
   # is made; a copy made in another layout (an mh51 before December 2026) is made again.
-  layout="8 KiB pages, HMAC-SHA256"
+  layout="16 KiB pages, HMAC-SHA256"
   if [ -f "$enc" ] && { [ "$plain" -nt "$enc" ] || [ "$(version "$enc" "$key" 2>/dev/null)" != "$want" ] ||
     [ "$(cat "$enc.layout" 2>/dev/null)" != "$layout" ]; }; then
     rm -f "$enc" "$enc"-wal "$enc"-shm "$enc.layout"

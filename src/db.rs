@@ -26,8 +26,9 @@
 //!
 //! # The key (encrypted registers, SPEC §14)
 //! A register may be encrypted with SQLCipher 4 (AES-256, PBKDF2-HMAC-SHA512 with 256,000
-//! iterations; 8 KiB pages with HMAC-SHA256 per page, or SQLCipher's default 4 KiB pages with
-//! HMAC-SHA512 in a register an earlier mh51 encrypted: [`Layout`]). Whether a connection needs a key is
+//! iterations; 16 KiB pages with HMAC-SHA256 per page, or in a register an earlier mh51
+//! encrypted 8 KiB pages with HMAC-SHA256 or SQLCipher's default 4 KiB pages with HMAC-SHA512:
+//! [`Layout`]). Whether a connection needs a key is
 //! decided here, from the file itself: a plain SQLite file starts with `SQLite format 3\0`,
 //! an encrypted one with random salt. Every function that opens a file takes
 //! `Option<&Key>`; for an encrypted file `PRAGMA key` and the file's layout are the first
@@ -266,29 +267,38 @@ pub fn is_encrypted(path: &Path) -> Result<bool> {
 
 /// How an encrypted file's pages are laid out (SPEC §14 revised, issue 20). The key
 /// derivation (PBKDF2-HMAC-SHA512, 256,000 iterations, 16-byte salt) and AES-256 are SQLCipher
-/// 4's in both; what differs is the page size and the HMAC that authenticates every page.
+/// 4's in every layout; what differs is the page size and the HMAC that authenticates every
+/// page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Layout {
-    /// What mh51 writes since December 2026: 8 KiB pages (as a plain register has) and
-    /// HMAC-SHA256 per page. Measured on the city (BENCHMARKS.md): SQLCipher's per-page
-    /// HMAC-SHA512 over twice as many 4 KiB pages was most of what an encrypted report
-    /// cost beyond the key, and SQLCipher 4's defaults could not keep `overdue` and `list`
-    /// within 1.2 × the plain register. Another SQLCipher 4 tool opens such a file after
-    /// `PRAGMA key = '…'; PRAGMA cipher_page_size = 8192; PRAGMA cipher_hmac_algorithm =
-    /// HMAC_SHA256;` (docs/encryption.md).
+    /// What mh51 writes since 7 December 2026: 16 KiB pages and HMAC-SHA256 per page.
+    /// Measured on the city (BENCHMARKS.md): what an encrypted report costs beyond the key is
+    /// the check and decryption of every page it reads, part by the byte (the HMAC and AES)
+    /// and part by the page (SQLCipher's set-up of both for each page, the read, the copy);
+    /// SQLCipher's defaults (HMAC-SHA512 over 4 KiB pages) could not keep `overdue` and
+    /// `list` within 1.2 × the plain register, and 8 KiB pages with HMAC-SHA256 only just.
+    /// Another SQLCipher 4 tool opens such a file after `PRAGMA key = '…'; PRAGMA
+    /// cipher_page_size = 16384; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;`
+    /// (docs/encryption.md). A plain register keeps its 8 KiB pages.
     Mh51,
-    /// SQLCipher 4's defaults: 4 KiB pages, HMAC-SHA512. Registers encrypted by an earlier
-    /// mh51 have it; they open and work as before, their backups keep it, and `rekey`
-    /// rewrites them as [`Layout::Mh51`].
+    /// 8 KiB pages and HMAC-SHA256: what mh51 wrote from 3 to 7 December 2026. Such
+    /// registers open and work as before, their backups keep it, and `rekey` rewrites them as
+    /// [`Layout::Mh51`].
+    Eight,
+    /// SQLCipher 4's defaults: 4 KiB pages, HMAC-SHA512. Registers encrypted by an mh51
+    /// before December 2026 have it; as [`Layout::Eight`], they keep working until `rekey`.
     Defaults,
 }
 
 impl Layout {
+    /// Every layout mh51 opens, in the order an existing file is tried: the newest first.
+    const ALL: [Layout; 3] = [Layout::Mh51, Layout::Eight, Layout::Defaults];
+
     /// The `PRAGMA`s that give this layout: `cipher_` to a keyed connection's file, before
     /// its first page is read; `cipher_default_` to the files attached after them.
     fn pragmas(self, prefix: &str) -> String {
         let hmac = match self {
-            Layout::Mh51 => "HMAC_SHA256",
+            Layout::Mh51 | Layout::Eight => "HMAC_SHA256",
             Layout::Defaults => "HMAC_SHA512",
         };
         let page = self.page_size();
@@ -297,24 +307,25 @@ impl Layout {
 
     fn page_size(self) -> u64 {
         match self {
-            Layout::Mh51 => 8192,
+            Layout::Mh51 => 16384,
+            Layout::Eight => 8192,
             Layout::Defaults => 4096,
         }
     }
 
     /// The layout of the encrypted file that `conn` has open (`check` names an older one).
     pub fn of(conn: &Connection) -> Result<Layout> {
-        let page: i64 = conn
+        let page: u64 = conn
             .query_row("PRAGMA cipher_page_size", [], |r| r.get::<_, String>(0))
             .context("reading the register's page size")?
             .parse()
             .context("reading the register's page size")?;
-        Ok(if page == 4096 { Layout::Defaults } else { Layout::Mh51 })
+        Ok(Layout::ALL.into_iter().find(|l| l.page_size() == page).unwrap_or(Layout::Mh51))
     }
 }
 
 /// The layout of the existing encrypted file at `path`, found by opening its first page
-/// with `raw` (its raw key) in each layout on a connection of its own; `None` when neither
+/// with `raw` (its raw key) in each layout on a connection of its own; `None` when none
 /// opens it (a wrong passphrase or a damaged first page: the command's own connection then
 /// says which). No key is derived: `raw` is the key itself.
 fn layout_of_file(path: &Path, raw: &str) -> Option<Layout> {
@@ -327,7 +338,7 @@ fn layout_of_file(path: &Path, raw: &str) -> Option<Layout> {
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))?;
         Ok(())
     };
-    [Layout::Mh51, Layout::Defaults].into_iter().find(|&l| opens(l).is_ok())
+    Layout::ALL.into_iter().find(|&l| opens(l).is_ok())
 }
 
 /// `ATTACH DATABASE name AS schema KEY secret` (`secret` empty: a plain file), in `layout`
@@ -352,13 +363,13 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
         Some(salt) => {
             let raw = key.raw_existing(salt)?;
             // The file's layout is found on this connection itself: keyed in mh51's layout
-            // and then, if its first page does not open, keyed again in SQLCipher's defaults
+            // and then, if its first page does not open, keyed again in each older one
             // (SQLCipher attaches a new key to a connection whose key has not yet read a
             // page). A second connection to try them cost every command on an encrypted
             // register about 2 ms (BENCHMARKS.md, issue 20).
             conn.busy_timeout(BUSY_TIMEOUT)?;
             let mut layout = None;
-            for l in [Layout::Mh51, Layout::Defaults] {
+            for l in Layout::ALL {
                 key_with(conn, &raw, l)?;
                 if conn.query_row("PRAGMA user_version", [], |_| Ok(())).is_ok() {
                     layout = Some(l);
@@ -371,7 +382,7 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
                 // page would not see it).
                 Some(l) if std::fs::metadata(path).is_ok_and(|m| m.len() % l.page_size() != 0) => Err(damaged(path)),
                 Some(_) => Ok(()),
-                // Neither opened it (a wrong passphrase or a damaged first page): keyed as
+                // None opened it (a wrong passphrase or a damaged first page): keyed as
                 // a new file would be, and the command's first read says which.
                 None => key_with(conn, &raw, Layout::Mh51),
             }
@@ -425,7 +436,7 @@ fn wrong_key(path: &Path) -> anyhow::Error {
 }
 
 /// Whether an encrypted file whose first page did not open has a length that is not a whole
-/// number of pages of either layout's smaller size (or is less than one): it was cut short or
+/// number of pages of the smallest layout's size (or is less than one): it was cut short or
 /// grown by something else than SQLite, so it is damage, not a wrong passphrase.
 fn truncated(path: &Path) -> bool {
     let page = Layout::Defaults.page_size();
@@ -570,7 +581,7 @@ pub fn create_new_kind(
     let mut conn =
         Connection::open_with_flags(tmp, flags_rw()).with_context(|| format!("opening {}", path.display()))?;
     match key {
-        // An encrypted register gets mh51's layout (8 KiB pages, HMAC-SHA256: `Layout`).
+        // An encrypted register gets mh51's layout (16 KiB pages, HMAC-SHA256: `Layout`).
         Some(k) => apply_key(&conn, k)?,
         // 8 KiB pages: shallower indexes for a register of a city's size (fewer page visits
         // per insert and lookup). Only possible before the first table exists.

@@ -456,7 +456,7 @@ fn a_damaged_encrypted_file_is_called_damaged_not_a_wrong_passphrase() {
     let err = fail_k(&e, &wrong, &["list"]);
     assert!(err.contains("the passphrase is wrong"), "{err}");
 
-    // Cut short mid-page: damaged, whatever the key. Half a page of mh51's 8 KiB is a whole
+    // Cut short mid-page: damaged, whatever the key. A quarter page of mh51's 16 KiB is a whole
     // number of SQLCipher's default 4 KiB pages: damaged too, with the key.
     std::fs::write(&e.db, &pristine[..pristine.len() - 1000]).unwrap();
     for k in [&key, &wrong] {
@@ -470,7 +470,7 @@ fn a_damaged_encrypted_file_is_called_damaged_not_a_wrong_passphrase() {
     // One page in the middle overwritten: the first page opens with the key, so a command
     // that reads the damaged page names the damage, `check` names it, and writes are refused.
     let mut bad = pristine.clone();
-    let page = 8192 * (pristine.len() / 8192 / 2);
+    let page = 16384 * (pristine.len() / 16384 / 2);
     for b in &mut bad[page + 100..page + 200] {
         *b ^= 0x55;
     }

@@ -754,7 +754,7 @@ fn opens(db: &Path, pass: &str, layout: &str) -> bool {
 
 #[test]
 fn every_file_mh51_encrypts_opens_in_sqlcipher_with_the_passphrase_and_exactly_the_two_pragmas() {
-    // SPEC §14 revised (issue 20): 8 KiB pages and HMAC-SHA256, the key derivation
+    // SPEC §14 revised (issue 20): 16 KiB pages and HMAC-SHA256, the key derivation
     // untouched. Another SQLCipher 4 tool needs exactly the two PRAGMAs docs/encryption.md
     // gives; without them it refuses the file ("file is not a database").
     let e = Env::empty();
@@ -777,8 +777,8 @@ fn every_file_mh51_encrypts_opens_in_sqlcipher_with_the_passphrase_and_exactly_t
         let page: String = crate::util::keyed_as(&db, PASS, crate::util::MH51_LAYOUT)
             .query_row("PRAGMA cipher_page_size", [], |r| r.get(0))
             .unwrap();
-        assert_eq!(page, "8192", "{}", db.display());
-        assert_eq!(std::fs::metadata(&db).unwrap().len() % 8192, 0, "{} is whole 8 KiB pages", db.display());
+        assert_eq!(page, "16384", "{}", db.display());
+        assert_eq!(std::fs::metadata(&db).unwrap().len() % 16384, 0, "{} is whole 16 KiB pages", db.display());
     }
     // Still a wrong passphrase for a wrong passphrase, whatever the layout.
     assert!(!opens(&e.db, "not the passphrase at all", crate::util::MH51_LAYOUT));
@@ -786,7 +786,24 @@ fn every_file_mh51_encrypts_opens_in_sqlcipher_with_the_passphrase_and_exactly_t
 
 #[test]
 fn a_register_encrypted_by_an_earlier_mh51_keeps_working_and_rekey_gives_it_the_new_layout() {
-    // The register an earlier mh51 wrote: SQLCipher 4's defaults (4 KiB pages, HMAC-SHA512).
+    // The register an mh51 before December 2026 wrote: SQLCipher 4's defaults (4 KiB pages,
+    // HMAC-SHA512), which another tool opens with the passphrase alone.
+    earlier_layout_keeps_working("", "is encrypted in SQLCipher 4's default layout");
+}
+
+#[test]
+fn a_register_in_the_8_kib_layout_of_early_december_keeps_working_and_rekey_gives_it_16_kib_pages() {
+    // The register mh51 wrote from 3 to 7 December 2026: 8 KiB pages, HMAC-SHA256.
+    earlier_layout_keeps_working(
+        "PRAGMA cipher_page_size = 8192; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;",
+        "in the layout mh51 wrote from 3 to 7 December 2026 (8 KiB pages, HMAC-SHA256)",
+    );
+}
+
+/// A register encrypted in `layout` (the `PRAGMA`s another tool needs after the key; `""`
+/// for SQLCipher's defaults) by an earlier mh51: every kind of use works and keeps its layout,
+/// `check` says `check_says` and names `rekey`, and `rekey` rewrites it in today's layout.
+fn earlier_layout_keeps_working(layout: &str, check_says: &str) {
     let e = Env::new();
     e.enroll("Lê Văn Hai", "1", "2023-01-10", &[]);
     e.enroll("Phạm Thị Ba", "2", "2023-02-01", &[]);
@@ -794,13 +811,15 @@ fn a_register_encrypted_by_an_earlier_mh51_keeps_working_and_rekey_gives_it_the_
     let older = e.path("older.db");
     let c = rusqlite::Connection::open(&e.db).unwrap();
     c.execute("ATTACH DATABASE ?1 AS enc KEY ?2", rusqlite::params![older.to_str().unwrap(), PASS]).unwrap();
+    // The attached file's layout, before its first page is written.
+    c.execute_batch(&layout.replace("PRAGMA cipher_", "PRAGMA enc.cipher_")).unwrap();
     c.query_row("SELECT sqlcipher_export('enc')", [], |_| Ok(())).unwrap();
     let v: i64 = c.query_row("PRAGMA main.user_version", [], |r| r.get(0)).unwrap();
     c.execute_batch(&format!("PRAGMA enc.user_version = {v}; DETACH DATABASE enc")).unwrap();
     drop(c);
     std::fs::set_permissions(&older, std::fs::Permissions::from_mode(0o600)).unwrap();
-    assert!(opens(&older, PASS, "") && !opens(&older, PASS, crate::util::MH51_LAYOUT));
-    let before = dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX);
+    assert!(opens(&older, PASS, layout) && !opens(&older, PASS, crate::util::MH51_LAYOUT));
+    let before = dump_conn(&crate::util::keyed_as(&older, PASS, layout), i64::MAX);
     let on = |args: &[&str]| {
         let mut all = vec!["--db", older.to_str().unwrap()];
         all.extend_from_slice(args);
@@ -819,31 +838,31 @@ fn a_register_encrypted_by_an_earlier_mh51_keeps_working_and_rekey_gives_it_the_
         String::from_utf8_lossy(&o.stderr).to_string()
     };
     let said = check();
-    assert!(said.contains("is encrypted in SQLCipher 4's default layout") && said.contains("mh51 rekey"), "{said}");
+    assert!(said.contains(check_says) && said.contains("mh51 rekey"), "{said}");
     on(&["backup", "ob.db"]);
     on(&["extract", "--ward", "1", "-o", "ow.db"]);
     // The register and its backup (a page-for-page copy) keep the layout they had; the
     // extract is a new file, so it has mh51's.
     for db in [older.clone(), e.path("ob.db")] {
-        assert!(opens(&db, PASS, "") && !opens(&db, PASS, crate::util::MH51_LAYOUT), "{}", db.display());
+        assert!(opens(&db, PASS, layout) && !opens(&db, PASS, crate::util::MH51_LAYOUT), "{}", db.display());
     }
     assert!(opens(&e.path("ow.db"), PASS, crate::util::MH51_LAYOUT) && !opens(&e.path("ow.db"), PASS, ""));
     let cases = |db: &Path, layout: &str| -> i64 {
         crate::util::keyed_as(db, PASS, layout).query_row("SELECT count(*) FROM cases", [], |r| r.get(0)).unwrap()
     };
-    assert_eq!(cases(&older, ""), 3);
-    assert_eq!(cases(&e.path("ob.db"), ""), 3);
-    assert_ne!(dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX), before, "the enrolment was written");
+    assert_eq!(cases(&older, layout), 3);
+    assert_eq!(cases(&e.path("ob.db"), layout), 3);
+    assert_ne!(dump_conn(&crate::util::keyed_as(&older, PASS, layout), i64::MAX), before, "the enrolment was written");
 
     // `rekey`, even to the same passphrase, rewrites it in mh51's layout, every row kept.
-    let kept = dump_conn(&crate::util::keyed_as(&older, PASS, ""), i64::MAX);
+    let kept = dump_conn(&crate::util::keyed_as(&older, PASS, layout), i64::MAX);
     on(&["rekey", "--new-key-file", key.to_str().unwrap()]);
-    assert!(opens(&older, PASS, crate::util::MH51_LAYOUT) && !opens(&older, PASS, ""));
+    assert!(opens(&older, PASS, crate::util::MH51_LAYOUT) && !opens(&older, PASS, layout));
     let seq: i64 = crate::util::keyed_as(&older, PASS, crate::util::MH51_LAYOUT)
         .query_row("SELECT max(seq) FROM audit_log", [], |r| r.get(0))
         .unwrap();
     assert_eq!(dump_conn(&crate::util::keyed_as(&older, PASS, crate::util::MH51_LAYOUT), seq - 1), kept);
     assert_eq!(on(&["list", "-f", "csv"]).lines().count(), 4);
     let said = check();
-    assert!(said.contains("is sound") && !said.contains("default layout"), "{said}");
+    assert!(said.contains("is sound") && !said.contains("layout"), "{said}");
 }

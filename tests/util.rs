@@ -187,9 +187,9 @@ impl Env {
 }
 
 /// What another SQLCipher 4 tool must run after `PRAGMA key` to open a register mh51
-/// encrypts (docs/encryption.md): its pages are 8 KiB and authenticated by HMAC-SHA256.
+/// encrypts (docs/encryption.md): its pages are 16 KiB and authenticated by HMAC-SHA256.
 /// A register encrypted by an earlier mh51 has SQLCipher's defaults and needs nothing.
-pub const MH51_LAYOUT: &str = "PRAGMA cipher_page_size = 8192; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;";
+pub const MH51_LAYOUT: &str = "PRAGMA cipher_page_size = 16384; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;";
 
 /// An encrypted file opened read-only as another SQLCipher tool would: the passphrase
 /// itself (SQLCipher derives the key), then `layout` (`MH51_LAYOUT`, or `""` for SQLCipher

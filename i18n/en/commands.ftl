@@ -52,6 +52,7 @@ no-anonymisation-was-unfinished = no anonymisation of '{ $db }' was unfinished; 
 check-sound-sqlite-integrity = check: '{ $db }' is sound: SQLite integrity and foreign keys ok, { $rules } rules of the register hold over { $cases } cases, audit chain intact ({ $audit_rows } rows)
 check-every-row-matches = check: every row matches the audit log ({ $rows_proved } rows in { $tables } tables), and the schema is schema.sql's
 check-older-layout = check: '{ $db }' is encrypted in SQLCipher 4's default layout (4 KiB pages, HMAC-SHA512), as an earlier mh51 wrote it; `mh51 rekey` rewrites it in mh51's faster layout (docs/encryption.md)
+check-eight-layout = check: '{ $db }' is encrypted in the layout mh51 wrote from 3 to 7 December 2026 (8 KiB pages, HMAC-SHA256); `mh51 rekey` rewrites it in mh51's faster layout of 16 KiB pages (docs/encryption.md)
 already-at-schema-version = '{ $db }' is already at schema version { $to }; nothing to do
 upgraded-from-schema-version = upgraded '{ $db }' from schema version { $from } to { $to }; the register as it was is kept in '{ $backup }'
 

@@ -52,6 +52,7 @@ no-anonymisation-was-unfinished = không có việc ẩn danh nào của '{ $db 
 check-sound-sqlite-integrity = kiểm tra: '{ $db }' toàn vẹn: SQLite và khóa ngoại đúng, { $rules } quy tắc của sổ đúng trên { $cases } hồ sơ, chuỗi nhật ký nguyên vẹn ({ $audit_rows } dòng)
 check-every-row-matches = kiểm tra: mọi dòng khớp với nhật ký ({ $rows_proved } dòng trong { $tables } bảng), lược đồ đúng như schema.sql
 check-older-layout = kiểm tra: '{ $db }' được mã hóa theo cách sắp trang mặc định của SQLCipher 4 (trang 4 KiB, HMAC-SHA512), như mh51 bản trước đã ghi; `mh51 rekey` ghi lại sổ theo cách sắp trang nhanh hơn của mh51 (docs/encryption.md)
+check-eight-layout = kiểm tra: '{ $db }' được mã hóa theo cách sắp trang mh51 đã ghi từ ngày 3 đến ngày 7 tháng 12 năm 2026 (trang 8 KiB, HMAC-SHA256); `mh51 rekey` ghi lại sổ theo cách sắp trang nhanh hơn của mh51, trang 16 KiB (docs/encryption.md)
 already-at-schema-version = '{ $db }' đã ở phiên bản { $to }; không có gì phải làm
 upgraded-from-schema-version = đã nâng cấp '{ $db }' từ phiên bản { $from } lên { $to }; sổ như trước khi nâng cấp được giữ trong '{ $backup }'
 

@@ -72,9 +72,19 @@ pub fn check(app: &App) -> Result<()> {
             };
             app.say(&said(false), &said(true))
         };
-        if crate::db::is_encrypted(&app.db)? && crate::db::Layout::of(&conn)? == crate::db::Layout::Defaults {
-            let said = |vi: bool| crate::w!(vi, "check-older-layout", db = app.db.display().to_string());
-            app.say(&said(false), &said(true));
+        if crate::db::is_encrypted(&app.db)? {
+            let db = app.db.display().to_string();
+            match crate::db::Layout::of(&conn)? {
+                crate::db::Layout::Defaults => {
+                    let said = |vi: bool| crate::w!(vi, "check-older-layout", db = db.clone());
+                    app.say(&said(false), &said(true));
+                }
+                crate::db::Layout::Eight => {
+                    let said = |vi: bool| crate::w!(vi, "check-eight-layout", db = db.clone());
+                    app.say(&said(false), &said(true));
+                }
+                crate::db::Layout::Mh51 => {}
+            }
         }
         if let Some(h) = &report.head {
             say_head(app, h);
