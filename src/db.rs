@@ -135,6 +135,21 @@ impl Key {
         DERIVATION_MICROS.load(std::sync::atomic::Ordering::Relaxed)
     }
 
+    /// For bench/encrypted.sh (`MH51_BENCH_DERIVE=1`, read by `main`): one derivation exactly
+    /// like a register's (PBKDF2-HMAC-SHA512, [`KDF_ITERATIONS`], by OpenSSL) of a fixed
+    /// passphrase and salt, whose key is used for nothing, so that a run on a plain register
+    /// can carry the same derivation as one on an encrypted register and the two be compared
+    /// beyond it. Its time is added to [`Key::derivation_micros`]; it is not counted in
+    /// [`Key::derivations`] (no register's key was derived).
+    pub fn bench_derivation() -> Result<()> {
+        let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
+        let started = std::time::Instant::now();
+        pbkdf2_sha512(b"mh51 bench", &[0x5a; SALT_LEN], KDF_ITERATIONS, &mut key[..])?;
+        let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+        DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
     fn cache(&self) -> std::sync::MutexGuard<'_, Vec<Derived>> {
         // A panic while holding the lock cannot leave the list half-changed (one push).
         self.derived.lock().unwrap_or_else(std::sync::PoisonError::into_inner)

@@ -132,3 +132,40 @@ fn a_plain_register_derives_nothing() {
     let key = key_file(&e, "k", PASS);
     assert_eq!(counted(&e, &key, &["list"]), (0, 0, 0));
 }
+
+/// The time on stderr with `MH51_KDF_TIME=1` (µs), and the run's stdout.
+fn timed(e: &Env, envs: &[(&str, &str)], args: &[&str]) -> (u64, String) {
+    let mut c = e.command(args);
+    c.env("MH51_KDF_TIME", "1").env("MH51_COUNT_KDF", "1").stdin(Stdio::null());
+    for (k, v) in envs {
+        c.env(k, v);
+    }
+    let o = c.output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(o.status.success(), "mh51 {args:?} failed: {err}");
+    assert!(err.contains("mh51: key derivations: 0"), "no register key derived: {err}");
+    let micros = err
+        .lines()
+        .find_map(|l| l.strip_prefix("mh51: key derivation time: "))
+        .and_then(|l| l.strip_suffix(" us"))
+        .unwrap_or_else(|| panic!("no time on stderr: {err}"))
+        .parse()
+        .unwrap();
+    (micros, String::from_utf8(o.stdout).unwrap())
+}
+
+/// bench/encrypted.sh's plain side "with one derivation" (`MH51_BENCH_DERIVE=1`): the run
+/// derives one key, timed like a register's, counted as no register's key, and the command
+/// itself is unchanged.
+#[test]
+fn a_bench_derivation_on_a_plain_register_is_timed_and_changes_nothing() {
+    let e = Env::new();
+    e.ok(&["enroll", "Lê Văn Hai", "--ward", "1", "--category", "prison", "--date", "2023-01-10"]);
+    let (none, plain_out) = timed(&e, &[], &["list", "-f", "csv"]);
+    assert_eq!(none, 0, "a plain run derives nothing");
+    let (micros, out) = timed(&e, &[("MH51_BENCH_DERIVE", "1")], &["list", "-f", "csv"]);
+    // 256,000 iterations of PBKDF2-HMAC-SHA512 take tens of milliseconds on any machine.
+    assert!(micros >= 1_000, "the derivation took {micros} us");
+    assert_eq!(out, plain_out);
+    assert!(out.lines().count() > 1, "the list is not empty: {out}");
+}
