@@ -29,8 +29,9 @@
 #                               (as bench/run.sh does) and its encrypted copy
 #                               bench/data/city-enc.db once (rebuilt when either is stale)
 #
-# REPS=N runs each command N times on each side (default 15 on the city, 5 small: the city's
-# figures are the ones compared with 1.2, and on a shared 2-core machine a run varies by ±30 %).
+# REPS=N runs each command N times on each side and each write 3 N times (default 15 on the
+# city, 5 small: the city's figures are the ones compared with 1.2, and on a shared 2-core
+# machine a run varies by ±30 %).
 # To add a command: one `bench "name" args...` line below; `@N` in an argument becomes the run
 # number (for writes that need a new value each time).
 # Needs: bash, cargo; GNU time (/usr/bin/time) for the memory column (else "-").
@@ -137,7 +138,7 @@ run=0
 bench() {
   local name=$1; shift
   rm -f "$work/a" "$work/d" "$work/b"
-  for _ in $(seq "$reps"); do
+  for _ in $(seq "${rounds:-$reps}"); do
     run=$((run + 1))
     one "$work/a" "$run" "$MH51" --db "$plain" "$@"
     MH51_BENCH_DERIVE=1 MH51_KDF_TIME=1 one "$work/d" "$run" "$MH51" --db "$plain" "$@"
@@ -167,6 +168,9 @@ bench "report contacts -p $P --by member" report contacts -p $P --by member -f c
 bench "report overdue --as-of 2023-06-30" report overdue --as-of 2023-06-30 -f csv
 bench "list (open cases)" list -f csv
 bench "export reviews" export reviews -f csv
+# A write is an 18 ms command whose ratio moves by ±0.05 from one run of this script to the
+# next: three times the rounds (still seconds).
+rounds=$((reps * 3))
 bench "write: one review" review "$case_no" --class A --again
 bench "write: one enroll" enroll "Bench Person @N" --ward 5 --category prison --date 2023-06-01 --allow-duplicate
 echo "key derivation (median of each command's runs), ms:${kdf}" >&2
