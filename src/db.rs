@@ -143,11 +143,7 @@ impl Key {
     /// [`Key::derivations`] (no register's key was derived).
     pub fn bench_derivation() -> Result<()> {
         let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
-        let started = std::time::Instant::now();
-        pbkdf2_sha512(b"mh51 bench", &[0x5a; SALT_LEN], KDF_ITERATIONS, &mut key[..])?;
-        let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
-        Ok(())
+        timed_pbkdf2(b"mh51 bench", &[0x5a; SALT_LEN], &mut key[..])
     }
 
     fn cache(&self) -> std::sync::MutexGuard<'_, Vec<Derived>> {
@@ -171,10 +167,7 @@ impl Key {
             return Ok(d.key.clone());
         }
         let mut key = zeroize::Zeroizing::new([0u8; KEY_LEN]);
-        let started = std::time::Instant::now();
-        pbkdf2_sha512(self.passphrase.as_bytes(), &salt, KDF_ITERATIONS, &mut key[..])?;
-        let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
-        DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
+        timed_pbkdf2(self.passphrase.as_bytes(), &salt, &mut key[..])?;
         DERIVATIONS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         cache.push(Derived { salt, key: key.clone() });
         Ok(key)
@@ -404,6 +397,15 @@ fn apply_key(conn: &Connection, key: &Key) -> Result<()> {
         }
         None => key_with(conn, &key.raw_new()?, Layout::Mh51),
     }
+}
+
+/// [`pbkdf2_sha512`] with [`KDF_ITERATIONS`], its time added to [`DERIVATION_MICROS`].
+fn timed_pbkdf2(pass: &[u8], salt: &[u8], out: &mut [u8]) -> Result<()> {
+    let started = std::time::Instant::now();
+    pbkdf2_sha512(pass, salt, KDF_ITERATIONS, out)?;
+    let micros = u64::try_from(started.elapsed().as_micros()).unwrap_or(u64::MAX);
+    DERIVATION_MICROS.fetch_add(micros, std::sync::atomic::Ordering::Relaxed);
+    Ok(())
 }
 
 /// PBKDF2-HMAC-SHA512 of `pass` and `salt` into `out`, by OpenSSL (see [`Key::derive`]).
