@@ -135,10 +135,11 @@ one() {
 printf '%-36s %9s %9s %9s %6s %8s %10s %8s %8s\n' "benchmark ($size)" "plain ms" "plain+KDF" "enc ms" "ratio" "w/o KDF" "beyond KDF" "plain MB" "enc MB"
 kdf=""
 run=0
+rounds=$reps # each bench's rounds (the writes get more, below)
 bench() {
   local name=$1; shift
   rm -f "$work/a" "$work/d" "$work/b"
-  for _ in $(seq "${rounds:-$reps}"); do
+  for _ in $(seq "$rounds"); do
     run=$((run + 1))
     one "$work/a" "$run" "$MH51" --db "$plain" "$@"
     MH51_BENCH_DERIVE=1 MH51_KDF_TIME=1 one "$work/d" "$run" "$MH51" --db "$plain" "$@"
@@ -147,9 +148,11 @@ bench() {
   local ta td tb tk tq ma mb
   ta=$(awk '{print $1}' "$work/a" | median); td=$(awk '{print $1}' "$work/d" | median)
   tb=$(awk '{print $1}' "$work/b" | median)
-  # paste: plain ($1-$3), plain with a derivation ($4-$6), encrypted ($7-$9)
-  tk=$(paste -d' ' "$work/a" "$work/d" "$work/b" | awk '{print ($1 > 0 ? ($7 - $9) / $1 : 0)}' | median)
-  tq=$(paste -d' ' "$work/a" "$work/d" "$work/b" | awk '{print ($4 - $6 > 0 ? ($7 - $9) / ($4 - $6) : 0)}' | median)
+  # A round's line: plain ($1-$3), plain with a derivation ($4-$6), encrypted ($7-$9); its
+  # two ratios into two columns of one file.
+  paste -d' ' "$work/a" "$work/d" "$work/b" |
+    awk '{print ($1 > 0 ? ($7 - $9) / $1 : 0), ($4 - $6 > 0 ? ($7 - $9) / ($4 - $6) : 0)}' >"$work/r"
+  tk=$(cut -d' ' -f1 "$work/r" | median); tq=$(cut -d' ' -f2 "$work/r" | median)
   ma=$(awk '{print $2}' "$work/a" | sort -n | tail -1); mb=$(awk '{print $2}' "$work/b" | sort -n | tail -1)
   kdf+=" $(awk '{print $3}' "$work/b" | median)"
   awk -v n="$name" -v a="$ta" -v d="$td" -v b="$tb" -v k="$tk" -v q="$tq" -v ma="$ma" -v mb="$mb" -v t="${#timer[@]}" 'BEGIN {

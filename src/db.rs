@@ -456,7 +456,7 @@ fn wrong_key(path: &Path) -> anyhow::Error {
 /// number of pages of the smallest layout's size (or is less than one): it was cut short or
 /// grown by something else than SQLite, so it is damage, not a wrong passphrase.
 fn truncated(path: &Path) -> bool {
-    let page = Layout::Defaults.page_size();
+    let page = Layout::ALL.into_iter().map(Layout::page_size).min().unwrap_or(4096);
     std::fs::metadata(path).is_ok_and(|m| m.len() < page || m.len() % page != 0)
 }
 

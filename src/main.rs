@@ -41,17 +41,21 @@ fn main() -> ExitCode {
     };
     // For the test that a command derives its key at most once (SPEC §14): the count on
     // stderr at exit, and SQLCipher's own log of how each connection was keyed.
-    let count_kdf = std::env::var_os("MH51_COUNT_KDF").is_some_and(|v| v == "1");
+    let count_kdf = switched_on("MH51_COUNT_KDF");
     if count_kdf {
         mh51::db::trace_key_derivation();
     }
     // For bench/encrypted.sh: how long this run spent deriving keys, so that the time beyond
     // the key derivation is measured per run, not estimated from another command's.
-    let time_kdf = std::env::var_os("MH51_KDF_TIME").is_some_and(|v| v == "1");
+    let time_kdf = switched_on("MH51_KDF_TIME");
     // For bench/encrypted.sh: a run on a plain register that also derives one key (used for
     // nothing), the plain side of the comparison "beyond one key derivation".
-    let bench_derive = std::env::var_os("MH51_BENCH_DERIVE").is_some_and(|v| v == "1");
-    let done = if bench_derive { mh51::db::Key::bench_derivation() } else { Ok(()) }.and_then(|()| cmd::run(cli, vi));
+    let bench_derive = switched_on("MH51_BENCH_DERIVE");
+    let done = if bench_derive {
+        mh51::db::Key::bench_derivation().and_then(|()| cmd::run(cli, vi))
+    } else {
+        cmd::run(cli, vi)
+    };
     if count_kdf {
         eprintln!("mh51: key derivations: {}", mh51::db::Key::derivations());
     }
@@ -107,4 +111,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
                 .is_some_and(|e| matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == BrokenPipe))
             || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.io_error_kind() == Some(BrokenPipe))
     })
+}
+
+/// Whether the environment variable `name` is `1` (the switches for tests and benchmarks).
+fn switched_on(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| v == "1")
 }

@@ -24,19 +24,29 @@ fn key_file(e: &Env, name: &str, pass: &str) -> PathBuf {
     p
 }
 
+/// Run `args` with `envs` and the derivation counter; require success; (stdout, stderr).
+fn run(e: &Env, envs: &[(&str, &str)], args: &[&str]) -> (String, String) {
+    let mut c = e.command(args);
+    c.env("MH51_COUNT_KDF", "1").stdin(Stdio::null());
+    for (k, v) in envs {
+        c.env(k, v);
+    }
+    let o = c.output().unwrap();
+    let err = String::from_utf8_lossy(&o.stderr).to_string();
+    assert!(o.status.success(), "mh51 {args:?} failed: {err}");
+    (String::from_utf8(o.stdout).unwrap(), err)
+}
+
+/// The value mh51 printed on stderr after `prefix` (a line `mh51: …: VALUE`).
+fn reported<'a>(err: &'a str, prefix: &str) -> &'a str {
+    err.lines().find_map(|l| l.strip_prefix(prefix)).unwrap_or_else(|| panic!("no {prefix:?} on stderr: {err}")).trim()
+}
+
 /// Run with the key file and the counter; require success; (mh51's count, SQLCipher's own
 /// derivations, connections given a raw key).
 fn counted(e: &Env, key: &Path, args: &[&str]) -> (usize, usize, usize) {
-    let o = e.command(args).env("MH51_KEY_FILE", key).env("MH51_COUNT_KDF", "1").stdin(Stdio::null()).output().unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).to_string();
-    assert!(o.status.success(), "mh51 {args:?} failed: {err}");
-    let ours = err
-        .lines()
-        .find_map(|l| l.strip_prefix("mh51: key derivations: "))
-        .unwrap_or_else(|| panic!("no count on stderr of {args:?}: {err}"))
-        .trim()
-        .parse()
-        .unwrap();
+    let (_, err) = run(e, &[("MH51_KEY_FILE", key.to_str().unwrap())], args);
+    let ours = reported(&err, "mh51: key derivations: ").parse().unwrap();
     let sqlcipher = err.matches("deriving key using full PBKDF2").count();
     let raw = err.matches("using raw key from hex").count();
     (ours, sqlcipher, raw)
@@ -133,25 +143,13 @@ fn a_plain_register_derives_nothing() {
     assert_eq!(counted(&e, &key, &["list"]), (0, 0, 0));
 }
 
-/// The time on stderr with `MH51_KDF_TIME=1` (µs), and the run's stdout.
+/// The time on stderr with `MH51_KDF_TIME=1` (µs), and the run's stdout; no register's key
+/// may be derived.
 fn timed(e: &Env, envs: &[(&str, &str)], args: &[&str]) -> (u64, String) {
-    let mut c = e.command(args);
-    c.env("MH51_KDF_TIME", "1").env("MH51_COUNT_KDF", "1").stdin(Stdio::null());
-    for (k, v) in envs {
-        c.env(k, v);
-    }
-    let o = c.output().unwrap();
-    let err = String::from_utf8_lossy(&o.stderr).to_string();
-    assert!(o.status.success(), "mh51 {args:?} failed: {err}");
+    let (out, err) = run(e, &[envs, &[("MH51_KDF_TIME", "1")]].concat(), args);
     assert!(err.contains("mh51: key derivations: 0"), "no register key derived: {err}");
-    let micros = err
-        .lines()
-        .find_map(|l| l.strip_prefix("mh51: key derivation time: "))
-        .and_then(|l| l.strip_suffix(" us"))
-        .unwrap_or_else(|| panic!("no time on stderr: {err}"))
-        .parse()
-        .unwrap();
-    (micros, String::from_utf8(o.stdout).unwrap())
+    let micros = reported(&err, "mh51: key derivation time: ").strip_suffix(" us").unwrap().parse().unwrap();
+    (micros, out)
 }
 
 /// bench/encrypted.sh's plain side "with one derivation" (`MH51_BENCH_DERIVE=1`): the run
