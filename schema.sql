@@ -1,4 +1,6 @@
--- mh51 schema, version 7.
+-- mh51 schema, version 9. (Version 9 wrote four CHECK lists of values as comparisons joined
+-- by OR, which SQLite checks without building a temporary B-tree per row:
+-- migrations/0009_check_lists.sql.)
 --
 -- This file is the whole schema of a fresh database. It is applied by migration 1 in
 -- src/db.rs (an append-only list keyed on PRAGMA user_version); later versions add
@@ -133,7 +135,7 @@ CREATE TABLE reviews (
     id          INTEGER PRIMARY KEY,
     case_id     INTEGER NOT NULL REFERENCES cases (id),
     reviewed_on TEXT NOT NULL,
-    class       TEXT NOT NULL CHECK (class IN ('A', 'B', 'C', 'D')),
+    class       TEXT NOT NULL CHECK (class = 'A' OR class = 'B' OR class = 'C' OR class = 'D'),
     member_id   INTEGER REFERENCES members (id),
     note        TEXT CHECK (note IS NULL OR length(note) <= 4000)
 , voided_on TEXT, void_reason TEXT CHECK (void_reason IS NULL OR length(void_reason) <= 4000)) STRICT;
@@ -145,7 +147,7 @@ CREATE TABLE supports (
     id        INTEGER PRIMARY KEY,
     case_id   INTEGER NOT NULL REFERENCES cases (id),
     given_on  TEXT NOT NULL,
-    kind      TEXT NOT NULL CHECK (kind IN ('job', 'loan', 'training', 'gift', 'other')),
+    kind      TEXT NOT NULL CHECK (kind = 'job' OR kind = 'loan' OR kind = 'training' OR kind = 'gift' OR kind = 'other'),
     amount    INTEGER CHECK (amount IS NULL OR amount >= 0),
     member_id INTEGER REFERENCES members (id),
     note      TEXT CHECK (note IS NULL OR length(note) <= 4000)
@@ -212,7 +214,7 @@ CREATE TABLE case_wards (
     case_id INTEGER NOT NULL REFERENCES cases (id),
     from_on TEXT NOT NULL CHECK (from_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     ward_id INTEGER NOT NULL REFERENCES wards (id),
-    cause   TEXT NOT NULL CHECK (cause IN ('enroll', 'move', 'merge')),
+    cause   TEXT NOT NULL CHECK (cause = 'enroll' OR cause = 'move' OR cause = 'merge'),
     PRIMARY KEY (case_id, from_on)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX case_wards_ward ON case_wards (ward_id);
@@ -221,7 +223,7 @@ CREATE TABLE member_wards (
     member_id INTEGER NOT NULL REFERENCES members (id),
     from_on   TEXT NOT NULL CHECK (from_on GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     ward_id   INTEGER NOT NULL REFERENCES wards (id),
-    cause     TEXT NOT NULL CHECK (cause IN ('join', 'move', 'merge')),
+    cause     TEXT NOT NULL CHECK (cause = 'join' OR cause = 'move' OR cause = 'merge'),
     PRIMARY KEY (member_id, from_on)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX member_wards_ward ON member_wards (ward_id);

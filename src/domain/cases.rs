@@ -6,11 +6,15 @@
 
 use anyhow::{Context, Result};
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, Connection, OptionalExtension};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use rusqlite::{params, Connection, OptionalExtension, Statement};
+use serde::Serialize;
 use serde_json::json;
 
 use crate::audit;
-use crate::domain::lookup::{self, Case, Dict};
+use crate::domain::lookup::{self, Case, Dict, Member};
 use crate::domain::types::{
     event_date_or_today, iso, parse_amount, parse_birth, parse_event_date, parse_id_number, parse_name, parse_note,
     parse_text, Class, Gender, Reason, SupportKind, MAX_ADDRESS,
@@ -295,25 +299,6 @@ pub fn assign(conn: &Connection, ctx: &Ctx, case: &str, member: &str, date: Opti
     Ok(c.no)
 }
 
-/// The member acting: the one named (active that day), or the one assigned that day.
-pub(crate) fn acting_member(
-    conn: &Connection,
-    c: &Case,
-    by: Option<&str>,
-    d: NaiveDate,
-    doing_en: &str,
-    doing_vi: &str,
-) -> Result<Option<i64>> {
-    match by {
-        Some(b) => {
-            let m = lookup::member(conn, b)?;
-            m.require_active(d, doing_en, doing_vi)?;
-            Ok(Some(m.id))
-        }
-        None => lookup::assigned_on(conn, c.id, d),
-    }
-}
-
 /// Record a contact and its A–D class; returns the review id. A second contact for the same
 /// case on the same day is refused (SPEC §17); [`review_with`] with `again` records it anyway.
 pub fn review(
@@ -341,37 +326,7 @@ pub fn review_with(
     note: Option<&str>,
     again: bool,
 ) -> Result<i64> {
-    let c = lookup::case(conn, case)?;
-    let class = Class::parse(class)?;
-    let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_note(note)?;
-    c.require_within(d, crate::label_w!(false, "domain-entry-review"), crate::label_w!(true, "domain-entry-review"))?;
-    sent::refuse_on(conn, d)?;
-    let member = acting_member(
-        conn,
-        &c,
-        by,
-        d,
-        crate::label_w!(false, "domain-entry-review"),
-        crate::label_w!(true, "domain-entry-review"),
-    )?;
-    if !again {
-        month::refuse_double_review(conn, &c, d)?;
-    }
-    conn.prepare_cached(
-        "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-    )?
-    .execute(params![c.id, iso(d), class.code(), member, note])?;
-    let id = conn.last_insert_rowid();
-    audit::append(
-        conn,
-        &ctx.stamp,
-        "review",
-        "case",
-        &c.no,
-        &json!({"review_id": id, "reviewed_on": iso(d), "class": class.code(), "member_id": member}),
-    )?;
-    Ok(id)
+    Recorder::new(conn)?.review(ctx, case, class, date, by, note, again)
 }
 
 /// Record help given; returns the support id. The same case, day, kind and amount as a
@@ -403,38 +358,184 @@ pub fn support_with(
     note: Option<&str>,
     again: bool,
 ) -> Result<i64> {
-    let c = lookup::case(conn, case)?;
-    let kind = SupportKind::parse(kind)?;
-    let amount = amount.map(parse_amount).transpose()?;
-    let d = event_date_or_today(date, ctx.today)?;
-    let note = parse_note(note)?;
-    c.require_within(d, crate::label_w!(false, "domain-entry-support"), crate::label_w!(true, "domain-entry-support"))?;
-    sent::refuse_on(conn, d)?;
-    let member = acting_member(
-        conn,
-        &c,
-        by,
-        d,
-        crate::label_w!(false, "domain-word-give-support"),
-        crate::label_w!(true, "domain-word-give-support"),
-    )?;
-    if !again {
-        month::refuse_double_support(conn, &c, d, kind, amount)?;
+    Recorder::new(conn)?.support(ctx, case, kind, amount, date, by, note, again)
+}
+
+/// Records contacts and supports: the one place their rules are applied, for the single
+/// commands (one call each) and for `import` (one for a whole pass over a file, SPEC §17).
+///
+/// What the rules read again and again is read once and kept: the sent periods, the cases and
+/// the members named so far (each by what was typed). They cannot change while it is in use:
+/// it writes only contacts, supports and their audit rows, and an import's pass holds the
+/// write lock of its one transaction throughout. The statements it runs for every row are
+/// prepared once; a contact's member on the day and its first contact that day are asked
+/// in one.
+pub struct Recorder<'c> {
+    conn: &'c Connection,
+    locks: sent::Locks,
+    cases: HashMap<String, Rc<Case>>,
+    members: HashMap<String, Member>,
+    review_facts: Statement<'c>,
+    insert_review: Statement<'c>,
+    support_facts: Statement<'c>,
+    insert_support: Statement<'c>,
+}
+
+/// A contact's audit detail (its keys in this order, as every contact's row has them).
+#[derive(Serialize)]
+struct ReviewDetail<'a> {
+    review_id: i64,
+    reviewed_on: &'a str,
+    class: &'a str,
+    member_id: Option<i64>,
+}
+
+/// A support's audit detail.
+#[derive(Serialize)]
+struct SupportDetail<'a> {
+    support_id: i64,
+    given_on: &'a str,
+    kind: &'a str,
+    amount: Option<i64>,
+    member_id: Option<i64>,
+}
+
+impl<'c> Recorder<'c> {
+    /// At most this many cases (and members) are kept, so that a file of 100,000 contacts
+    /// stays within a command's memory (SPEC §10); past it they are forgotten and found again.
+    const KEPT: usize = 4096;
+
+    pub fn new(conn: &'c Connection) -> Result<Self> {
+        Ok(Recorder {
+            conn,
+            locks: sent::Locks::load(conn)?,
+            cases: HashMap::new(),
+            members: HashMap::new(),
+            review_facts: conn.prepare(&format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::CONTACT_ON))?,
+            insert_review: conn.prepare(
+                "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?,
+            support_facts: conn.prepare(&format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::SUPPORT_ON))?,
+            insert_support: conn.prepare(
+                "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?,
+        })
     }
-    conn.prepare_cached(
-        "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![c.id, iso(d), kind.code(), amount, member, note])?;
-    let id = conn.last_insert_rowid();
-    audit::append(
-        conn,
-        &ctx.stamp,
-        "support",
-        "case",
-        &c.no,
-        &json!({"support_id": id, "given_on": iso(d), "kind": kind.code(), "amount": amount, "member_id": member}),
-    )?;
-    Ok(id)
+
+    /// The case typed, as [`lookup::case`] finds it.
+    fn case(&mut self, typed: &str) -> Result<Rc<Case>> {
+        if let Some(c) = self.cases.get(typed) {
+            return Ok(c.clone());
+        }
+        let c = Rc::new(lookup::case(self.conn, typed)?);
+        if self.cases.len() >= Self::KEPT {
+            self.cases.clear();
+        }
+        self.cases.insert(typed.to_string(), c.clone());
+        Ok(c)
+    }
+
+    /// The member acting: the one named (active that day), or else the one assigned that day.
+    fn acting(
+        &mut self,
+        by: Option<&str>,
+        assigned: Option<i64>,
+        d: NaiveDate,
+        doing_en: &str,
+        doing_vi: &str,
+    ) -> Result<Option<i64>> {
+        let Some(typed) = by else { return Ok(assigned) };
+        let m = match self.members.get(typed) {
+            Some(m) => m.clone(),
+            None => {
+                let m = lookup::member(self.conn, typed)?;
+                if self.members.len() >= Self::KEPT {
+                    self.members.clear();
+                }
+                self.members.insert(typed.to_string(), m.clone());
+                m
+            }
+        };
+        m.require_active(d, doing_en, doing_vi)?;
+        Ok(Some(m.id))
+    }
+
+    /// Record a contact and its A–D class; returns the review id ([`review_with`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn review(
+        &mut self,
+        ctx: &Ctx,
+        case: &str,
+        class: &str,
+        date: Option<&str>,
+        by: Option<&str>,
+        note: Option<&str>,
+        again: bool,
+    ) -> Result<i64> {
+        let c = self.case(case)?;
+        let class = Class::parse(class)?;
+        let d = event_date_or_today(date, ctx.today)?;
+        let note = parse_note(note)?;
+        let (en, vi) = (crate::label_w!(false, "domain-entry-review"), crate::label_w!(true, "domain-entry-review"));
+        c.require_within(d, en, vi)?;
+        self.locks.refuse_on(d)?;
+        let on = iso(d);
+        let (assigned, first): (Option<i64>, Option<i64>) =
+            self.review_facts.query_row(params![c.id, on], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let member = self.acting(by, assigned, d, en, vi)?;
+        if !again {
+            month::refuse_double_review(&c, d, first)?;
+        }
+        self.insert_review.execute(params![c.id, on, class.code(), member, note])?;
+        let id = self.conn.last_insert_rowid();
+        let detail = ReviewDetail { review_id: id, reviewed_on: &on, class: class.code(), member_id: member };
+        audit::append(self.conn, &ctx.stamp, "review", "case", &c.no, &detail)?;
+        Ok(id)
+    }
+
+    /// Record help given; returns the support id ([`support_with`]).
+    #[allow(clippy::too_many_arguments)]
+    pub fn support(
+        &mut self,
+        ctx: &Ctx,
+        case: &str,
+        kind: &str,
+        amount: Option<&str>,
+        date: Option<&str>,
+        by: Option<&str>,
+        note: Option<&str>,
+        again: bool,
+    ) -> Result<i64> {
+        let c = self.case(case)?;
+        let kind = SupportKind::parse(kind)?;
+        let amount = amount.map(parse_amount).transpose()?;
+        let d = event_date_or_today(date, ctx.today)?;
+        let note = parse_note(note)?;
+        c.require_within(
+            d,
+            crate::label_w!(false, "domain-entry-support"),
+            crate::label_w!(true, "domain-entry-support"),
+        )?;
+        self.locks.refuse_on(d)?;
+        let on = iso(d);
+        let (assigned, first): (Option<i64>, Option<i64>) =
+            self.support_facts.query_row(params![c.id, on, kind.code(), amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let member = self.acting(
+            by,
+            assigned,
+            d,
+            crate::label_w!(false, "domain-word-give-support"),
+            crate::label_w!(true, "domain-word-give-support"),
+        )?;
+        if !again {
+            month::refuse_double_support(&c, d, kind, amount, first)?;
+        }
+        self.insert_support.execute(params![c.id, on, kind.code(), amount, member, note])?;
+        let id = self.conn.last_insert_rowid();
+        let detail = SupportDetail { support_id: id, given_on: &on, kind: kind.code(), amount, member_id: member };
+        audit::append(self.conn, &ctx.stamp, "support", "case", &c.no, &detail)?;
+        Ok(id)
+    }
 }
 
 /// The latest event dated on a case (assignment start, review, support); voided contacts and

@@ -297,18 +297,20 @@ pub fn case_by_no(conn: &Connection, no: &str) -> Result<Option<Case>> {
     }))
 }
 
+/// The member assigned to case `?1` on day `?2` (ISO), as [`assigned_on`] asks it; a contact
+/// asks it with its other facts in one statement (`cases::Recorder`).
+pub(crate) const ASSIGNED_ON: &str = "SELECT member_id FROM assignments
+     WHERE case_id = ?1 AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?2)
+     ORDER BY start_on DESC, id DESC LIMIT 1";
+
 /// The member assigned to a case on day `d`: started on or before d, not ended before d;
 /// of two (a reassignment on d), the later.
 pub fn assigned_on(conn: &Connection, case_id: i64, d: NaiveDate) -> Result<Option<i64>> {
     let d = crate::domain::types::iso(d);
-    conn.prepare_cached(
-        "SELECT member_id FROM assignments
-         WHERE case_id = ?1 AND start_on <= ?2 AND (end_on IS NULL OR end_on >= ?2)
-         ORDER BY start_on DESC, id DESC LIMIT 1",
-    )?
-    .query_row(params![case_id, d], |r| r.get(0))
-    .optional()
-    .context("finding the assigned member")
+    conn.prepare_cached(ASSIGNED_ON)?
+        .query_row(params![case_id, d], |r| r.get(0))
+        .optional()
+        .context("finding the assigned member")
 }
 
 pub fn setting(conn: &Connection, key: &str) -> Result<Option<String>> {

@@ -39,15 +39,20 @@ impl Entry {
     }
 }
 
-/// Refuse a second contact for case `c` on day `d` (voided ones do not count).
-pub fn refuse_double_review(conn: &Connection, c: &Case, d: NaiveDate) -> Result<()> {
-    let existing: Option<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM reviews WHERE case_id = ?1 AND voided_on IS NULL AND reviewed_on = ?2
-             ORDER BY id LIMIT 1",
-        )?
-        .query_row(params![c.id, iso(d)], |r| r.get(0))
-        .optional()?;
+/// The first contact of case `?1` on day `?2` (ISO) that is not voided: what a second
+/// contact that day is refused for.
+pub(crate) const CONTACT_ON: &str =
+    "SELECT id FROM reviews WHERE case_id = ?1 AND voided_on IS NULL AND reviewed_on = ?2 ORDER BY id LIMIT 1";
+
+/// The first support of case `?1` on day `?2` (ISO) of kind `?3` and amount `?4` that is not
+/// voided: what the same support again is refused for.
+pub(crate) const SUPPORT_ON: &str = "SELECT id FROM supports WHERE case_id = ?1 AND voided_on IS NULL AND given_on = ?2
+       AND kind = ?3 AND amount IS ?4
+     ORDER BY id LIMIT 1";
+
+/// Refuse a second contact for case `c` on day `d` (voided ones do not count), given the
+/// first one that day ([`CONTACT_ON`]).
+pub fn refuse_double_review(c: &Case, d: NaiveDate, existing: Option<i64>) -> Result<()> {
     if let Some(id) = existing {
         crate::refuse_w!(
             "case-already-has-contact",
@@ -59,22 +64,15 @@ pub fn refuse_double_review(conn: &Connection, c: &Case, d: NaiveDate) -> Result
     Ok(())
 }
 
-/// Refuse a support repeating one of case `c` on day `d` with the same kind and amount.
+/// Refuse a support repeating one of case `c` on day `d` with the same kind and amount,
+/// given the first such one ([`SUPPORT_ON`]).
 pub fn refuse_double_support(
-    conn: &Connection,
     c: &Case,
     d: NaiveDate,
     kind: SupportKind,
     amount: Option<i64>,
+    existing: Option<i64>,
 ) -> Result<()> {
-    let existing: Option<i64> = conn
-        .prepare_cached(
-            "SELECT id FROM supports WHERE case_id = ?1 AND voided_on IS NULL AND given_on = ?2
-               AND kind = ?3 AND amount IS ?4
-             ORDER BY id LIMIT 1",
-        )?
-        .query_row(params![c.id, iso(d), kind.code(), amount], |r| r.get(0))
-        .optional()?;
     if let Some(id) = existing {
         crate::refuse_w!(
             "domain-support-double",

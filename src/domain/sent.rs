@@ -37,7 +37,7 @@ use serde_json::json;
 
 use crate::audit;
 use crate::domain::error::Refusal;
-use crate::domain::types::{iso, Period};
+use crate::domain::types::{from_iso, iso, Period};
 use crate::domain::Ctx;
 use crate::w;
 
@@ -125,16 +125,34 @@ pub fn latest(conn: &Connection, p: Period) -> Result<Option<Sent>> {
         .optional()?)
 }
 
-/// The sent (not reopened) period that meets `from..=to`, if any (the earliest).
-fn meeting(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Option<Sent>> {
-    Ok(conn
-        .prepare_cached(&format!(
+/// The sent periods (not reopened), read once: what the lock of a date looks at. A run of
+/// writes that sends and reopens no period (an import's pass, inside its one transaction)
+/// keeps one and asks it for every row instead of querying again.
+pub struct Locks(Vec<(NaiveDate, NaiveDate, Sent)>);
+
+impl Locks {
+    pub fn load(conn: &Connection) -> Result<Locks> {
+        let mut stmt = conn.prepare_cached(&format!(
             "SELECT {COLS} FROM sent_periods INDEXED BY sent_periods_open
-             WHERE reopened_at IS NULL AND period_from <= ?2 AND period_to >= ?1
-             ORDER BY period_from, period_to LIMIT 1"
-        ))?
-        .query_row(params![iso(from), iso(to)], sent)
-        .optional()?)
+             WHERE reopened_at IS NULL ORDER BY period_from, period_to"
+        ))?;
+        let rows = stmt.query_map([], sent)?.collect::<rusqlite::Result<Vec<_>>>()?;
+        let days = |s: Sent| Ok((from_iso(&s.from)?, from_iso(&s.to)?, s));
+        Ok(Locks(rows.into_iter().map(days).collect::<Result<_>>()?))
+    }
+
+    /// The sent period that meets `from..=to`, if any (the earliest).
+    fn meeting(&self, from: NaiveDate, to: NaiveDate) -> Option<&Sent> {
+        self.0.iter().find(|(f, t, _)| *f <= to && *t >= from).map(|(_, _, s)| s)
+    }
+
+    /// Refuse a write dated `d` when `d` lies in a sent period.
+    pub fn refuse_on(&self, d: NaiveDate) -> Result<()> {
+        match self.meeting(d, d) {
+            Some(s) => Err(locked(s, |vi| w!(vi, "period-locked-date", date = iso(d)))),
+            None => Ok(()),
+        }
+    }
 }
 
 fn locked(s: &Sent, said: impl Fn(bool) -> String) -> anyhow::Error {
@@ -157,10 +175,7 @@ fn locked(s: &Sent, said: impl Fn(bool) -> String) -> anyhow::Error {
 
 /// Refuse a write dated `d` when `d` lies in a sent period.
 pub fn refuse_on(conn: &Connection, d: NaiveDate) -> Result<()> {
-    match meeting(conn, d, d)? {
-        Some(s) => Err(locked(&s, |vi| w!(vi, "period-locked-date", date = iso(d)))),
-        None => Ok(()),
-    }
+    Locks::load(conn)?.refuse_on(d)
 }
 
 /// Whose span a change touches, for the refusal's words.
@@ -178,8 +193,9 @@ pub const OPEN_END: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
 
 /// Refuse a change to `who` over the days `from..=to` when they meet a sent period.
 pub fn refuse_span(conn: &Connection, who: Who, from: NaiveDate, to: NaiveDate) -> Result<()> {
-    let Some(s) = meeting(conn, from.min(to), from.max(to))? else { return Ok(()) };
-    Err(locked(&s, |vi| {
+    let locks = Locks::load(conn)?;
+    let Some(s) = locks.meeting(from.min(to), from.max(to)) else { return Ok(()) };
+    Err(locked(s, |vi| {
         let who = match who {
             Who::Case(c) => w!(vi, "period-who-case", case = c),
             Who::Member(m) => w!(vi, "period-who-member", member = m),

@@ -77,6 +77,9 @@ pub(super) struct Applier<'a> {
     /// Rows seen in this pass (blank rows not counted).
     rows: usize,
     sp: Savepoint<'a>,
+    /// Contacts and supports are recorded through one for the whole pass (made at its first
+    /// row, whatever the kind: a few statements prepared).
+    recorder: Option<cases::Recorder<'a>>,
 }
 
 impl<'a> Applier<'a> {
@@ -106,6 +109,7 @@ impl<'a> Applier<'a> {
             applied: 0,
             rows: 0,
             sp: Savepoint { conn, active: !fast },
+            recorder: None,
         }
     }
 
@@ -152,16 +156,21 @@ impl<'a> Applier<'a> {
             return Ok(());
         }
         let (conn, ctx) = (self.conn, self.ctx);
+        let rec = match self.recorder.take() {
+            Some(r) => r,
+            None => cases::Recorder::new(conn)?,
+        };
+        let rec = self.recorder.insert(rec);
         self.sp.begin()?;
         let result = match self.kind {
             Kind::Members => member_row(conn, ctx, &row, &mut self.state),
             Kind::Cases => case_row(conn, ctx, &row, &mut self.state),
             Kind::Assignments => assignment_row(conn, ctx, &row),
-            Kind::Reviews => review_row(conn, ctx, &row),
-            Kind::Supports => support_row(conn, ctx, &row),
+            Kind::Reviews => review_row(conn, ctx, rec, &row),
+            Kind::Supports => support_row(conn, ctx, rec, &row),
             Kind::Departures => departure_row(conn, ctx, &row),
-            Kind::ReviewSheet => review_sheet_row(conn, ctx, &row),
-            Kind::SupportSheet => support_sheet_row(conn, ctx, &row),
+            Kind::ReviewSheet => review_sheet_row(conn, ctx, rec, &row),
+            Kind::SupportSheet => support_sheet_row(conn, ctx, rec, &row),
         };
         match result {
             Ok(Ok(())) if found.is_empty() => {
@@ -595,10 +604,10 @@ fn assignment_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> 
     Ok(Err(out))
 }
 
-fn review_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+fn review_row(conn: &Connection, ctx: &Ctx, rec: &mut cases::Recorder, row: &Row) -> Result<RowResult> {
     let (case, date, class, by, note) =
         (row.get(0).unwrap_or_default(), row.get(1), row.get(2), row.get(3), row.get(4));
-    let Err(e) = cases::review(conn, ctx, case, class.unwrap_or_default(), date, by, note) else {
+    let Err(e) = rec.review(ctx, case, class.unwrap_or_default(), date, by, note, false) else {
         return Ok(Ok(()));
     };
     explain_event_row(conn, ctx, as_refusal(e)?, case, date, by, note, &mut |out| {
@@ -607,10 +616,10 @@ fn review_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
     })
 }
 
-fn support_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+fn support_row(conn: &Connection, ctx: &Ctx, rec: &mut cases::Recorder, row: &Row) -> Result<RowResult> {
     let case = row.get(0).unwrap_or_default();
     let (date, kind, amount, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4), row.get(5));
-    let Err(e) = cases::support(conn, ctx, case, kind.unwrap_or_default(), amount, date, by, note) else {
+    let Err(e) = rec.support(ctx, case, kind.unwrap_or_default(), amount, date, by, note, false) else {
         return Ok(Ok(()));
     };
     explain_event_row(conn, ctx, as_refusal(e)?, case, date, by, note, &mut |out| {
@@ -671,7 +680,7 @@ fn required_of_filled(row: &Row, cols: &[Needed]) -> CellProblems {
 /// `import reviews` (SPEC §17): a review by the rules of `review` (a second contact for the
 /// case that day refused: no `--again` here), then, when its kind is given, a support by the
 /// rules of `support` on the same day by the same member.
-fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+fn review_sheet_row(conn: &Connection, ctx: &Ctx, rec: &mut cases::Recorder, row: &Row) -> Result<RowResult> {
     let case = row.get(0).unwrap_or_default();
     let (date, class, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4));
     let (kind, amount, support_note) = (row.get(5), row.get(6), row.get(7));
@@ -691,7 +700,7 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
     if !out.is_empty() {
         return Ok(Err(out));
     }
-    if let Err(e) = cases::review_with(conn, ctx, case, class.unwrap_or_default(), date, by, note, false) {
+    if let Err(e) = rec.review(ctx, case, class.unwrap_or_default(), date, by, note, false) {
         let refused = as_refusal(e)?;
         if let Some(d) = duplicate(&refused) {
             return Ok(Err(vec![("reviewed_on".into(), d)]));
@@ -705,7 +714,7 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
     let Some(kind) = kind else {
         return Ok(Ok(()));
     };
-    let Err(e) = cases::support_with(conn, ctx, case, kind, amount, date, by, support_note, false) else {
+    let Err(e) = rec.support(ctx, case, kind, amount, date, by, support_note, false) else {
         return Ok(Ok(()));
     };
     let refused = as_refusal(e)?;
@@ -726,7 +735,7 @@ fn review_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult
 }
 
 /// `import supports` (SPEC §17): a support by the rules of `support`, no `--again`.
-fn support_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResult> {
+fn support_sheet_row(conn: &Connection, ctx: &Ctx, rec: &mut cases::Recorder, row: &Row) -> Result<RowResult> {
     let case = row.get(0).unwrap_or_default();
     let (date, kind, amount, by, note) = (row.get(1), row.get(2), row.get(3), row.get(4), row.get(5));
     let out = required_of_filled(
@@ -739,7 +748,7 @@ fn support_sheet_row(conn: &Connection, ctx: &Ctx, row: &Row) -> Result<RowResul
     if !out.is_empty() {
         return Ok(Err(out));
     }
-    let Err(e) = cases::support_with(conn, ctx, case, kind.unwrap_or_default(), amount, date, by, note, false) else {
+    let Err(e) = rec.support(ctx, case, kind.unwrap_or_default(), amount, date, by, note, false) else {
         return Ok(Ok(()));
     };
     let refused = as_refusal(e)?;

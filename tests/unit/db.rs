@@ -59,3 +59,41 @@ fn only_a_file_without_the_sqlite_header_is_encrypted() {
     std::fs::write(&p, [7u8; 64]).unwrap();
     assert!(is_encrypted(&p).unwrap(), "random bytes");
 }
+
+/// Migration 9: the four lists of values in CHECK constraints are written as comparisons, in
+/// a new register and in one migrated from version 1. The same values are refused, and no
+/// insert builds a temporary B-tree of the list (SQLite did, for every row: it made each
+/// contact's insert twice as slow).
+#[test]
+fn the_lists_of_values_refuse_the_same_values_without_a_temporary_btree() {
+    let dir = tempfile::tempdir().unwrap();
+    let fresh = dir.path().join("new.db");
+    drop(create(&fresh, None).unwrap());
+    let old = dir.path().join("v1.db");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/v1.db"), &old).unwrap();
+    assert_eq!(migrate_file(&old, None).unwrap().0, 1, "the fixture is a version 1 register");
+    let inserts = [
+        ("INSERT INTO reviews (case_id, reviewed_on, class) VALUES (1, '2024-01-02', ?1)", "E", "A"),
+        ("INSERT INTO supports (case_id, given_on, kind) VALUES (1, '2024-01-02', ?1)", "cash", "other"),
+        ("INSERT INTO case_wards (case_id, from_on, ward_id, cause) VALUES (1, '2024-01-02', 1, ?1)", "moved", "move"),
+        (
+            "INSERT INTO member_wards (member_id, from_on, ward_id, cause) VALUES (1, '2024-01-02', 1, ?1)",
+            "enroll",
+            "join",
+        ),
+    ];
+    for path in [&fresh, &old] {
+        let conn = Connection::open(path).unwrap();
+        assert_eq!(conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0)).unwrap(), SCHEMA_VERSION);
+        for (sql, bad, good) in inserts {
+            let mut explain = conn.prepare(&format!("EXPLAIN {sql}")).unwrap();
+            let ops: Vec<String> =
+                explain.query_map([good], |r| r.get::<_, String>(1)).unwrap().map(|o| o.unwrap()).collect();
+            assert!(ops.iter().any(|o| o == "Insert" || o == "IdxInsert"), "{sql}: {ops:?}");
+            assert!(!ops.iter().any(|o| o == "OpenEphemeral"), "{}: {sql} builds a temporary B-tree", path.display());
+            let err = conn.execute(sql, [bad]).unwrap_err().to_string();
+            assert!(err.contains("CHECK constraint failed"), "{}: {sql} with {bad:?}: {err}", path.display());
+        }
+        assert!(crate::domain::ledger::schema_diff(&conn, SCHEMA).unwrap().is_empty(), "{}", path.display());
+    }
+}
