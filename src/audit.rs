@@ -133,7 +133,8 @@ mod tests {
     #[test]
     fn a_rows_content_is_the_json_array_of_its_fields() {
         let detail = r#"{"a":"\"x\" \u00e9","b":null}"#;
-        let (at, actor, action, entity, key) = ("2026-12-07T09:00:00", "Lê Thị \"B\"", "review", "case", "2024-0001");
+        let (at, actor, action, entity, key) =
+            ("2026-12-07T09:00:00", "L\u{ea} Th\u{1ecb} \"B\"", "review", "case", "2024-0001");
         let want = serde_json::json!([7, at, actor, action, entity, key, detail]).to_string();
         let mut h = Sha256::new();
         h.update(GENESIS.as_bytes());
