@@ -818,15 +818,16 @@ fn migrate(conn: &mut Connection, from: i64) -> Result<()> {
         return Ok(());
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(start as usize) {
-        let edits = EDITS_DEFINITIONS.contains(&(i + 1));
-        let mut schema_version = 0i64;
-        if edits {
-            schema_version = tx.pragma_query_value(None, "schema_version", |r| r.get(0))?;
+        // For a migration that edits definitions: the schema version it starts from.
+        let edited_from: Option<i64> = if EDITS_DEFINITIONS.contains(&(i + 1)) {
             tx.pragma_update(None, "writable_schema", true)?;
-        }
+            Some(tx.pragma_query_value(None, "schema_version", |r| r.get(0))?)
+        } else {
+            None
+        };
         tx.execute_batch(sql).with_context(|| format!("applying migration {}", i + 1))?;
-        if edits {
-            tx.pragma_update(None, "schema_version", schema_version + 1)?;
+        if let Some(v) = edited_from {
+            tx.pragma_update(None, "schema_version", v + 1)?;
             tx.pragma_update(None, "writable_schema", false)?;
         }
     }

@@ -422,17 +422,23 @@ impl<'c> Recorder<'c> {
         })
     }
 
+    /// What `typed` names in `kept`, else found by `find` and kept (at most [`Self::KEPT`]).
+    fn kept<T: Clone>(kept: &mut HashMap<String, T>, typed: &str, find: impl FnOnce() -> Result<T>) -> Result<T> {
+        if let Some(v) = kept.get(typed) {
+            return Ok(v.clone());
+        }
+        let v = find()?;
+        if kept.len() >= Self::KEPT {
+            kept.clear();
+        }
+        kept.insert(typed.to_string(), v.clone());
+        Ok(v)
+    }
+
     /// The case typed, as [`lookup::case`] finds it.
     fn case(&mut self, typed: &str) -> Result<Rc<Case>> {
-        if let Some(c) = self.cases.get(typed) {
-            return Ok(c.clone());
-        }
-        let c = Rc::new(lookup::case(self.conn, typed)?);
-        if self.cases.len() >= Self::KEPT {
-            self.cases.clear();
-        }
-        self.cases.insert(typed.to_string(), c.clone());
-        Ok(c)
+        let conn = self.conn;
+        Self::kept(&mut self.cases, typed, || Ok(Rc::new(lookup::case(conn, typed)?)))
     }
 
     /// The member acting: the one named (active that day), or else the one assigned that day.
@@ -445,17 +451,8 @@ impl<'c> Recorder<'c> {
         doing_vi: &str,
     ) -> Result<Option<i64>> {
         let Some(typed) = by else { return Ok(assigned) };
-        let m = match self.members.get(typed) {
-            Some(m) => m.clone(),
-            None => {
-                let m = lookup::member(self.conn, typed)?;
-                if self.members.len() >= Self::KEPT {
-                    self.members.clear();
-                }
-                self.members.insert(typed.to_string(), m.clone());
-                m
-            }
-        };
+        let conn = self.conn;
+        let m = Self::kept(&mut self.members, typed, || lookup::member(conn, typed))?;
         m.require_active(d, doing_en, doing_vi)?;
         Ok(Some(m.id))
     }
