@@ -40,174 +40,195 @@ pub struct EnrollInput {
 
 /// Open a case; returns its number. See SPEC §3 for how a returning person is matched.
 pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
-    let name =
-        parse_name(&input.name, crate::label_w!(false, "domain-word-name"), crate::label_w!(true, "domain-word-name"))?;
-    let name_fold = fold(&name);
-    let ward_row = wards::find(conn, &input.ward)?;
-    let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
-    let (category_id, category) = lookup::find(conn, Dict::Category, &input.category)?;
-    let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
-    let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
-    let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
-    let address = parse_text(
-        input.address.as_deref(),
-        MAX_ADDRESS,
-        crate::label_w!(false, "domain-word-address"),
-        crate::label_w!(true, "domain-word-address"),
-    )?;
-    let note = parse_note(input.note.as_deref())?;
-    let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
-    sent::refuse_on(conn, date)?;
-    ward_row.require_on(conn, date)?;
-    if let Some((y, _)) = birth {
-        if y > date.year() {
-            crate::refuse_w!("birth-year-after-enrollment", year = y.to_string(), date = date.to_string());
-        }
-    }
-    let member = input.member.as_deref().map(|m| lookup::member(conn, m)).transpose()?;
-    if let Some(m) = &member {
-        m.require_active(
-            date,
-            crate::label_w!(false, "domain-word-be-assigned"),
-            crate::label_w!(true, "domain-word-be-assigned"),
+    Recorder::new(conn)?.enroll(ctx, input)
+}
+
+impl Recorder<'_> {
+    /// [`enroll`]: the ward, the category and the member are found through what the recorder
+    /// keeps, and the sent periods it read.
+    pub fn enroll(&mut self, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
+        let conn = self.conn;
+        let name = parse_name(
+            &input.name,
+            crate::label_w!(false, "domain-word-name"),
+            crate::label_w!(true, "domain-word-name"),
         )?;
-        require_serving(m, "(new)")?;
-    }
+        let name_fold = fold(&name);
+        let ward_row = self.ward(&input.ward)?;
+        let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
+        let (category_id, category) = self.category(&input.category)?;
+        let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
+        let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
+        let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
+        let address = parse_text(
+            input.address.as_deref(),
+            MAX_ADDRESS,
+            crate::label_w!(false, "domain-word-address"),
+            crate::label_w!(true, "domain-word-address"),
+        )?;
+        let note = parse_note(input.note.as_deref())?;
+        let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
+        self.locks.refuse_on(date)?;
+        ward_row.require_on(conn, date)?;
+        if let Some((y, _)) = birth {
+            if y > date.year() {
+                crate::refuse_w!("birth-year-after-enrollment", year = y.to_string(), date = date.to_string());
+            }
+        }
+        let member = match input.member.as_deref() {
+            Some(m) => Some(self.member(m)?),
+            None => None,
+        };
+        if let Some(m) = &member {
+            m.require_active(
+                date,
+                crate::label_w!(false, "domain-word-be-assigned"),
+                crate::label_w!(true, "domain-word-be-assigned"),
+            )?;
+            require_serving(m, "(new)")?;
+        }
 
-    // Which person: named by an earlier case, or matched by identity number, or new.
-    let mut person_id: Option<i64> = None;
-    if let Some(p) = &input.person {
-        let earlier = lookup::case(conn, p)?;
-        person_id = Some(earlier.person_id);
-    }
-    if let Some(idn) = &id_number {
-        let holder: Option<i64> = conn
-            .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
-            .query_row(params![idn], |r| r.get(0))
-            .optional()?;
-        match (person_id, holder) {
-            (Some(p), Some(h)) if p != h => {
-                crate::refuse_w!(
-                    "identity-number-belongs-another",
-                    id_number = idn.to_string(),
-                    person = input.person.as_deref().unwrap_or_default().to_string()
-                );
-            }
-            (None, Some(h)) => person_id = Some(h),
-            _ => {}
+        // Which person: named by an earlier case, or matched by identity number, or new.
+        let mut person_id: Option<i64> = None;
+        if let Some(p) = &input.person {
+            let earlier = lookup::case(conn, p)?;
+            person_id = Some(earlier.person_id);
         }
-    }
-    if let Some(pid) = person_id {
-        let (stored_fold, stored_idn): (String, Option<String>) = conn
-            .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
-            .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        if stored_fold != name_fold {
-            crate::refuse_w!("does-not-match-name", name = name.to_string());
-        }
-        if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
-            if a != b {
-                crate::refuse_w!("identity-number-differs-from", id_number = b.to_string());
-            }
-        }
-        let open: Option<String> = conn
-            .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
-            .query_row(params![pid], |r| r.get(0))
-            .optional()?;
-        if let Some(c) = open {
-            crate::refuse_w!("this-person-already-has", case = c.to_string());
-        }
-        let last_release: Option<String> = conn
-            .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
-            .query_row(params![pid], |r| r.get(0))?;
-        if let Some(r) = last_release.filter(|r| *r > iso(date)) {
-            crate::refuse_w!("enrollment-date-before-this", date = date.to_string(), released = r.to_string());
-        }
-        // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
-        conn.prepare_cached(
-            "UPDATE persons SET
-               birth_year = coalesce(?2, birth_year),
-               birth_date = CASE WHEN ?2 IS NULL THEN birth_date
-                                 WHEN ?3 IS NULL AND ?2 = birth_year THEN birth_date
-                                 ELSE ?3 END,
-               gender = coalesce(?4, gender),
-               id_number = coalesce(?5, id_number),
-               address = coalesce(?6, address)
-             WHERE id = ?1",
-        )?
-        .execute(params![
-            pid,
-            birth.map(|b| b.0),
-            birth.and_then(|b| b.1).map(iso),
-            gender.map(Gender::code),
-            id_number,
-            address
-        ])?;
-    } else {
-        // Same folded name and birth year as an open case: probably the same person typed
-        // again. Two different identity numbers settle it the other way, so the check only
-        // applies when one side has none.
-        if !input.allow_duplicate {
-            let dup: Option<String> = conn
-                .prepare_cached(
-                    "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-                     WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
-                       AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
-                )?
-                .query_row(params![name_fold, birth.map(|b| b.0), id_number], |r| r.get(0))
+        if let Some(idn) = &id_number {
+            let holder: Option<i64> = conn
+                .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
+                .query_row(params![idn], |r| r.get(0))
                 .optional()?;
-            if let Some(c) = dup {
-                crate::refuse_w!(
-                    "domain-person-duplicate",
-                    name = &name,
-                    born = birth.map(|b| b.0.to_string()).unwrap_or_default(),
-                    known = birth.is_some(),
-                    case = &c
-                );
+            match (person_id, holder) {
+                (Some(p), Some(h)) if p != h => {
+                    crate::refuse_w!(
+                        "identity-number-belongs-another",
+                        id_number = idn.to_string(),
+                        person = input.person.as_deref().unwrap_or_default().to_string()
+                    );
+                }
+                (None, Some(h)) => person_id = Some(h),
+                _ => {}
             }
         }
-        conn.prepare_cached(
-            "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        )?
-        .execute(params![
-            name,
-            name_fold,
-            birth.map(|b| b.0),
-            birth.and_then(|b| b.1).map(iso),
-            gender.map(Gender::code),
-            id_number,
-            address
-        ])
-        .context("adding the person")?;
-        person_id = Some(conn.last_insert_rowid());
-    }
-    let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
+        if let Some(pid) = person_id {
+            let (stored_fold, stored_idn): (String, Option<String>) = conn
+                .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
+                .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if stored_fold != name_fold {
+                crate::refuse_w!("does-not-match-name", name = name.to_string());
+            }
+            if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
+                if a != b {
+                    crate::refuse_w!("identity-number-differs-from", id_number = b.to_string());
+                }
+            }
+            let open: Option<String> = conn
+                .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
+                .query_row(params![pid], |r| r.get(0))
+                .optional()?;
+            if let Some(c) = open {
+                crate::refuse_w!("this-person-already-has", case = c.to_string());
+            }
+            let last_release: Option<String> = conn
+                .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
+                .query_row(params![pid], |r| r.get(0))?;
+            if let Some(r) = last_release.filter(|r| *r > iso(date)) {
+                crate::refuse_w!("enrollment-date-before-this", date = date.to_string(), released = r.to_string());
+            }
+            // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
+            conn.prepare_cached(
+                "UPDATE persons SET
+                   birth_year = coalesce(?2, birth_year),
+                   birth_date = CASE WHEN ?2 IS NULL THEN birth_date
+                                     WHEN ?3 IS NULL AND ?2 = birth_year THEN birth_date
+                                     ELSE ?3 END,
+                   gender = coalesce(?4, gender),
+                   id_number = coalesce(?5, id_number),
+                   address = coalesce(?6, address)
+                 WHERE id = ?1",
+            )?
+            .execute(params![
+                pid,
+                birth.map(|b| b.0),
+                birth.and_then(|b| b.1).map(iso),
+                gender.map(Gender::code),
+                id_number,
+                address
+            ])?;
+        } else {
+            // Same folded name and birth year as an open case: probably the same person typed
+            // again. Two different identity numbers settle it the other way, so the check only
+            // applies when one side has none.
+            if !input.allow_duplicate {
+                let dup: Option<String> = conn
+                    .prepare_cached(
+                        "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
+                         WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
+                           AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
+                    )?
+                    .query_row(params![name_fold, birth.map(|b| b.0), id_number], |r| r.get(0))
+                    .optional()?;
+                if let Some(c) = dup {
+                    crate::refuse_w!(
+                        "domain-person-duplicate",
+                        name = &name,
+                        born = birth.map(|b| b.0.to_string()).unwrap_or_default(),
+                        known = birth.is_some(),
+                        case = &c
+                    );
+                }
+            }
+            conn.prepare_cached(
+                "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![
+                name,
+                name_fold,
+                birth.map(|b| b.0),
+                birth.and_then(|b| b.1).map(iso),
+                gender.map(Gender::code),
+                id_number,
+                address
+            ])
+            .context("adding the person")?;
+            person_id = Some(conn.last_insert_rowid());
+        }
+        let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
 
-    // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
-    // get the same one.
-    let year = date.year();
-    let seq: i64 = conn
-        .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
-        .query_row(params![year], |r| r.get(0))?;
-    let case_no = format!("{year:04}-{seq:04}");
-    conn.prepare_cached(
-        "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
-    .context("adding the case")?;
-    let case_id = conn.last_insert_rowid();
-    wards::start_case(conn, case_id, &ward_row, date)?;
-    // One command, one audit row: an assignment made with `--member` is part of the enroll row.
-    let mut detail = json!({"person_id": person_id, "ward": ward, "category": category, "enrolled_on": iso(date)});
-    if let Some(m) = &member {
-        conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
-            .execute(params![case_id, m.id, iso(date)])
-            .context("adding the assignment")?;
-        detail["member_id"] = json!(m.id);
+        // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
+        // get the same one.
+        let year = date.year();
+        let seq: i64 = conn
+            .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
+            .query_row(params![year], |r| r.get(0))?;
+        let case_no = format!("{year:04}-{seq:04}");
+        conn.prepare_cached(
+            "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
+        .context("adding the case")?;
+        let case_id = conn.last_insert_rowid();
+        wards::start_case(conn, case_id, &ward_row, date)?;
+        // One command, one audit row: an assignment made with `--member` is part of the enroll row.
+        let enrolled_on = iso(date);
+        if let Some(m) = &member {
+            conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+                .execute(params![case_id, m.id, enrolled_on])
+                .context("adding the assignment")?;
+        }
+        let detail = EnrollDetail {
+            person_id,
+            ward: &ward,
+            category: &category,
+            enrolled_on: &enrolled_on,
+            member_id: member.as_ref().map(|m| m.id),
+        };
+        audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
+        Ok(case_no)
     }
-    audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
-    Ok(case_no)
 }
 
 fn insert_assignment(
@@ -361,24 +382,41 @@ pub fn support_with(
     Recorder::new(conn)?.support(ctx, case, kind, amount, date, by, note, again)
 }
 
-/// Records contacts and supports: the one place their rules are applied, for the single
-/// commands (one call each) and for `import` (one for a whole pass over a file, SPEC §17).
+/// Records enrollments, contacts and supports: the one place their rules are applied, for the
+/// single commands (one call each) and for `import` (one for a whole pass over a file, SPEC
+/// §17; [`Recorder::enroll`] for a file of cases).
 ///
-/// What the rules read again and again is read once and kept: the sent periods, the cases and
-/// the members named so far (each by what was typed). They cannot change while it is in use:
-/// it writes only contacts, supports and their audit rows, and an import's pass holds the
-/// write lock of its one transaction throughout. The statements it runs for every row are
-/// prepared once; a contact's member on the day and its first contact that day are asked
-/// in one.
+/// What the rules read again and again is read once and kept: the sent periods, and the
+/// cases, members, wards and categories named so far (each by what was typed). They cannot
+/// change while it is in use: it writes contacts, supports, new cases (with their person,
+/// ward history and first assignment) and their audit rows, none of which changes a kept
+/// member, ward, category or sent period, or a case kept for its contacts; and an import's
+/// pass holds the write lock of its one transaction throughout. The statements it runs for
+/// every contact or support are prepared once, when first needed (so that a recorder made
+/// for one command costs one query); a contact's member on the day and its first contact
+/// that day are asked in one.
 pub struct Recorder<'c> {
     conn: &'c Connection,
     locks: sent::Locks,
     cases: HashMap<String, Rc<Case>>,
     members: HashMap<String, Member>,
-    review_facts: Statement<'c>,
-    insert_review: Statement<'c>,
-    support_facts: Statement<'c>,
-    insert_support: Statement<'c>,
+    wards: HashMap<String, wards::Ward>,
+    categories: HashMap<String, (i64, String)>,
+    review_facts: Option<Statement<'c>>,
+    insert_review: Option<Statement<'c>>,
+    support_facts: Option<Statement<'c>>,
+    insert_support: Option<Statement<'c>>,
+}
+
+/// An enrollment's audit detail (its keys in this order; `member_id` only with a member).
+#[derive(Serialize)]
+struct EnrollDetail<'a> {
+    person_id: i64,
+    ward: &'a str,
+    category: &'a str,
+    enrolled_on: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    member_id: Option<i64>,
 }
 
 /// A contact's audit detail (its keys in this order, as every contact's row has them).
@@ -400,10 +438,26 @@ struct SupportDetail<'a> {
     member_id: Option<i64>,
 }
 
+/// The statement in `slot`, prepared from `sql` the first time.
+fn prepared<'s, 'c>(
+    slot: &'s mut Option<Statement<'c>>,
+    conn: &'c Connection,
+    sql: impl FnOnce() -> String,
+) -> Result<&'s mut Statement<'c>> {
+    if slot.is_none() {
+        *slot = Some(conn.prepare(&sql())?);
+    }
+    slot.as_mut().ok_or_else(|| anyhow::anyhow!("internal error: a statement was not prepared"))
+}
+
 impl<'c> Recorder<'c> {
-    /// At most this many cases (and members) are kept, so that a file of 100,000 contacts
-    /// stays within a command's memory (SPEC §10); past it they are forgotten and found again.
+    /// At most this many cases are kept (and wards and categories, which a register has far
+    /// fewer of), so that a file of 100,000 contacts stays within a command's memory (SPEC
+    /// §10); past it they are forgotten and found again.
     const KEPT: usize = 4096;
+    /// At most this many members: a member is small, and a file of cases or contacts for the
+    /// whole city names each of its 6,000 members again and again.
+    const KEPT_MEMBERS: usize = 16_384;
 
     pub fn new(conn: &'c Connection) -> Result<Self> {
         Ok(Recorder {
@@ -411,34 +465,55 @@ impl<'c> Recorder<'c> {
             locks: sent::Locks::load(conn)?,
             cases: HashMap::new(),
             members: HashMap::new(),
-            review_facts: conn.prepare(&format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::CONTACT_ON))?,
-            insert_review: conn.prepare(
-                "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?,
-            support_facts: conn.prepare(&format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::SUPPORT_ON))?,
-            insert_support: conn.prepare(
-                "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?,
+            wards: HashMap::new(),
+            categories: HashMap::new(),
+            review_facts: None,
+            insert_review: None,
+            support_facts: None,
+            insert_support: None,
         })
     }
 
-    /// What `typed` names in `kept`, else found by `find` and kept (at most [`Self::KEPT`]).
-    fn kept<T: Clone>(kept: &mut HashMap<String, T>, typed: &str, find: impl FnOnce() -> Result<T>) -> Result<T> {
+    /// What `typed` names in `kept`, else found by `find` and kept (at most `max`).
+    fn kept<T: Clone>(
+        kept: &mut HashMap<String, T>,
+        max: usize,
+        typed: &str,
+        find: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
         if let Some(v) = kept.get(typed) {
             return Ok(v.clone());
         }
         let v = find()?;
-        if kept.len() >= Self::KEPT {
+        if kept.len() >= max {
             kept.clear();
         }
         kept.insert(typed.to_string(), v.clone());
         Ok(v)
     }
 
+    /// The member typed, as [`lookup::member`] finds it.
+    fn member(&mut self, typed: &str) -> Result<Member> {
+        let conn = self.conn;
+        Self::kept(&mut self.members, Self::KEPT_MEMBERS, typed, || lookup::member(conn, typed))
+    }
+
+    /// The ward typed, as [`wards::find`] finds it.
+    fn ward(&mut self, typed: &str) -> Result<wards::Ward> {
+        let conn = self.conn;
+        Self::kept(&mut self.wards, Self::KEPT, typed, || wards::find(conn, typed))
+    }
+
+    /// The category typed (id and code), as [`lookup::find`] finds it.
+    fn category(&mut self, typed: &str) -> Result<(i64, String)> {
+        let conn = self.conn;
+        Self::kept(&mut self.categories, Self::KEPT, typed, || lookup::find(conn, Dict::Category, typed))
+    }
+
     /// The case typed, as [`lookup::case`] finds it.
     fn case(&mut self, typed: &str) -> Result<Rc<Case>> {
         let conn = self.conn;
-        Self::kept(&mut self.cases, typed, || Ok(Rc::new(lookup::case(conn, typed)?)))
+        Self::kept(&mut self.cases, Self::KEPT, typed, || Ok(Rc::new(lookup::case(conn, typed)?)))
     }
 
     /// The member acting: the one named (active that day), or else the one assigned that day.
@@ -451,8 +526,7 @@ impl<'c> Recorder<'c> {
         doing_vi: &str,
     ) -> Result<Option<i64>> {
         let Some(typed) = by else { return Ok(assigned) };
-        let conn = self.conn;
-        let m = Self::kept(&mut self.members, typed, || lookup::member(conn, typed))?;
+        let m = self.member(typed)?;
         m.require_active(d, doing_en, doing_vi)?;
         Ok(Some(m.id))
     }
@@ -477,13 +551,18 @@ impl<'c> Recorder<'c> {
         c.require_within(d, en, vi)?;
         self.locks.refuse_on(d)?;
         let on = iso(d);
-        let (assigned, first): (Option<i64>, Option<i64>) =
-            self.review_facts.query_row(params![c.id, on], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (assigned, first): (Option<i64>, Option<i64>) = prepared(&mut self.review_facts, self.conn, || {
+            format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::CONTACT_ON)
+        })?
+        .query_row(params![c.id, on], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let member = self.acting(by, assigned, d, en, vi)?;
         if !again {
             month::refuse_double_review(&c, d, first)?;
         }
-        self.insert_review.execute(params![c.id, on, class.code(), member, note])?;
+        prepared(&mut self.insert_review, self.conn, || {
+            "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)".into()
+        })?
+        .execute(params![c.id, on, class.code(), member, note])?;
         let id = self.conn.last_insert_rowid();
         let detail = ReviewDetail { review_id: id, reviewed_on: &on, class: class.code(), member_id: member };
         audit::append(self.conn, &ctx.stamp, "review", "case", &c.no, &detail)?;
@@ -515,8 +594,10 @@ impl<'c> Recorder<'c> {
         )?;
         self.locks.refuse_on(d)?;
         let on = iso(d);
-        let (assigned, first): (Option<i64>, Option<i64>) =
-            self.support_facts.query_row(params![c.id, on, kind.code(), amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (assigned, first): (Option<i64>, Option<i64>) = prepared(&mut self.support_facts, self.conn, || {
+            format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::SUPPORT_ON)
+        })?
+        .query_row(params![c.id, on, kind.code(), amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let member = self.acting(
             by,
             assigned,
@@ -527,7 +608,11 @@ impl<'c> Recorder<'c> {
         if !again {
             month::refuse_double_support(&c, d, kind, amount, first)?;
         }
-        self.insert_support.execute(params![c.id, on, kind.code(), amount, member, note])?;
+        prepared(&mut self.insert_support, self.conn, || {
+            "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                .into()
+        })?
+        .execute(params![c.id, on, kind.code(), amount, member, note])?;
         let id = self.conn.last_insert_rowid();
         let detail = SupportDetail { support_id: id, given_on: &on, kind: kind.code(), amount, member_id: member };
         audit::append(self.conn, &ctx.stamp, "support", "case", &c.no, &detail)?;

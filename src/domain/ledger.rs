@@ -16,22 +16,24 @@
 //! database digest.
 //!
 //! Which rows changed is caught two ways on the writing connection, both set up by [`start`]:
-//! - **rows inserted into a rowid table** by SQLite's update hook (`sqlite3_update_hook`),
-//!   which reports the table and rowid of each; mh51 keeps them as rowid
-//!   ranges in memory. Not by a trigger: an `AFTER INSERT` trigger makes every insert a
-//!   statement that may need a partial rollback, so SQLite journals every page it touches,
-//!   and with four data rows per enrolled case that was the larger part of an import's time
-//!   (BENCHMARKS.md, "Imports with the ledger");
+//! - **inserted rows** by SQLite's pre-update hook (`sqlite3_preupdate_hook`,
+//!   [`super::preupdate`]), which reports the table and rowid of each, and lets mh51 read
+//!   the key values of a row inserted into a `WITHOUT ROWID` table (`case_wards`,
+//!   `member_wards`); mh51 keeps rowids as ranges in memory and those keys encoded one after
+//!   another. Not by a trigger: an `AFTER INSERT` trigger makes every insert a statement
+//!   that may need a partial rollback, so SQLite journals every page it touches, and with
+//!   four data rows per enrolled case that was the larger part of an import's time
+//!   (BENCHMARKS.md, "Imports with the ledger"). (SQLite's update hook, used before, reports
+//!   no insert into a `WITHOUT ROWID` table; those had an `AFTER INSERT` trigger then.)
 //! - **updated and deleted rows** by TEMP triggers (AFTER UPDATE/DELETE on every data table),
-//!   which note the old and new keys in TEMP tables. (The hook reports only a rowid, and an
-//!   update may change a row's key.)
+//!   which note the old and new keys in TEMP tables. (An update may change a row's key, and
+//!   a key noted by a trigger is rolled back with its savepoint, as the change is.)
 //!
 //! [`finish`] reads those rows back and hashes them just before the commit: each noted key
 //! once, and each row inserted whose key was not noted. A row inserted and then rolled back
 //! (a savepoint, a failed statement) is not there to be read, so it leaves no version, as
-//! with triggers. SQLite reports no insert into a `WITHOUT ROWID` table (`case_wards`,
-//! `member_wards`), so those keep an `AFTER INSERT` trigger. No data table is written by
-//! `REPLACE`, whose deletions neither the hook nor a trigger reports.
+//! with triggers. No data table is written by `REPLACE`, whose deletions neither the hook nor
+//! a trigger reports.
 //! Tables and columns are read from `sqlite_master` and `pragma_table_info` at run time, so a
 //! table or column added by a later migration is covered without a change here. "Data
 //! tables" are all tables except `audit_log` (which has its own chain), `row_versions`,
@@ -75,8 +77,6 @@ pub struct Table {
     cols: Vec<String>,
     /// The primary key's columns in key order; `["rowid"]` for a table without one.
     pk: Vec<String>,
-    /// A rowid table (not `WITHOUT ROWID`): its inserts are reported by the update hook.
-    rowid: bool,
 }
 
 fn q(ident: &str) -> String {
@@ -134,12 +134,7 @@ pub fn tables(conn: &Connection) -> Result<Vec<Table>> {
         if pk.is_empty() {
             pk.push("rowid".into());
         }
-        let rowid = conn
-            .prepare_cached("SELECT wr FROM pragma_table_list(?1) WHERE schema = 'main'")?
-            .query_row([&name], |r| r.get::<_, i64>(0))
-            .context("reading how a table is stored")?
-            == 0;
-        out.push(Table { name, cols, pk, rowid });
+        out.push(Table { name, cols, pk });
     }
     Ok(out)
 }
@@ -365,7 +360,7 @@ pub fn start(conn: &Connection) -> Result<i64> {
     if !present(conn)? {
         bail!("the register has no ledger table (its schema was changed behind mh51's back): run mh51 check");
     }
-    watch_inserts(conn);
+    watch_inserts(conn, without_rowid_keys(conn).context("preparing to record the rows written")?);
     let armed = conn
         .prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'mh51_rec_%'")?
         .exists([])?;
@@ -385,15 +380,9 @@ pub fn start(conn: &Connection) -> Result<i64> {
             // for every row, and an import of 5,000 cases took a second (quadratic).
             let note =
                 |vals: &[String]| format!("INSERT INTO {chg} VALUES ({}) ON CONFLICT DO NOTHING;", vals.join(", "));
-            // A rowid table's inserts are reported by the update hook (module docs); SQLite
-            // reports none for a `WITHOUT ROWID` table, whose inserts a trigger notes.
-            let on_insert = if t.rowid {
-                String::new()
-            } else {
-                format!("CREATE TEMP TRIGGER {} AFTER INSERT ON main.{on} BEGIN {} END;", trig("i"), note(&new))
-            };
+            // Inserts are reported by the pre-update hook (module docs), not by a trigger.
             sql += &format!(
-                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID; {on_insert}
+                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
                  CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN {} {} END;
                  CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN {} END;\n",
                 ks.join(", "),
@@ -410,11 +399,67 @@ pub fn start(conn: &Connection) -> Result<i64> {
     Ok(audit::last(conn)?.map_or(0, |(s, _)| s))
 }
 
-/// The rows inserted by the write in progress, per data table, as ranges of rowids in the
-/// order SQLite reported them (contiguous rowids merge into one range).
+/// The rows inserted by the write in progress: per rowid table, ranges of rowids in the
+/// order SQLite reported them (contiguous rowids merge into one range); per `WITHOUT ROWID`
+/// table, the primary key values of each row, encoded one after another ([`put_key`]).
 #[derive(Default)]
 struct Inserted {
     tables: HashMap<String, Vec<(i64, i64)>>,
+    keys: HashMap<String, Keys>,
+}
+
+/// Encoded keys, each ending at an offset of `ends`.
+#[derive(Default)]
+struct Keys {
+    buf: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+/// One key value, tagged: `i`/`r` and 8 bytes, `t`/`b` and a 4-byte length and the bytes,
+/// `n` for NULL (which no primary key of a `WITHOUT ROWID` table holds).
+fn put_key(buf: &mut Vec<u8>, v: ValueRef<'_>) {
+    let mut bytes = |tag: u8, b: &[u8]| {
+        buf.push(tag);
+        buf.extend_from_slice(&(b.len() as u32).to_le_bytes());
+        buf.extend_from_slice(b);
+    };
+    match v {
+        ValueRef::Null => buf.push(b'n'),
+        ValueRef::Integer(i) => {
+            buf.push(b'i');
+            buf.extend_from_slice(&i.to_le_bytes());
+        }
+        ValueRef::Real(f) => {
+            buf.push(b'r');
+            buf.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        ValueRef::Text(t) => bytes(b't', t),
+        ValueRef::Blob(b) => bytes(b'b', b),
+    }
+}
+
+/// The values of one key encoded by [`put_key`].
+fn key_values(mut enc: &[u8]) -> Vec<ValueRef<'_>> {
+    let mut out = Vec::new();
+    while let Some((&tag, rest)) = enc.split_first() {
+        let eight = |r: &[u8]| -> [u8; 8] { r.get(..8).and_then(|b| b.try_into().ok()).unwrap_or_default() };
+        let (v, rest) = match tag {
+            b'i' => (ValueRef::Integer(i64::from_le_bytes(eight(rest))), rest.get(8..).unwrap_or_default()),
+            b'r' => {
+                (ValueRef::Real(f64::from_bits(u64::from_le_bytes(eight(rest)))), rest.get(8..).unwrap_or_default())
+            }
+            b't' | b'b' => {
+                let n = rest.get(..4).and_then(|b| b.try_into().ok()).map_or(0, u32::from_le_bytes) as usize;
+                let body = rest.get(4..4 + n).unwrap_or_default();
+                let v = if tag == b't' { ValueRef::Text(body) } else { ValueRef::Blob(body) };
+                (v, rest.get(4 + n..).unwrap_or_default())
+            }
+            _ => (ValueRef::Null, rest),
+        };
+        out.push(v);
+        enc = rest;
+    }
+    out
 }
 
 impl Inserted {
@@ -431,6 +476,22 @@ impl Inserted {
             }
         }
         Some(out)
+    }
+
+    /// A table's keys, sorted, each once (a row rolled back and its key taken again).
+    fn keys(&mut self, table: &str) -> Option<Keys> {
+        self.keys.remove(table)
+    }
+
+    fn note_key<'v>(&mut self, table: &str, values: impl Iterator<Item = ValueRef<'v>>) {
+        let keys = match self.keys.get_mut(table) {
+            Some(k) => k,
+            None => self.keys.entry(table.to_string()).or_default(),
+        };
+        for v in values {
+            put_key(&mut keys.buf, v);
+        }
+        keys.ends.push(keys.buf.len());
     }
 
     fn note(&mut self, table: &str, rowid: i64) {
@@ -459,24 +520,49 @@ fn address(conn: &Connection) -> usize {
 }
 
 /// Have SQLite report every row inserted into a data table of `main` from now on, into a
-/// fresh record for this connection (what an earlier, rolled-back start noted is dropped).
-fn watch_inserts(conn: &Connection) {
+/// fresh record for this connection (what an earlier, rolled-back start noted is dropped):
+/// its rowid, or for a `WITHOUT ROWID` table the values of its primary key (`pks`: each such
+/// table's key columns by position, in key order).
+fn watch_inserts(conn: &Connection, pks: HashMap<String, Vec<i32>>) {
     let inserted = Arc::new(Mutex::new(Inserted::default()));
     let hooked = Arc::clone(&inserted);
-    conn.update_hook(Some(move |action: rusqlite::hooks::Action, db: &str, table: &str, rowid: i64| {
-        if action == rusqlite::hooks::Action::SQLITE_INSERT && db == "main" && !NOT_DATA.contains(&table) {
-            // A poisoned lock means a panic, which ends the command before any commit.
-            if let Ok(mut i) = hooked.lock() {
-                i.note(table, rowid);
+    super::preupdate::watch(conn, move |row| {
+        if row.schema != "main" || NOT_DATA.contains(&row.table) {
+            return;
+        }
+        // A poisoned lock means a panic, which ends the command before any commit.
+        if let Ok(mut i) = hooked.lock() {
+            match pks.get(row.table) {
+                None => i.note(row.table, row.rowid),
+                Some(cols) => i.note_key(row.table, cols.iter().map(|&c| row.value(c).unwrap_or(ValueRef::Null))),
             }
         }
-    }));
+    });
     INSERTED.with(|m| m.borrow_mut().insert(address(conn), inserted));
+}
+
+/// The primary key columns (positions, in key order) of every `WITHOUT ROWID` data table.
+fn without_rowid_keys(conn: &Connection) -> Result<HashMap<String, Vec<i32>>> {
+    let mut out: HashMap<String, Vec<i32>> = HashMap::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT l.name, i.cid FROM pragma_table_list l JOIN pragma_table_info(l.name, 'main') i
+         WHERE l.schema = 'main' AND l.type = 'table' AND l.wr = 1 AND i.pk > 0
+           AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+         ORDER BY l.name, i.pk",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let name: String = r.get(0)?;
+        if !NOT_DATA.contains(&name.as_str()) {
+            out.entry(name).or_default().push(r.get(1)?);
+        }
+    }
+    Ok(out)
 }
 
 /// What the hook noted since [`start`], and the hook removed.
 fn take_inserted(conn: &Connection) -> Result<Inserted> {
-    conn.update_hook(None::<fn(rusqlite::hooks::Action, &str, &str, i64)>);
+    super::preupdate::unwatch(conn);
     let Some(inserted) = INSERTED.with(|m| m.borrow_mut().remove(&address(conn))) else {
         bail!("internal error: the rows written were not being recorded (ledger::start was not called)");
     };
@@ -562,6 +648,41 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
                 conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))?;
             for (from, to) in ranges {
                 let mut rows = stmt.query(params![from, to])?;
+                while let Some(r) = rows.next()? {
+                    version(r, true)?;
+                }
+            }
+        }
+        // The rows inserted into a `WITHOUT ROWID` table, by the keys the hook reported, each
+        // once, but for those the triggers noted (as above).
+        if let Some(keys) = inserted.keys(&t.name) {
+            let mut spans: Vec<&[u8]> = Vec::with_capacity(keys.ends.len());
+            let mut from = 0;
+            for &end in &keys.ends {
+                spans.push(&keys.buf[from..end]);
+                from = end;
+            }
+            spans.sort_unstable();
+            spans.dedup();
+            let unnoted = if noted == 0 {
+                String::new()
+            } else {
+                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
+            };
+            let by_key: Vec<String> =
+                t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = ?{}", q(c), i + 1)).collect();
+            let sql = format!(
+                "SELECT {}, 1, {} FROM main.{} t WHERE {}{unnoted}",
+                t.key_expr("t"),
+                t.col_list("t"),
+                q(&t.name),
+                by_key.join(" AND "),
+            );
+            let mut stmt =
+                conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))?;
+            for span in spans {
+                let values = key_values(span);
+                let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
                 while let Some(r) = rows.next()? {
                     version(r, true)?;
                 }
@@ -958,23 +1079,33 @@ pub fn schema_diff(conn: &Connection, schema: &str) -> Result<Vec<SchemaDiff>> {
 mod tests {
     use super::*;
 
-    /// The update hook's record of inserts, with the triggers' record of updates and
+    /// The pre-update hook's record of inserts, with the triggers' record of updates and
     /// deletes, gives every row a version: rows inserted by one statement and by many
     /// (`INSERT … SELECT`, which SQLite may copy without running the row loop), with an
     /// explicit id into a gap below the table's largest, inserted then changed, inserted then
-    /// deleted, inserted and rolled back with a savepoint (and the rowid taken again), into a
-    /// `WITHOUT ROWID` table — and a second write on the same connection starts afresh.
+    /// deleted, inserted and rolled back with a savepoint (and the rowid, or the key, taken
+    /// again), into a `WITHOUT ROWID` table whose key is not its first columns in order — and
+    /// a second write on the same connection starts afresh.
     #[test]
     fn every_row_a_write_inserts_gets_its_version() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("r.db");
         let mut conn = crate::db::create(&path, None).unwrap();
+        // Two `WITHOUT ROWID` tables of one shape, keyed (b, a): the second filled from the
+        // first by SQLite's copy of whole records (`INSERT INTO wr3 SELECT * FROM wr2`).
+        for t in ["wr", "wr2", "wr3"] {
+            conn.execute_batch(&format!(
+                "CREATE TABLE {t} (a INTEGER NOT NULL, v TEXT, b TEXT NOT NULL, PRIMARY KEY (b, a)) STRICT, WITHOUT ROWID"
+            ))
+            .unwrap();
+        }
         let stamp = crate::audit::Stamp { actor: "tester".into(), at: "2026-12-07T09:00:00".into() };
         let person = |n: &str| format!("INSERT INTO persons (name, name_fold) VALUES ('{n}', '{n}')");
         crate::db::write(&mut conn, |tx| {
             for n in ["a", "b", "c", "d"] {
                 tx.execute_batch(&person(n))?;
             }
+            tx.execute_batch("INSERT INTO wr2 VALUES (1, 'one', 'q'), (2, NULL, 'q')")?;
             crate::audit::append(tx, &stamp, "test", "person", "1", &serde_json::json!({}))
         })
         .unwrap();
@@ -999,6 +1130,17 @@ mod tests {
                 "INSERT INTO settings (key, value) VALUES ('t2', '2');
                  INSERT INTO settings (key, value) VALUES ('t2', '3') ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             )?;
+            // The `WITHOUT ROWID` table: a row; one rolled back; one rolled back and its key
+            // taken again; two by `INSERT … SELECT`; inserted then changed; inserted then
+            // deleted; and a whole table copied.
+            tx.execute_batch("INSERT INTO wr VALUES (1, 'one', 'x')")?;
+            tx.execute_batch("SAVEPOINT s; INSERT INTO wr VALUES (2, NULL, 'y'); ROLLBACK TO s; RELEASE s")?;
+            tx.execute_batch("SAVEPOINT s; INSERT INTO wr VALUES (3, NULL, 'z'); ROLLBACK TO s; RELEASE s")?;
+            tx.execute_batch("INSERT INTO wr VALUES (3, 'again', 'z')")?;
+            tx.execute_batch("INSERT INTO wr SELECT id, name, 'p' FROM persons WHERE id <= 2")?;
+            tx.execute_batch("INSERT INTO wr VALUES (4, NULL, 'u'); UPDATE wr SET v = 'changed' WHERE a = 4")?;
+            tx.execute_batch("INSERT INTO wr VALUES (5, NULL, 'd'); DELETE FROM wr WHERE a = 5")?;
+            tx.execute_batch("INSERT INTO wr3 SELECT * FROM wr2")?;
             crate::audit::append(tx, &stamp, "test", "person", "2", &serde_json::json!({}))
         })
         .unwrap();
@@ -1025,12 +1167,25 @@ mod tests {
                 .iter()
                 .map(|k| format!("persons:{k}:1"))
                 .chain(["settings:t1:0".to_string(), "settings:t2:1".to_string()])
+                .chain(
+                    [r#"["d",5]:0"#, r#"["p",1]:1"#, r#"["p",2]:1"#, r#"["u",4]:1"#, r#"["x",1]:1"#, r#"["z",3]:1"#]
+                        .iter()
+                        .map(|k| format!("wr:{k}")),
+                )
+                .chain([r#"["q",1]:1"#, r#"["q",2]:1"#].iter().map(|k| format!("wr3:{k}")))
                 .collect::<Vec<_>>()
         );
         // Tampering after the fact is still caught: a row inserted behind the ledger's back.
         conn.execute_batch("INSERT INTO persons (id, name, name_fold) VALUES (40, 'behind', 'behind')").unwrap();
+        conn.execute_batch("INSERT INTO wr VALUES (9, NULL, 'behind')").unwrap();
         let (found, _) = prove(&conn).unwrap().unwrap();
-        assert_eq!(found, vec![Finding::Added { tbl: "persons".into(), key: "40".into() }]);
+        assert_eq!(
+            found,
+            vec![
+                Finding::Added { tbl: "persons".into(), key: "40".into() },
+                Finding::Added { tbl: "wr".into(), key: r#"["behind",9]"#.into() }
+            ]
+        );
     }
 
     #[test]

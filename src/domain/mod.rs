@@ -15,6 +15,7 @@ pub mod ledger;
 pub mod lookup;
 pub mod members;
 pub mod month;
+pub mod preupdate;
 pub mod register;
 pub mod sent;
 pub mod signing;

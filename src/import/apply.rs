@@ -164,7 +164,7 @@ impl<'a> Applier<'a> {
         self.sp.begin()?;
         let result = match self.kind {
             Kind::Members => member_row(conn, ctx, &row, &mut self.state),
-            Kind::Cases => case_row(conn, ctx, &row, &mut self.state),
+            Kind::Cases => case_row(conn, ctx, rec, &row, &mut self.state),
             Kind::Assignments => assignment_row(conn, ctx, &row),
             Kind::Reviews => review_row(conn, ctx, rec, &row),
             Kind::Supports => support_row(conn, ctx, rec, &row),
@@ -388,7 +388,13 @@ const C_RELEASED: usize = 10;
 const C_REASON: usize = 11;
 const C_CREDITED: usize = 12;
 
-fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Result<RowResult> {
+fn case_row(
+    conn: &Connection,
+    ctx: &Ctx,
+    rec: &mut cases::Recorder,
+    row: &Row,
+    state: &mut State,
+) -> Result<RowResult> {
     let released = row.get(C_RELEASED);
     let reason = row.get(C_REASON);
     let credited = row.get(C_CREDITED);
@@ -427,7 +433,7 @@ fn case_row(conn: &Connection, ctx: &Ctx, row: &Row, state: &mut State) -> Resul
     if let Some(dup) = case_duplicate(conn, ctx, &input, state)? {
         return Ok(Err(vec![dup]));
     }
-    let case_no = match cases::enroll(conn, ctx, &input) {
+    let case_no = match rec.enroll(ctx, &input) {
         Ok(c) => c,
         Err(e) => {
             let refused = as_refusal(e)?;
