@@ -131,9 +131,13 @@ fn fill(conn: &mut Connection, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u
     while start < size.cases {
         let end = (start + CHUNK).min(size.cases);
         db::write(conn, |tx| {
+            // One recorder for the chunk: it keeps the cases it records contacts for, and a
+            // case is released (`one_case`'s last step) only after its last contact.
+            let mut rec = cases::Recorder::new(tx)?;
             for i in start..end {
                 one_case(
                     tx,
+                    &mut rec,
                     ctx,
                     &mut rng,
                     &mut built,
@@ -158,6 +162,7 @@ fn fill(conn: &mut Connection, ctx: &Ctx, size: Size, progress: &mut dyn FnMut(u
 #[allow(clippy::too_many_arguments)]
 fn one_case(
     tx: &Connection,
+    rec: &mut cases::Recorder,
     ctx: &Ctx,
     rng: &mut Rng,
     built: &mut Built,
@@ -175,8 +180,7 @@ fn one_case(
     let enrolled = first_day + Duration::days(rng.below(span - 30) as i64);
     let born = 1950 + rng.below(56);
     let category = DEFAULT_CATEGORIES[rng.below(DEFAULT_CATEGORIES.len() as u64) as usize];
-    let case_no = cases::enroll(
-        tx,
+    let case_no = rec.enroll(
         ctx,
         &EnrollInput {
             name: name(rng),
@@ -215,7 +219,7 @@ fn one_case(
             85..=96 => "C",
             _ => "D",
         };
-        cases::review(tx, ctx, &case_no, class, Some(&iso(d)), None, None)?;
+        rec.review(ctx, &case_no, class, Some(&iso(d)), None, None, false)?;
         built.reviews += 1;
     }
     if rng.below(10) < 3 {
@@ -227,7 +231,7 @@ fn one_case(
             _ => ("gift", Some(500_000)),
         };
         let amount = amount.map(|a| a.to_string());
-        cases::support(tx, ctx, &case_no, kind, amount.as_deref(), Some(&iso(d)), None, None)?;
+        rec.support(ctx, &case_no, kind, amount.as_deref(), Some(&iso(d)), None, None, false)?;
         built.supports += 1;
     }
     if let Some(r) = release {
