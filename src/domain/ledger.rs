@@ -484,7 +484,8 @@ impl Inserted {
         Some(out)
     }
 
-    /// A table's keys, sorted, each once (a row rolled back and its key taken again).
+    /// A table's keys as noted, taken out of the record ([`finish`] sorts them and reads
+    /// each once: a row rolled back and its key taken again is noted twice).
     fn keys(&mut self, table: &str) -> Option<Keys> {
         self.keys.remove(table)
     }
