@@ -32,7 +32,7 @@
 //!   one still finds its entry.
 
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Trim, collapse runs of whitespace to one space, drop zero-width characters, and
 /// normalize to NFC. (No refusal here: this is also how `check` says what a stored name
@@ -43,6 +43,11 @@ pub fn clean(s: &str) -> String {
         return clean(&visible);
     }
     let collapsed = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Most text is NFC already (a Vietnamese keyboard writes precomposed letters): the quick
+    // check says so without composing it again ("Maybe" and "No" are composed).
+    if is_nfc_quick(collapsed.chars()) == IsNormalized::Yes {
+        return collapsed;
+    }
     collapsed.nfc().collect()
 }
 
