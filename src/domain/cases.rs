@@ -43,194 +43,6 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     Recorder::new(conn)?.enroll(ctx, input)
 }
 
-impl Recorder<'_> {
-    /// [`enroll`]: the ward, the category and the member are found through what the recorder
-    /// keeps, and the sent periods it read.
-    pub fn enroll(&mut self, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
-        let conn = self.conn;
-        let name = parse_name(
-            &input.name,
-            crate::label_w!(false, "domain-word-name"),
-            crate::label_w!(true, "domain-word-name"),
-        )?;
-        let name_fold = fold(&name);
-        let ward_row = self.ward(&input.ward)?;
-        let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
-        let (category_id, category) = self.category(&input.category)?;
-        let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
-        let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
-        let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
-        let address = parse_text(
-            input.address.as_deref(),
-            MAX_ADDRESS,
-            crate::label_w!(false, "domain-word-address"),
-            crate::label_w!(true, "domain-word-address"),
-        )?;
-        let note = parse_note(input.note.as_deref())?;
-        let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
-        self.locks.refuse_on(date)?;
-        ward_row.require_on(conn, date)?;
-        if let Some((y, _)) = birth {
-            if y > date.year() {
-                crate::refuse_w!("birth-year-after-enrollment", year = y.to_string(), date = date.to_string());
-            }
-        }
-        let member = match input.member.as_deref() {
-            Some(m) => Some(self.member(m)?),
-            None => None,
-        };
-        if let Some(m) = &member {
-            m.require_active(
-                date,
-                crate::label_w!(false, "domain-word-be-assigned"),
-                crate::label_w!(true, "domain-word-be-assigned"),
-            )?;
-            require_serving(m, "(new)")?;
-        }
-
-        // Which person: named by an earlier case, or matched by identity number, or new.
-        let mut person_id: Option<i64> = None;
-        if let Some(p) = &input.person {
-            let earlier = lookup::case(conn, p)?;
-            person_id = Some(earlier.person_id);
-        }
-        if let Some(idn) = &id_number {
-            let holder: Option<i64> = conn
-                .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
-                .query_row(params![idn], |r| r.get(0))
-                .optional()?;
-            match (person_id, holder) {
-                (Some(p), Some(h)) if p != h => {
-                    crate::refuse_w!(
-                        "identity-number-belongs-another",
-                        id_number = idn.to_string(),
-                        person = input.person.as_deref().unwrap_or_default().to_string()
-                    );
-                }
-                (None, Some(h)) => person_id = Some(h),
-                _ => {}
-            }
-        }
-        if let Some(pid) = person_id {
-            let (stored_fold, stored_idn): (String, Option<String>) = conn
-                .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
-                .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            if stored_fold != name_fold {
-                crate::refuse_w!("does-not-match-name", name = name.to_string());
-            }
-            if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
-                if a != b {
-                    crate::refuse_w!("identity-number-differs-from", id_number = b.to_string());
-                }
-            }
-            let open: Option<String> = conn
-                .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
-                .query_row(params![pid], |r| r.get(0))
-                .optional()?;
-            if let Some(c) = open {
-                crate::refuse_w!("this-person-already-has", case = c.to_string());
-            }
-            let last_release: Option<String> = conn
-                .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
-                .query_row(params![pid], |r| r.get(0))?;
-            if let Some(r) = last_release.filter(|r| *r > iso(date)) {
-                crate::refuse_w!("enrollment-date-before-this", date = date.to_string(), released = r.to_string());
-            }
-            // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
-            conn.prepare_cached(
-                "UPDATE persons SET
-                   birth_year = coalesce(?2, birth_year),
-                   birth_date = CASE WHEN ?2 IS NULL THEN birth_date
-                                     WHEN ?3 IS NULL AND ?2 = birth_year THEN birth_date
-                                     ELSE ?3 END,
-                   gender = coalesce(?4, gender),
-                   id_number = coalesce(?5, id_number),
-                   address = coalesce(?6, address)
-                 WHERE id = ?1",
-            )?
-            .execute(params![
-                pid,
-                birth.map(|b| b.0),
-                birth.and_then(|b| b.1).map(iso),
-                gender.map(Gender::code),
-                id_number,
-                address
-            ])?;
-        } else {
-            // Same folded name and birth year as an open case: probably the same person typed
-            // again. Two different identity numbers settle it the other way, so the check only
-            // applies when one side has none.
-            if !input.allow_duplicate {
-                let dup: Option<String> = conn
-                    .prepare_cached(
-                        "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-                         WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
-                           AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
-                    )?
-                    .query_row(params![name_fold, birth.map(|b| b.0), id_number], |r| r.get(0))
-                    .optional()?;
-                if let Some(c) = dup {
-                    crate::refuse_w!(
-                        "domain-person-duplicate",
-                        name = &name,
-                        born = birth.map(|b| b.0.to_string()).unwrap_or_default(),
-                        known = birth.is_some(),
-                        case = &c
-                    );
-                }
-            }
-            conn.prepare_cached(
-                "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                name,
-                name_fold,
-                birth.map(|b| b.0),
-                birth.and_then(|b| b.1).map(iso),
-                gender.map(Gender::code),
-                id_number,
-                address
-            ])
-            .context("adding the person")?;
-            person_id = Some(conn.last_insert_rowid());
-        }
-        let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
-
-        // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
-        // get the same one.
-        let year = date.year();
-        let seq: i64 = conn
-            .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
-            .query_row(params![year], |r| r.get(0))?;
-        let case_no = format!("{year:04}-{seq:04}");
-        conn.prepare_cached(
-            "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
-        .context("adding the case")?;
-        let case_id = conn.last_insert_rowid();
-        wards::start_case(conn, case_id, &ward_row, date)?;
-        // One command, one audit row: an assignment made with `--member` is part of the enroll row.
-        let enrolled_on = iso(date);
-        if let Some(m) = &member {
-            conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
-                .execute(params![case_id, m.id, enrolled_on])
-                .context("adding the assignment")?;
-        }
-        let detail = EnrollDetail {
-            person_id,
-            ward: &ward,
-            category: &category,
-            enrolled_on: &enrolled_on,
-            member_id: member.as_ref().map(|m| m.id),
-        };
-        audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
-        Ok(case_no)
-    }
-}
-
 fn insert_assignment(
     conn: &Connection,
     ctx: &Ctx,
@@ -472,6 +284,181 @@ impl<'c> Recorder<'c> {
             support_facts: None,
             insert_support: None,
         })
+    }
+
+    /// [`enroll`]: the ward, the category and the member are found through what the recorder
+    /// keeps, and the sent periods it read.
+    pub fn enroll(&mut self, ctx: &Ctx, input: &EnrollInput) -> Result<String> {
+        let conn = self.conn;
+        let name = parse_name(
+            &input.name,
+            crate::label_w!(false, "domain-word-name"),
+            crate::label_w!(true, "domain-word-name"),
+        )?;
+        let name_fold = fold(&name);
+        let ward_row = self.ward(&input.ward)?;
+        let (ward_id, ward) = (ward_row.id, ward_row.code.clone());
+        let (category_id, category) = self.category(&input.category)?;
+        let birth = input.born.as_deref().map(|b| parse_birth(b, ctx.today)).transpose()?;
+        let gender = input.gender.as_deref().map(Gender::parse).transpose()?;
+        let id_number = input.id_number.as_deref().map(parse_id_number).transpose()?;
+        let address = parse_text(
+            input.address.as_deref(),
+            MAX_ADDRESS,
+            crate::label_w!(false, "domain-word-address"),
+            crate::label_w!(true, "domain-word-address"),
+        )?;
+        let note = parse_note(input.note.as_deref())?;
+        let date = event_date_or_today(input.date.as_deref(), ctx.today)?;
+        self.locks.refuse_on(date)?;
+        ward_row.require_on(conn, date)?;
+        if let Some((y, _)) = birth {
+            if y > date.year() {
+                crate::refuse_w!("birth-year-after-enrollment", year = y.to_string(), date = date.to_string());
+            }
+        }
+        let member = match input.member.as_deref() {
+            Some(m) => Some(self.member(m)?),
+            None => None,
+        };
+        if let Some(m) = &member {
+            m.require_active(
+                date,
+                crate::label_w!(false, "domain-word-be-assigned"),
+                crate::label_w!(true, "domain-word-be-assigned"),
+            )?;
+            require_serving(m, "(new)")?;
+        }
+
+        // Birth and gender as the persons table holds them (NULL: not typed).
+        let (birth_year, birth_date, gender) =
+            (birth.map(|b| b.0), birth.and_then(|b| b.1).map(iso), gender.map(Gender::code));
+
+        // Which person: named by an earlier case, or matched by identity number, or new.
+        let mut person_id: Option<i64> = None;
+        if let Some(p) = &input.person {
+            let earlier = lookup::case(conn, p)?;
+            person_id = Some(earlier.person_id);
+        }
+        if let Some(idn) = &id_number {
+            let holder: Option<i64> = conn
+                .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
+                .query_row(params![idn], |r| r.get(0))
+                .optional()?;
+            match (person_id, holder) {
+                (Some(p), Some(h)) if p != h => {
+                    crate::refuse_w!(
+                        "identity-number-belongs-another",
+                        id_number = idn.to_string(),
+                        person = input.person.as_deref().unwrap_or_default().to_string()
+                    );
+                }
+                (None, Some(h)) => person_id = Some(h),
+                _ => {}
+            }
+        }
+        if let Some(pid) = person_id {
+            let (stored_fold, stored_idn): (String, Option<String>) = conn
+                .prepare_cached("SELECT name_fold, id_number FROM persons WHERE id = ?1")?
+                .query_row(params![pid], |r| Ok((r.get(0)?, r.get(1)?)))?;
+            if stored_fold != name_fold {
+                crate::refuse_w!("does-not-match-name", name = name.to_string());
+            }
+            if let (Some(a), Some(b)) = (&stored_idn, &id_number) {
+                if a != b {
+                    crate::refuse_w!("identity-number-differs-from", id_number = b.to_string());
+                }
+            }
+            let open: Option<String> = conn
+                .prepare_cached("SELECT case_no FROM cases WHERE person_id = ?1 AND released_on IS NULL")?
+                .query_row(params![pid], |r| r.get(0))
+                .optional()?;
+            if let Some(c) = open {
+                crate::refuse_w!("this-person-already-has", case = c.to_string());
+            }
+            let last_release: Option<String> = conn
+                .prepare_cached("SELECT max(released_on) FROM cases WHERE person_id = ?1")?
+                .query_row(params![pid], |r| r.get(0))?;
+            if let Some(r) = last_release.filter(|r| *r > iso(date)) {
+                crate::refuse_w!("enrollment-date-before-this", date = date.to_string(), released = r.to_string());
+            }
+            // Fill in what the clerk typed this time; the name on record stays (`edit` corrects it).
+            conn.prepare_cached(
+                "UPDATE persons SET
+                   birth_year = coalesce(?2, birth_year),
+                   birth_date = CASE WHEN ?2 IS NULL THEN birth_date
+                                     WHEN ?3 IS NULL AND ?2 = birth_year THEN birth_date
+                                     ELSE ?3 END,
+                   gender = coalesce(?4, gender),
+                   id_number = coalesce(?5, id_number),
+                   address = coalesce(?6, address)
+                 WHERE id = ?1",
+            )?
+            .execute(params![pid, birth_year, birth_date, gender, id_number, address])?;
+        } else {
+            // Same folded name and birth year as an open case: probably the same person typed
+            // again. Two different identity numbers settle it the other way, so the check only
+            // applies when one side has none.
+            if !input.allow_duplicate {
+                let dup: Option<String> = conn
+                    .prepare_cached(
+                        "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
+                         WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
+                           AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
+                    )?
+                    .query_row(params![name_fold, birth_year, id_number], |r| r.get(0))
+                    .optional()?;
+                if let Some(c) = dup {
+                    crate::refuse_w!(
+                        "domain-person-duplicate",
+                        name = &name,
+                        born = birth.map(|b| b.0.to_string()).unwrap_or_default(),
+                        known = birth.is_some(),
+                        case = &c
+                    );
+                }
+            }
+            conn.prepare_cached(
+                "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?
+            .execute(params![name, name_fold, birth_year, birth_date, gender, id_number, address])
+            .context("adding the person")?;
+            person_id = Some(conn.last_insert_rowid());
+        }
+        let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
+
+        // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
+        // get the same one.
+        let year = date.year();
+        let seq: i64 = conn
+            .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
+            .query_row(params![year], |r| r.get(0))?;
+        let case_no = format!("{year:04}-{seq:04}");
+        conn.prepare_cached(
+            "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        )?
+        .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
+        .context("adding the case")?;
+        let case_id = conn.last_insert_rowid();
+        wards::start_case(conn, case_id, &ward_row, date)?;
+        // One command, one audit row: an assignment made with `--member` is part of the enroll row.
+        let enrolled_on = iso(date);
+        if let Some(m) = &member {
+            conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+                .execute(params![case_id, m.id, enrolled_on])
+                .context("adding the assignment")?;
+        }
+        let detail = EnrollDetail {
+            person_id,
+            ward: &ward,
+            category: &category,
+            enrolled_on: &enrolled_on,
+            member_id: member.as_ref().map(|m| m.id),
+        };
+        audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
+        Ok(case_no)
     }
 
     /// What `typed` names in `kept`, else found by `find` and kept (at most `max`).

@@ -537,7 +537,8 @@ fn watch_inserts(conn: &Connection, pks: HashMap<String, Vec<i32>>) {
         if row.schema != "main" || NOT_DATA.contains(&row.table) {
             return;
         }
-        // A poisoned lock means a panic, which ends the command before any commit.
+        // A panic while noting is caught by the hook and poisons the lock: `finish` then
+        // refuses the write (`take_inserted`) instead of committing a row without its version.
         if let Ok(mut i) = hooked.lock() {
             match pks.get(row.table) {
                 None => i.note(row.table, row.rowid),
@@ -637,22 +638,25 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             noted += 1;
         }
         drop(rows);
-        // The rows inserted, in the ranges the hook reported, but for those whose key the
-        // triggers noted (read above): a row inserted and then changed or deleted.
-        if let Some(ranges) = inserted.ranges(&t.name) {
-            let unnoted = if noted == 0 {
-                String::new()
-            } else {
-                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
-            };
+        // The rows inserted that `rows_where` selects, but for those whose key the triggers
+        // noted (read above): a row inserted and then changed or deleted.
+        let unnoted = if noted == 0 {
+            String::new()
+        } else {
+            format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
+        };
+        let inserted_where = |rows_where: &str| {
             let sql = format!(
-                "SELECT {}, 1, {} FROM main.{} t WHERE t.rowid BETWEEN ?1 AND ?2{unnoted}",
+                "SELECT {}, 1, {} FROM main.{} t WHERE {rows_where}{unnoted}",
                 t.key_expr("t"),
                 t.col_list("t"),
                 q(&t.name),
             );
-            let mut stmt =
-                conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))?;
+            conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))
+        };
+        // Into a rowid table: by the ranges the hook reported.
+        if let Some(ranges) = inserted.ranges(&t.name) {
+            let mut stmt = inserted_where("t.rowid BETWEEN ?1 AND ?2")?;
             for (from, to) in ranges {
                 let mut rows = stmt.query(params![from, to])?;
                 while let Some(r) = rows.next()? {
@@ -660,8 +664,7 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
                 }
             }
         }
-        // The rows inserted into a `WITHOUT ROWID` table, by the keys the hook reported, each
-        // once, but for those the triggers noted (as above).
+        // Into a `WITHOUT ROWID` table: by the keys the hook reported, each once.
         if let Some(keys) = inserted.keys(&t.name) {
             let mut spans: Vec<&[u8]> = Vec::with_capacity(keys.ends.len());
             let mut from = 0;
@@ -672,22 +675,9 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             // In the table's order by its integer key columns ([`put_key`]), each once.
             spans.sort_unstable();
             spans.dedup();
-            let unnoted = if noted == 0 {
-                String::new()
-            } else {
-                format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
-            };
             let by_key: Vec<String> =
                 t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = ?{}", q(c), i + 1)).collect();
-            let sql = format!(
-                "SELECT {}, 1, {} FROM main.{} t WHERE {}{unnoted}",
-                t.key_expr("t"),
-                t.col_list("t"),
-                q(&t.name),
-                by_key.join(" AND "),
-            );
-            let mut stmt =
-                conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))?;
+            let mut stmt = inserted_where(&by_key.join(" AND "))?;
             for span in spans {
                 let values = key_values(span);
                 let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
