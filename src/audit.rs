@@ -6,7 +6,7 @@
 //! zeros. Editing, deleting or inserting a row breaks the chain at that row.
 
 use anyhow::{Context, Result};
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OptionalExtension, Statement};
 use sha2::{Digest, Sha256};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
@@ -47,10 +47,15 @@ pub fn row_hash(
 /// The newest audit row's sequence number and hash (`None` for an empty log): what every
 /// write changes.
 pub fn last(conn: &Connection) -> Result<Option<(i64, String)>> {
-    conn.prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
-        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()
-        .context("reading the last audit row")
+    head_from(&mut *conn.prepare_cached(LAST)?)
+}
+
+const LAST: &str = "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1";
+const INSERT: &str = "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, detail, prev_hash, hash)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+fn head_from(last: &mut Statement<'_>) -> Result<Option<(i64, String)>> {
+    last.query_row([], |r| Ok((r.get(0)?, r.get(1)?))).optional().context("reading the last audit row")
 }
 
 /// Append one row, chained to the last. Call inside the write's transaction. `detail` is
@@ -64,18 +69,72 @@ pub fn append<D: serde::Serialize + ?Sized>(
     key: &str,
     detail: &D,
 ) -> Result<()> {
-    let (seq, prev) = match last(conn)? {
+    append_with(
+        &mut *conn.prepare_cached(LAST)?,
+        &mut *conn.prepare_cached(INSERT)?,
+        stamp,
+        action,
+        entity,
+        key,
+        detail,
+    )
+}
+
+/// [`append`] through two statements prepared once, for a writer that appends a row for each
+/// of many changes (`cases::Recorder`, over an import's whole file): the same rows, without
+/// looking the statements up in the connection's cache for each. The chain's head is read
+/// from the log every time, never kept, so a row rolled back (a savepoint) or appended by
+/// another path in between cannot be chained past.
+pub struct Appender<'c> {
+    conn: &'c Connection,
+    last: Option<Statement<'c>>,
+    insert: Option<Statement<'c>>,
+}
+
+impl<'c> Appender<'c> {
+    /// Prepares nothing until the first row.
+    pub fn new(conn: &'c Connection) -> Self {
+        Appender { conn, last: None, insert: None }
+    }
+
+    /// [`append`].
+    pub fn append<D: serde::Serialize + ?Sized>(
+        &mut self,
+        stamp: &Stamp,
+        action: &str,
+        entity: &str,
+        key: &str,
+        detail: &D,
+    ) -> Result<()> {
+        if self.last.is_none() {
+            self.last = Some(crate::db::prepare_kept(self.conn, LAST)?);
+            self.insert = Some(crate::db::prepare_kept(self.conn, INSERT)?);
+        }
+        let (Some(last), Some(insert)) = (self.last.as_mut(), self.insert.as_mut()) else {
+            anyhow::bail!("internal error: the audit statements were not prepared");
+        };
+        append_with(last, insert, stamp, action, entity, key, detail)
+    }
+}
+
+fn append_with<D: serde::Serialize + ?Sized>(
+    last: &mut Statement<'_>,
+    insert: &mut Statement<'_>,
+    stamp: &Stamp,
+    action: &str,
+    entity: &str,
+    key: &str,
+    detail: &D,
+) -> Result<()> {
+    let (seq, prev) = match head_from(last)? {
         Some((s, h)) => (s + 1, h),
         None => (1, GENESIS.to_string()),
     };
     let detail = serde_json::to_string(detail).context("writing an audit row's detail")?;
     let hash = row_hash(&prev, seq, &stamp.at, &stamp.actor, action, entity, key, &detail);
-    conn.prepare_cached(
-        "INSERT INTO audit_log (seq, at, actor, action, entity, entity_key, detail, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![seq, stamp.at, stamp.actor, action, entity, key, detail, prev, hash])
-    .context("appending to the audit log")?;
+    insert
+        .execute(params![seq, stamp.at, stamp.actor, action, entity, key, detail, prev, hash])
+        .context("appending to the audit log")?;
     Ok(())
 }
 

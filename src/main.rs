@@ -14,26 +14,39 @@ use mh51::{cli, cli_vi, cmd, domain};
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let vi_help = cli_vi::peek_vi(&args);
-    let mut command = mh51::help::decorate(cli::Cli::command(), vi_help);
-    if vi_help {
-        command = cli_vi::translate(command);
-    }
+    // The tree clap prints from: every command's examples after its help, in the reader's
+    // language. Made only when something is to be printed (help, a usage error): a command
+    // line that parses never shows it, and making it was a sixth of one write's work.
+    let printed = || {
+        let command = mh51::help::decorate(cli::Cli::command(), vi_help);
+        if vi_help {
+            cli_vi::translate(command)
+        } else {
+            command
+        }
+    };
     // `mh51` alone shows the help (SPEC §18), on stderr with exit 2 as clap's own "help
     // instead of a missing command" does — also when MH51_DB or MH51_LANG is set, which clap
     // would count as arguments given.
     if args.len() <= 1 {
-        let help = command.render_help();
+        let help = printed().render_help();
         let terminal = std::io::stderr().is_terminal();
         let text = if terminal { help.ansi().to_string() } else { help.to_string() };
         let text = if vi_help { cli_vi::clap_words(&text) } else { text };
         let _ = std::io::stderr().write_all(text.as_bytes());
         return ExitCode::from(2);
     }
-    let parsed = command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
-    let cli = match parsed {
+    let parse =
+        |command: clap::Command| command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    // The decorated tree differs only in its help texts, so it parses as the plain one does;
+    // on any error (`--help` and `--version` are errors to clap) it is parsed again to print.
+    let cli = match parse(cli::Cli::command()) {
         Ok(c) => c,
-        Err(e) if vi_help => return clap_exit_vi(&e),
-        Err(e) => e.exit(),
+        Err(_) => match parse(printed()) {
+            Ok(c) => c,
+            Err(e) if vi_help => return clap_exit_vi(&e),
+            Err(e) => e.exit(),
+        },
     };
     let vi = match cli.lang {
         Some(l) => l == cli::Lang::Vi,

@@ -214,10 +214,60 @@ pub struct Recorder<'c> {
     members: HashMap<String, Member>,
     wards: HashMap<String, wards::Ward>,
     categories: HashMap<String, (i64, String)>,
-    review_facts: Option<Statement<'c>>,
-    insert_review: Option<Statement<'c>>,
-    support_facts: Option<Statement<'c>>,
-    insert_support: Option<Statement<'c>>,
+    audit: audit::Appender<'c>,
+    stmts: [Option<Statement<'c>>; Q::COUNT],
+}
+
+/// The statements a [`Recorder`] runs for every row of a file, each prepared the first time
+/// it is needed and then kept (not looked up in the connection's cache for every row).
+#[derive(Clone, Copy)]
+enum Q {
+    ReviewFacts,
+    InsertReview,
+    SupportFacts,
+    InsertSupport,
+    IdHolder,
+    Duplicate,
+    InsertPerson,
+    NextSeq,
+    InsertCase,
+    InsertAssignment,
+}
+
+impl Q {
+    const COUNT: usize = 10;
+
+    fn sql(self) -> String {
+        match self {
+            // A contact's member on the day and its first contact that day, in one.
+            Q::ReviewFacts => format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::CONTACT_ON),
+            Q::InsertReview => {
+                "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)".into()
+            }
+            Q::SupportFacts => format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::SUPPORT_ON),
+            Q::InsertSupport => "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+                .into(),
+            Q::IdHolder => "SELECT id FROM persons WHERE id_number = ?1".into(),
+            // Same folded name and birth year as an open case (see `enroll`).
+            Q::Duplicate => "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
+                 WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
+                   AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1"
+                .into(),
+            Q::InsertPerson => {
+                "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    .into()
+            }
+            Q::NextSeq => "SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1".into(),
+            Q::InsertCase => {
+                "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                    .into()
+            }
+            Q::InsertAssignment => "INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)".into(),
+        }
+    }
 }
 
 /// An enrollment's audit detail (its keys in this order; `member_id` only with a member).
@@ -257,7 +307,7 @@ fn prepared<'s, 'c>(
     sql: impl FnOnce() -> String,
 ) -> Result<&'s mut Statement<'c>> {
     if slot.is_none() {
-        *slot = Some(conn.prepare(&sql())?);
+        *slot = Some(crate::db::prepare_kept(conn, &sql())?);
     }
     slot.as_mut().ok_or_else(|| anyhow::anyhow!("internal error: a statement was not prepared"))
 }
@@ -279,11 +329,14 @@ impl<'c> Recorder<'c> {
             members: HashMap::new(),
             wards: HashMap::new(),
             categories: HashMap::new(),
-            review_facts: None,
-            insert_review: None,
-            support_facts: None,
-            insert_support: None,
+            audit: audit::Appender::new(conn),
+            stmts: std::array::from_fn(|_| None),
         })
+    }
+
+    /// Statement `q`, prepared the first time.
+    fn stmt(&mut self, q: Q) -> Result<&mut Statement<'c>> {
+        prepared(&mut self.stmts[q as usize], self.conn, || q.sql())
     }
 
     /// [`enroll`]: the ward, the category and the member are found through what the recorder
@@ -341,10 +394,7 @@ impl<'c> Recorder<'c> {
             person_id = Some(earlier.person_id);
         }
         if let Some(idn) = &id_number {
-            let holder: Option<i64> = conn
-                .prepare_cached("SELECT id FROM persons WHERE id_number = ?1")?
-                .query_row(params![idn], |r| r.get(0))
-                .optional()?;
+            let holder: Option<i64> = self.stmt(Q::IdHolder)?.query_row(params![idn], |r| r.get(0)).optional()?;
             match (person_id, holder) {
                 (Some(p), Some(h)) if p != h => {
                     crate::refuse_w!(
@@ -400,12 +450,8 @@ impl<'c> Recorder<'c> {
             // again. Two different identity numbers settle it the other way, so the check only
             // applies when one side has none.
             if !input.allow_duplicate {
-                let dup: Option<String> = conn
-                    .prepare_cached(
-                        "SELECT c.case_no FROM persons p JOIN cases c ON c.person_id = p.id
-                         WHERE p.name_fold = ?1 AND p.birth_year IS ?2 AND c.released_on IS NULL
-                           AND (?3 IS NULL OR p.id_number IS NULL) LIMIT 1",
-                    )?
+                let dup: Option<String> = self
+                    .stmt(Q::Duplicate)?
                     .query_row(params![name_fold, birth_year, id_number], |r| r.get(0))
                     .optional()?;
                 if let Some(c) = dup {
@@ -418,12 +464,9 @@ impl<'c> Recorder<'c> {
                     );
                 }
             }
-            conn.prepare_cached(
-                "INSERT INTO persons (name, name_fold, birth_year, birth_date, gender, id_number, address)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![name, name_fold, birth_year, birth_date, gender, id_number, address])
-            .context("adding the person")?;
+            self.stmt(Q::InsertPerson)?
+                .execute(params![name, name_fold, birth_year, birth_date, gender, id_number, address])
+                .context("adding the person")?;
             person_id = Some(conn.last_insert_rowid());
         }
         let person_id = person_id.ok_or_else(|| anyhow::anyhow!("no person"))?;
@@ -431,22 +474,17 @@ impl<'c> Recorder<'c> {
         // The number is allocated inside the IMMEDIATE transaction, so parallel clerks never
         // get the same one.
         let year = date.year();
-        let seq: i64 = conn
-            .prepare_cached("SELECT coalesce(max(seq), 0) + 1 FROM cases WHERE year = ?1")?
-            .query_row(params![year], |r| r.get(0))?;
+        let seq: i64 = self.stmt(Q::NextSeq)?.query_row(params![year], |r| r.get(0))?;
         let case_no = format!("{year:04}-{seq:04}");
-        conn.prepare_cached(
-            "INSERT INTO cases (case_no, year, seq, person_id, ward_id, category_id, enrolled_on, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        )?
-        .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
-        .context("adding the case")?;
+        self.stmt(Q::InsertCase)?
+            .execute(params![case_no, year, seq, person_id, ward_id, category_id, iso(date), note])
+            .context("adding the case")?;
         let case_id = conn.last_insert_rowid();
         wards::start_case(conn, case_id, &ward_row, date)?;
         // One command, one audit row: an assignment made with `--member` is part of the enroll row.
         let enrolled_on = iso(date);
         if let Some(m) = &member {
-            conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+            self.stmt(Q::InsertAssignment)?
                 .execute(params![case_id, m.id, enrolled_on])
                 .context("adding the assignment")?;
         }
@@ -457,7 +495,7 @@ impl<'c> Recorder<'c> {
             enrolled_on: &enrolled_on,
             member_id: member.as_ref().map(|m| m.id),
         };
-        audit::append(conn, &ctx.stamp, "enroll", "case", &case_no, &detail)?;
+        self.audit.append(&ctx.stamp, "enroll", "case", &case_no, &detail)?;
         Ok(case_no)
     }
 
@@ -538,21 +576,16 @@ impl<'c> Recorder<'c> {
         c.require_within(d, en, vi)?;
         self.locks.refuse_on(d)?;
         let on = iso(d);
-        let (assigned, first): (Option<i64>, Option<i64>) = prepared(&mut self.review_facts, self.conn, || {
-            format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::CONTACT_ON)
-        })?
-        .query_row(params![c.id, on], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (assigned, first): (Option<i64>, Option<i64>) =
+            self.stmt(Q::ReviewFacts)?.query_row(params![c.id, on], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let member = self.acting(by, assigned, d, en, vi)?;
         if !again {
             month::refuse_double_review(&c, d, first)?;
         }
-        prepared(&mut self.insert_review, self.conn, || {
-            "INSERT INTO reviews (case_id, reviewed_on, class, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5)".into()
-        })?
-        .execute(params![c.id, on, class.code(), member, note])?;
+        self.stmt(Q::InsertReview)?.execute(params![c.id, on, class.code(), member, note])?;
         let id = self.conn.last_insert_rowid();
         let detail = ReviewDetail { review_id: id, reviewed_on: &on, class: class.code(), member_id: member };
-        audit::append(self.conn, &ctx.stamp, "review", "case", &c.no, &detail)?;
+        self.audit.append(&ctx.stamp, "review", "case", &c.no, &detail)?;
         Ok(id)
     }
 
@@ -581,10 +614,9 @@ impl<'c> Recorder<'c> {
         )?;
         self.locks.refuse_on(d)?;
         let on = iso(d);
-        let (assigned, first): (Option<i64>, Option<i64>) = prepared(&mut self.support_facts, self.conn, || {
-            format!("SELECT ({}), ({})", lookup::ASSIGNED_ON, month::SUPPORT_ON)
-        })?
-        .query_row(params![c.id, on, kind.code(), amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        let (assigned, first): (Option<i64>, Option<i64>) = self
+            .stmt(Q::SupportFacts)?
+            .query_row(params![c.id, on, kind.code(), amount], |r| Ok((r.get(0)?, r.get(1)?)))?;
         let member = self.acting(
             by,
             assigned,
@@ -595,14 +627,10 @@ impl<'c> Recorder<'c> {
         if !again {
             month::refuse_double_support(&c, d, kind, amount, first)?;
         }
-        prepared(&mut self.insert_support, self.conn, || {
-            "INSERT INTO supports (case_id, given_on, kind, amount, member_id, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
-                .into()
-        })?
-        .execute(params![c.id, on, kind.code(), amount, member, note])?;
+        self.stmt(Q::InsertSupport)?.execute(params![c.id, on, kind.code(), amount, member, note])?;
         let id = self.conn.last_insert_rowid();
         let detail = SupportDetail { support_id: id, given_on: &on, kind: kind.code(), amount, member_id: member };
-        audit::append(self.conn, &ctx.stamp, "support", "case", &c.no, &detail)?;
+        self.audit.append(&ctx.stamp, "support", "case", &c.no, &detail)?;
         Ok(id)
     }
 }
