@@ -174,9 +174,48 @@ pub fn label(vi: bool, id: &str) -> &'static str {
     if let Some(s) = map.get(id) {
         return s;
     }
-    let s: &'static str = Box::leak(text(vi, id, &[]).into_boxed_str());
+    let s: &'static str = match plain(vi, id) {
+        Some(p) => p,
+        None => Box::leak(text(vi, id, &[]).into_boxed_str()),
+    };
     map.insert(id.to_string(), s);
     s
+}
+
+/// The message `id` when it is one line of plain text (`id = words`: no placeable, no
+/// attribute, no line after it), read from the catalogue's source as Fluent would give it;
+/// None for any other message, which [`text`] then formats. So that a command whose rules
+/// only need a few such words at hand (a `review`, for the refusals it might give) does not
+/// parse the whole catalogue of both languages for them, which was two fifths of one write's
+/// work. A test checks it against [`text`] for every message.
+fn plain(vi: bool, id: &str) -> Option<&'static str> {
+    let files = if vi { VI } else { EN };
+    for (_, source) in files {
+        let mut from = 0;
+        while let Some(at) = source[from..].find(id).map(|i| i + from) {
+            from = at + id.len();
+            // The id alone at the start of a line, then `=`.
+            if at > 0 && source.as_bytes()[at - 1] != b'\n' {
+                continue;
+            }
+            let Some(rest) = source[from..].trim_start_matches(' ').strip_prefix('=') else {
+                continue;
+            };
+            let (line, after) = rest.split_once('\n').unwrap_or((rest, ""));
+            let value = line.trim_matches(' ');
+            // A value on lines of its own, a placeable, a carriage return: Fluent's to read.
+            if value.is_empty() || value.contains(['{', '}', '\r', '\t']) {
+                return None;
+            }
+            // An indented line after it (past blank ones) continues the value or is an attribute.
+            let next = after.lines().find(|l| !l.trim().is_empty());
+            if next.is_some_and(|l| l.starts_with(char::is_whitespace)) {
+                return None;
+            }
+            return Some(value);
+        }
+    }
+    None
 }
 
 fn build(vi: bool) -> FluentBundle<FluentResource> {
@@ -309,6 +348,27 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_plain_message_read_from_the_source_is_what_fluent_gives() {
+        let mut read = 0;
+        for (vi, files) in [(true, VI), (false, EN)] {
+            for id in catalogue(files).keys() {
+                if let Some(p) = plain(vi, id) {
+                    assert_eq!(p, text(vi, id, &[]), "{id} (vi: {vi})");
+                    read += 1;
+                }
+            }
+        }
+        // The words a write's rules hold ready are read so (the point of it).
+        for id in ["word-actor", "domain-entry-review", "domain-word-be-assigned"] {
+            assert!(plain(false, id).is_some() && plain(true, id).is_some(), "{id}");
+        }
+        assert!(read > 200, "{read} messages read from the source");
+        // What is not one plain line is left to Fluent.
+        assert_eq!(plain(false, "no-such-message"), None);
+        assert_eq!(plain(false, "brief-closing"), None, "it has placeables");
     }
 
     #[test]

@@ -15,25 +15,30 @@
 //! (`mh51 audit head` prints `SEQ:HASH`), like Amazon QLDB's digest or SQL Server's
 //! database digest.
 //!
-//! Which rows changed is caught two ways on the writing connection, both set up by [`start`]:
-//! - **inserted rows** by SQLite's pre-update hook (`sqlite3_preupdate_hook`,
-//!   [`super::preupdate`]), which reports the table and rowid of each, and lets mh51 read
-//!   the key values of a row inserted into a `WITHOUT ROWID` table (`case_wards`,
-//!   `member_wards`); mh51 keeps rowids as ranges in memory and those keys encoded one after
-//!   another. Not by a trigger: an `AFTER INSERT` trigger makes every insert a statement
-//!   that may need a partial rollback, so SQLite journals every page it touches, and with
-//!   four data rows per enrolled case that was the larger part of an import's time
-//!   (BENCHMARKS.md, "Imports with the ledger"). (SQLite's update hook, used before, reports
-//!   no insert into a `WITHOUT ROWID` table; those had an `AFTER INSERT` trigger then.)
-//! - **updated and deleted rows** by TEMP triggers (AFTER UPDATE/DELETE on every data table),
-//!   which note the old and new keys in TEMP tables. (An update may change a row's key, and
-//!   a key noted by a trigger is rolled back with its savepoint, as the change is.)
+//! Which rows changed is reported by SQLite's pre-update hook (`sqlite3_preupdate_hook`,
+//! [`super::preupdate`]), set up by [`start`] on the writing connection: it is called before
+//! every row is inserted, updated or deleted, with the table, the rowids before and after,
+//! and the row's old and new values, from which mh51 takes the key (the primary key's
+//! values, or the rowid of a table keyed by it alone). mh51 keeps, in memory, the rowids of
+//! rows inserted into a rowid table as ranges, the keys of rows inserted into a `WITHOUT
+//! ROWID` table (`case_wards`, `member_wards`), and the keys before and after every update
+//! and delete. No trigger is involved:
+//! - an `AFTER INSERT` trigger made every insert a statement that may need a partial
+//!   rollback, so SQLite journalled every page it touched; with four data rows per enrolled
+//!   case that was the larger part of an import's time (BENCHMARKS.md, "Imports with the
+//!   ledger");
+//! - the `AFTER UPDATE`/`AFTER DELETE` TEMP triggers that noted the other changes until
+//!   7 December 2026 were created, with their TEMP tables, by every process's first write:
+//!   a third of the instructions of one `review`.
 //!
-//! [`finish`] reads those rows back and hashes them just before the commit: each noted key
-//! once, and each row inserted whose key was not noted. A row inserted and then rolled back
-//! (a savepoint, a failed statement) is not there to be read, so it leaves no version, as
-//! with triggers. No data table is written by `REPLACE`, whose deletions neither the hook nor
-//! a trigger reports.
+//! [`finish`] reads those rows back and hashes them just before the commit: each key noted
+//! by an update or a delete once (a key no longer there is a deletion, its hash NULL), and
+//! each row inserted that was not changed afterwards. A row inserted and then rolled back (a
+//! savepoint, a failed statement) is not there to be read, so it leaves no version. A row
+//! whose update or delete was rolled back is read as it is, and its new version repeats the
+//! hash it had: the hook's notes are not rolled back with a savepoint, as a trigger's were,
+//! so this costs one redundant version and proves the same. mh51 writes no data table by
+//! `REPLACE`, whose conflict deletions the ledger does not count on seeing.
 //! Tables and columns are read from `sqlite_master` and `pragma_table_info` at run time, so a
 //! table or column added by a later migration is covered without a change here. "Data
 //! tables" are all tables except `audit_log` (which has its own chain), `row_versions`,
@@ -60,6 +65,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context, Result};
+
+use super::preupdate::Op;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
@@ -92,10 +99,6 @@ impl Table {
             let cols: Vec<String> = self.pk.iter().map(|c| format!("{alias}.{}", q(c))).collect();
             format!("json_array({})", cols.join(", "))
         }
-    }
-
-    fn changes(&self) -> String {
-        q(&format!("mh51_chg_{}", self.name))
     }
 
     /// `SELECT key, present, col… FROM …`: the column list after the first two.
@@ -353,59 +356,37 @@ pub fn at(conn: &Connection, seq: i64) -> Result<(Option<String>, Option<String>
 // ---------------------------------------------------------------------------------------
 // Recording.
 
-/// Before a write: make sure this connection records what it changes (TEMP tables and
-/// triggers, created once per connection), and return the newest audit row's sequence
-/// number, which [`finish`] requires to have grown.
+/// Before a write: have SQLite report to this connection every row it is about to insert,
+/// update or delete in a data table (module docs), and return the newest audit row's
+/// sequence number, which [`finish`] requires to have grown.
 pub fn start(conn: &Connection) -> Result<i64> {
     if !present(conn)? {
         bail!("the register has no ledger table (its schema was changed behind mh51's back): run mh51 check");
     }
-    watch_inserts(conn, without_rowid_keys(conn).context("preparing to record the rows written")?);
-    let armed = conn
-        .prepare_cached("SELECT 1 FROM temp.sqlite_master WHERE type = 'trigger' AND name LIKE 'mh51_rec_%'")?
-        .exists([])?;
-    if !armed {
-        let mut sql = String::new();
-        for t in tables(conn)? {
-            let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("k{i}")).collect();
-            let new: Vec<String> = t.pk.iter().map(|c| format!("NEW.{}", q(c))).collect();
-            let old: Vec<String> = t.pk.iter().map(|c| format!("OLD.{}", q(c))).collect();
-            let chg = t.changes();
-            let on = q(&t.name);
-            let trig = |kind: &str| q(&format!("mh51_rec_{}_{kind}", t.name));
-            // Note a key once, with an upsert. Not `INSERT OR IGNORE`: inside a trigger, the
-            // conflict policy of the statement that fired it wins (an upsert's is ABORT), so a
-            // transaction changing one row twice failed on the change table's key. Not
-            // `… WHERE NOT EXISTS (SELECT … FROM` the change table: SQLite then scanned it
-            // for every row, and an import of 5,000 cases took a second (quadratic).
-            let note =
-                |vals: &[String]| format!("INSERT INTO {chg} VALUES ({}) ON CONFLICT DO NOTHING;", vals.join(", "));
-            // Inserts are reported by the pre-update hook (module docs), not by a trigger.
-            sql += &format!(
-                "CREATE TEMP TABLE IF NOT EXISTS {chg} ({}, PRIMARY KEY ({})) WITHOUT ROWID;
-                 CREATE TEMP TRIGGER {} AFTER UPDATE ON main.{on} BEGIN {} {} END;
-                 CREATE TEMP TRIGGER {} AFTER DELETE ON main.{on} BEGIN {} END;\n",
-                ks.join(", "),
-                ks.join(", "),
-                trig("u"),
-                note(&old),
-                note(&new),
-                trig("d"),
-                note(&old),
-            );
-        }
-        conn.execute_batch(&sql).context("preparing to record the rows written")?;
-    }
+    watch(conn, shapes(conn).context("preparing to record the rows written")?);
     Ok(audit::last(conn)?.map_or(0, |(s, _)| s))
 }
 
-/// The rows inserted by the write in progress: per rowid table, ranges of rowids in the
-/// order SQLite reported them (contiguous rowids merge into one range); per `WITHOUT ROWID`
-/// table, the primary key values of each row, encoded one after another ([`put_key`]).
+/// How a data table is keyed, as the hook needs it.
+struct Shape {
+    without_rowid: bool,
+    /// The primary key's columns (`pragma_table_info`'s cid) in key order; empty: the rowid.
+    pk: Vec<i32>,
+}
+
+/// The rows the write in progress changed, as the hook reported them.
 #[derive(Default)]
-struct Inserted {
-    tables: HashMap<String, Vec<(i64, i64)>>,
-    keys: HashMap<String, Keys>,
+struct Noted {
+    /// Inserted into a rowid table: ranges of rowids in the order reported (contiguous
+    /// rowids merge into one range).
+    inserted: HashMap<String, Vec<(i64, i64)>>,
+    /// Inserted into a `WITHOUT ROWID` table: the key of each ([`put_key`]).
+    inserted_keys: HashMap<String, Keys>,
+    /// Updated or deleted, in any table: the key before the change, and after an update.
+    changed: HashMap<String, Keys>,
+    /// Updated or deleted in a rowid table: the rowids before and after, so that a row
+    /// inserted and then changed is read once, as changed.
+    changed_rowids: HashMap<String, Vec<i64>>,
 }
 
 /// Encoded keys, each ending at an offset of `ends`.
@@ -413,6 +394,29 @@ struct Inserted {
 struct Keys {
     buf: Vec<u8>,
     ends: Vec<usize>,
+}
+
+impl Keys {
+    fn push<'v>(&mut self, values: impl Iterator<Item = ValueRef<'v>>) {
+        for v in values {
+            put_key(&mut self.buf, v);
+        }
+        self.ends.push(self.buf.len());
+    }
+
+    /// Every key once, in the table's order by its integer key columns ([`put_key`]): a key
+    /// noted twice (a row changed twice, or rolled back and its key taken again) is read once.
+    fn sorted(&self) -> Vec<&[u8]> {
+        let mut spans: Vec<&[u8]> = Vec::with_capacity(self.ends.len());
+        let mut from = 0;
+        for &end in &self.ends {
+            spans.push(&self.buf[from..end]);
+            from = end;
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        spans
+    }
 }
 
 /// One key value, tagged: `i` and the integer's 8 bytes big-endian with the sign bit flipped
@@ -468,117 +472,170 @@ fn key_values(mut enc: &[u8]) -> Vec<ValueRef<'_>> {
     out
 }
 
-impl Inserted {
-    /// A table's ranges, sorted and merged: a rowid reported twice (a row rolled back and its
-    /// rowid taken again) is read once.
-    fn ranges(&mut self, table: &str) -> Option<Vec<(i64, i64)>> {
-        let mut ranges = self.tables.remove(table)?;
+impl Noted {
+    /// A table's inserted ranges, sorted and merged (a rowid reported twice, a row rolled
+    /// back and its rowid taken again, is read once), without the rowids changed since.
+    fn inserted_ranges(&mut self, table: &str) -> Option<Vec<(i64, i64)>> {
+        let mut ranges = self.inserted.remove(table)?;
         ranges.sort_unstable();
-        let mut out: Vec<(i64, i64)> = Vec::with_capacity(ranges.len());
+        let mut merged: Vec<(i64, i64)> = Vec::with_capacity(ranges.len());
         for (a, b) in ranges {
-            match out.last_mut() {
+            match merged.last_mut() {
                 Some(last) if a <= last.1.saturating_add(1) => last.1 = last.1.max(b),
-                _ => out.push((a, b)),
+                _ => merged.push((a, b)),
             }
         }
-        Some(out)
+        let mut changed = self.changed_rowids.remove(table).unwrap_or_default();
+        changed.sort_unstable();
+        changed.dedup();
+        Some(without(merged, &changed))
     }
 
-    /// A table's keys as noted, taken out of the record ([`finish`] sorts them and reads
-    /// each once: a row rolled back and its key taken again is noted twice).
-    fn keys(&mut self, table: &str) -> Option<Keys> {
-        self.keys.remove(table)
-    }
-
-    fn note_key<'v>(&mut self, table: &str, values: impl Iterator<Item = ValueRef<'v>>) {
-        let keys = match self.keys.get_mut(table) {
-            Some(k) => k,
-            None => self.keys.entry(table.to_string()).or_default(),
-        };
-        for v in values {
-            put_key(&mut keys.buf, v);
-        }
-        keys.ends.push(keys.buf.len());
-    }
-
-    fn note(&mut self, table: &str, rowid: i64) {
-        let ranges = match self.tables.get_mut(table) {
+    fn note_insert(&mut self, table: &str, rowid: i64) {
+        let ranges = match self.inserted.get_mut(table) {
             Some(r) => r,
-            None => self.tables.entry(table.to_string()).or_default(),
+            None => self.inserted.entry(table.to_string()).or_default(),
         };
         match ranges.last_mut() {
             Some(last) if last.1.checked_add(1) == Some(rowid) => last.1 = rowid,
             _ => ranges.push((rowid, rowid)),
         }
     }
+
+    fn keys<'m>(map: &'m mut HashMap<String, Keys>, table: &str) -> &'m mut Keys {
+        if !map.contains_key(table) {
+            map.insert(table.to_string(), Keys::default());
+        }
+        map.get_mut(table).expect("inserted just above")
+    }
+}
+
+/// Sorted, disjoint `ranges` less the sorted, distinct `points`.
+fn without(ranges: Vec<(i64, i64)>, points: &[i64]) -> Vec<(i64, i64)> {
+    let mut out = Vec::with_capacity(ranges.len());
+    let mut p = points.iter().copied().peekable();
+    for (from, to) in ranges {
+        // What is left of this range starts at `rest` (None: nothing is left).
+        let mut rest = Some(from);
+        while let (Some(start), Some(&x)) = (rest, p.peek()) {
+            if x > to {
+                break;
+            }
+            p.next();
+            if x < start {
+                continue;
+            }
+            if x > start {
+                out.push((start, x - 1));
+            }
+            rest = x.checked_add(1).filter(|n| *n <= to);
+        }
+        if let Some(start) = rest {
+            out.push((start, to));
+        }
+    }
+    out
 }
 
 thread_local! {
-    /// The inserts of each connection's write in progress, by the connection's address: the
+    /// What each connection's write in progress changed, by the connection's address: the
     /// same `Connection` is borrowed (by its transaction) from [`start`] to [`finish`], so its
     /// address cannot change in between; a later connection at the same address gets a
     /// fresh entry from its own [`start`]. SQLite calls the hook on the thread that runs the
     /// statement, which is the thread of `start` and `finish`.
-    static INSERTED: RefCell<HashMap<usize, Arc<Mutex<Inserted>>>> = RefCell::new(HashMap::new());
+    static NOTED: RefCell<HashMap<usize, Arc<Mutex<Noted>>>> = RefCell::new(HashMap::new());
 }
 
 fn address(conn: &Connection) -> usize {
     conn as *const Connection as usize
 }
 
-/// Have SQLite report every row inserted into a data table of `main` from now on, into a
-/// fresh record for this connection (what an earlier, rolled-back start noted is dropped):
-/// its rowid, or for a `WITHOUT ROWID` table the values of its primary key (`pks`: each such
-/// table's key columns by position, in key order).
-fn watch_inserts(conn: &Connection, pks: HashMap<String, Vec<i32>>) {
-    let inserted = Arc::new(Mutex::new(Inserted::default()));
-    let hooked = Arc::clone(&inserted);
+/// Have SQLite report every row inserted, updated or deleted in a data table of `main` from
+/// now on, into a fresh record for this connection (what an earlier, rolled-back start noted
+/// is dropped). A table not in `shapes` (made by this very write) is noted by the rowids of
+/// its inserts only.
+fn watch(conn: &Connection, shapes: HashMap<String, Shape>) {
+    let noted = Arc::new(Mutex::new(Noted::default()));
+    let hooked = Arc::clone(&noted);
     super::preupdate::watch(conn, move |row| {
         if row.schema != "main" || NOT_DATA.contains(&row.table) {
             return;
         }
         // A panic while noting is caught by the hook and poisons the lock: `finish` then
-        // refuses the write (`take_inserted`) instead of committing a row without its version.
-        if let Ok(mut i) = hooked.lock() {
-            match pks.get(row.table) {
-                None => i.note(row.table, row.rowid),
-                Some(cols) => i.note_key(row.table, cols.iter().map(|&c| row.value(c).unwrap_or(ValueRef::Null))),
+        // refuses the write (`take_noted`) instead of committing a row without its version.
+        let Ok(mut n) = hooked.lock() else { return };
+        let shape = shapes.get(row.table);
+        // The key of the row before the change (`old`) or after it, as its values.
+        let key = |old: bool| -> Vec<ValueRef<'_>> {
+            let get = |c: i32| if old { row.old_value(c) } else { row.new_value(c) }.unwrap_or(ValueRef::Null);
+            match shape {
+                Some(s) if !s.pk.is_empty() => s.pk.iter().map(|&c| get(c)).collect(),
+                _ => vec![ValueRef::Integer(if old { row.old_rowid } else { row.new_rowid })],
+            }
+        };
+        match (row.op, shape) {
+            (Op::Insert, Some(s)) if s.without_rowid => {
+                Noted::keys(&mut n.inserted_keys, row.table).push(key(false).into_iter())
+            }
+            (Op::Insert, _) => n.note_insert(row.table, row.new_rowid),
+            (_, None) => {}
+            (op, Some(s)) => {
+                let update = op == Op::Update;
+                if !s.without_rowid {
+                    let rowids = match n.changed_rowids.get_mut(row.table) {
+                        Some(r) => r,
+                        None => n.changed_rowids.entry(row.table.to_string()).or_default(),
+                    };
+                    rowids.push(row.old_rowid);
+                    if update {
+                        rowids.push(row.new_rowid);
+                    }
+                }
+                let keys = Noted::keys(&mut n.changed, row.table);
+                keys.push(key(true).into_iter());
+                if update {
+                    keys.push(key(false).into_iter());
+                }
             }
         }
     });
-    INSERTED.with(|m| m.borrow_mut().insert(address(conn), inserted));
+    NOTED.with(|m| m.borrow_mut().insert(address(conn), noted));
 }
 
-/// The primary key columns (positions, in key order) of every `WITHOUT ROWID` data table.
-fn without_rowid_keys(conn: &Connection) -> Result<HashMap<String, Vec<i32>>> {
-    let mut out: HashMap<String, Vec<i32>> = HashMap::new();
+/// How every data table of `main` is keyed: its primary key columns (positions, in key
+/// order; none for a table keyed by its rowid alone) and whether it is `WITHOUT ROWID`.
+fn shapes(conn: &Connection) -> Result<HashMap<String, Shape>> {
+    let mut out: HashMap<String, Shape> = HashMap::new();
     let mut stmt = conn.prepare_cached(
-        "SELECT l.name, i.cid FROM pragma_table_list l JOIN pragma_table_info(l.name, 'main') i
-         WHERE l.schema = 'main' AND l.type = 'table' AND l.wr = 1 AND i.pk > 0
-           AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+        "SELECT l.name, l.wr, i.cid FROM pragma_table_list l LEFT JOIN pragma_table_info(l.name, 'main') i ON i.pk > 0
+         WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
          ORDER BY l.name, i.pk",
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let name: String = r.get(0)?;
-        if !NOT_DATA.contains(&name.as_str()) {
-            out.entry(name).or_default().push(r.get(1)?);
+        if NOT_DATA.contains(&name.as_str()) {
+            continue;
         }
+        let without_rowid: bool = r.get(1)?;
+        let cid: Option<i32> = r.get(2)?;
+        let shape = out.entry(name).or_insert(Shape { without_rowid, pk: Vec::new() });
+        shape.pk.extend(cid);
     }
     Ok(out)
 }
 
 /// What the hook noted since [`start`], and the hook removed.
-fn take_inserted(conn: &Connection) -> Result<Inserted> {
+fn take_noted(conn: &Connection) -> Result<Noted> {
     super::preupdate::unwatch(conn);
-    let Some(inserted) = INSERTED.with(|m| m.borrow_mut().remove(&address(conn))) else {
+    let Some(noted) = NOTED.with(|m| m.borrow_mut().remove(&address(conn))) else {
         bail!("internal error: the rows written were not being recorded (ledger::start was not called)");
     };
-    let inserted = Arc::try_unwrap(inserted)
-        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows inserted is still in use"))?
+    let noted = Arc::try_unwrap(noted)
+        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows written is still in use"))?
         .into_inner()
-        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows inserted is broken"))?;
-    Ok(inserted)
+        .map_err(|_| anyhow::anyhow!("internal error: the record of the rows written is broken"))?;
+    Ok(noted)
 }
 
 /// Just before the commit: hash every row this transaction changed, store the versions and
@@ -591,13 +648,20 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             "internal error: this write appended no audit row, so it was not saved (every change must be audited)"
         ),
     };
-    let mut inserted = take_inserted(conn)?;
+    let mut noted = take_noted(conn)?;
     // Each version is stored as it is read, and goes into the digest table by table.
     let mut digest = StreamDigest::new();
     let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
     let mut tables = tables(conn)?;
     StreamDigest::table_order(&mut tables);
     for t in tables {
+        let changed_keys = noted.changed.remove(&t.name).unwrap_or_default();
+        let changed = changed_keys.sorted();
+        let ranges = noted.inserted_ranges(&t.name);
+        let inserted_keys = noted.inserted_keys.remove(&t.name);
+        if changed.is_empty() && ranges.is_none() && inserted_keys.is_none() {
+            continue;
+        }
         digest.begin_table(&t.name);
         // Store one row's version (`present`: the row is there; its columns from index 2).
         let mut version = |r: &rusqlite::Row<'_>, present: bool| -> Result<()> {
@@ -613,41 +677,42 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
                 .context("recording the rows written")?;
             Ok(())
         };
-        let chg = t.changes();
-        let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
-        // The key over the change table's columns k0, k1, … (as `key_expr` over the row).
-        let key_sql = if t.pk.len() == 1 {
-            "c.k0".to_string()
-        } else {
-            let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("c.k{i}")).collect();
-            format!("json_array({})", ks.join(", "))
-        };
-        let sql = format!(
-            "SELECT {key_sql}, t.{} IS NOT NULL, {} FROM temp.{chg} c LEFT JOIN main.{} t ON {}",
-            q(&t.pk[0]),
-            t.col_list("t"),
-            q(&t.name),
-            on.join(" AND "),
-        );
-        let mut stmt = conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
-        let mut rows = stmt.query([])?;
-        let mut noted = 0usize;
-        while let Some(r) = rows.next()? {
-            let present: bool = r.get(1)?;
-            version(r, present)?;
-            noted += 1;
+        // Updated or deleted: each key once, read as it is now (not there: deleted, its
+        // version NULL). A change rolled back with a savepoint was noted all the same: its row
+        // is read as it is, and its version repeats the one it had.
+        if !changed.is_empty() {
+            let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("?{} AS k{i}", i + 1)).collect();
+            let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
+            // The key over the noted values k0, k1, … (as `key_expr` over the row).
+            let key_sql = if t.pk.len() == 1 {
+                "c.k0".to_string()
+            } else {
+                let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("c.k{i}")).collect();
+                format!("json_array({})", ks.join(", "))
+            };
+            let sql = format!(
+                "SELECT {key_sql}, t.{} IS NOT NULL, {} FROM (SELECT {}) c LEFT JOIN main.{} t ON {}",
+                q(&t.pk[0]),
+                t.col_list("t"),
+                ks.join(", "),
+                q(&t.name),
+                on.join(" AND "),
+            );
+            let mut stmt =
+                conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
+            for span in &changed {
+                let values = key_values(span);
+                let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
+                while let Some(r) = rows.next()? {
+                    let present: bool = r.get(1)?;
+                    version(r, present)?;
+                }
+            }
         }
-        drop(rows);
-        // The rows inserted that `rows_where` selects, but for those whose key the triggers
-        // noted (read above): a row inserted and then changed or deleted.
-        let unnoted = if noted == 0 {
-            String::new()
-        } else {
-            format!(" AND NOT EXISTS (SELECT 1 FROM temp.{chg} c WHERE {})", on.join(" AND "))
-        };
+        // Inserted and not changed since (read above): a row rolled back is not there to read.
         let inserted_where = |rows_where: &str| {
             let sql = format!(
-                "SELECT {}, 1, {} FROM main.{} t WHERE {rows_where}{unnoted}",
+                "SELECT {}, 1, {} FROM main.{} t WHERE {rows_where}",
                 t.key_expr("t"),
                 t.col_list("t"),
                 q(&t.name),
@@ -655,7 +720,7 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             conn.prepare_cached(&sql).with_context(|| format!("reading the rows inserted into {}", t.name))
         };
         // Into a rowid table: by the ranges the hook reported.
-        if let Some(ranges) = inserted.ranges(&t.name) {
+        if let Some(ranges) = ranges {
             let mut stmt = inserted_where("t.rowid BETWEEN ?1 AND ?2")?;
             for (from, to) in ranges {
                 let mut rows = stmt.query(params![from, to])?;
@@ -665,29 +730,17 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             }
         }
         // Into a `WITHOUT ROWID` table: by the keys the hook reported, each once.
-        if let Some(keys) = inserted.keys(&t.name) {
-            let mut spans: Vec<&[u8]> = Vec::with_capacity(keys.ends.len());
-            let mut from = 0;
-            for &end in &keys.ends {
-                spans.push(&keys.buf[from..end]);
-                from = end;
-            }
-            // In the table's order by its integer key columns ([`put_key`]), each once.
-            spans.sort_unstable();
-            spans.dedup();
+        if let Some(keys) = inserted_keys {
             let by_key: Vec<String> =
                 t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = ?{}", q(c), i + 1)).collect();
             let mut stmt = inserted_where(&by_key.join(" AND "))?;
-            for span in spans {
+            for span in keys.sorted().into_iter().filter(|k| changed.binary_search(k).is_err()) {
                 let values = key_values(span);
                 let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
                 while let Some(r) = rows.next()? {
                     version(r, true)?;
                 }
             }
-        }
-        if noted > 0 {
-            conn.prepare_cached(&format!("DELETE FROM temp.{chg}"))?.execute([])?;
         }
     }
     seal_rows(conn, seq, &audit_hash, &digest.finish())
@@ -1077,13 +1130,14 @@ pub fn schema_diff(conn: &Connection, schema: &str) -> Result<Vec<SchemaDiff>> {
 mod tests {
     use super::*;
 
-    /// The pre-update hook's record of inserts, with the triggers' record of updates and
-    /// deletes, gives every row a version: rows inserted by one statement and by many
-    /// (`INSERT … SELECT`, which SQLite may copy without running the row loop), with an
-    /// explicit id into a gap below the table's largest, inserted then changed, inserted then
-    /// deleted, inserted and rolled back with a savepoint (and the rowid, or the key, taken
-    /// again), into a `WITHOUT ROWID` table whose key is not its first columns in order — and
-    /// a second write on the same connection starts afresh.
+    /// The pre-update hook's record of inserts, updates and deletes gives every row a
+    /// version: rows inserted by one statement and by many (`INSERT … SELECT`, which SQLite
+    /// may copy without running the row loop), with an explicit id into a gap below the
+    /// table's largest, inserted then changed, inserted then deleted, inserted and rolled
+    /// back with a savepoint (and the rowid, or the key, taken again), into a `WITHOUT ROWID`
+    /// table whose key is not its first columns in order; a change and a delete rolled back
+    /// with a savepoint leave a version of the row as it is — and a second write on the same
+    /// connection starts afresh.
     #[test]
     fn every_row_a_write_inserts_gets_its_version() {
         let dir = tempfile::tempdir().unwrap();
@@ -1139,6 +1193,9 @@ mod tests {
             tx.execute_batch("INSERT INTO wr VALUES (4, NULL, 'u'); UPDATE wr SET v = 'changed' WHERE a = 4")?;
             tx.execute_batch("INSERT INTO wr VALUES (5, NULL, 'd'); DELETE FROM wr WHERE a = 5")?;
             tx.execute_batch("INSERT INTO wr3 SELECT * FROM wr2")?;
+            // Noted by the hook and then rolled back: the rows as they are get a version.
+            tx.execute_batch("SAVEPOINT s; UPDATE persons SET name = 'zz' WHERE id = 1; ROLLBACK TO s; RELEASE s")?;
+            tx.execute_batch("SAVEPOINT s; DELETE FROM wr2 WHERE a = 1; ROLLBACK TO s; RELEASE s")?;
             crate::audit::append(tx, &stamp, "test", "person", "2", &serde_json::json!({}))
         })
         .unwrap();
@@ -1147,8 +1204,9 @@ mod tests {
         let persons: i64 = conn.query_row("SELECT count(*) FROM persons", [], |r| r.get(0)).unwrap();
         assert_eq!(persons, 4 + 3 + 1 + 3 + 1, "e, f, h, 100, three copies and 50 (g was rolled back)");
         assert!(proved >= persons);
-        // The second write's versions, one each: b (updated), e, f, h (which took the rolled-
-        // back g's id), 100, the copies (101-103: after the largest id), 50; t1 deleted, t2.
+        // The second write's versions, one each: a (its change rolled back), b (updated), e,
+        // f, h (which took the rolled-back g's id), 100, the copies (101-103: after the
+        // largest id), 50; t1 deleted, t2; wr2's row whose deletion was rolled back.
         let second: Vec<String> = conn
             .prepare(
                 "SELECT tbl || ':' || key || ':' || (hash IS NOT NULL) FROM row_versions
@@ -1161,7 +1219,7 @@ mod tests {
             .collect();
         assert_eq!(
             second,
-            [2, 5, 6, 7, 50, 100, 101, 102, 103]
+            [1, 2, 5, 6, 7, 50, 100, 101, 102, 103]
                 .iter()
                 .map(|k| format!("persons:{k}:1"))
                 .chain(["settings:t1:0".to_string(), "settings:t2:1".to_string()])
@@ -1170,6 +1228,7 @@ mod tests {
                         .iter()
                         .map(|k| format!("wr:{k}")),
                 )
+                .chain([r#"wr2:["q",1]:1"#.to_string()])
                 .chain([r#"["q",1]:1"#, r#"["q",2]:1"#].iter().map(|k| format!("wr3:{k}")))
                 .collect::<Vec<_>>()
         );
@@ -1184,6 +1243,15 @@ mod tests {
                 Finding::Added { tbl: "wr".into(), key: r#"["behind",9]"#.into() }
             ]
         );
+    }
+
+    #[test]
+    fn ranges_less_points_keep_every_other_rowid() {
+        let m = i64::MAX;
+        assert_eq!(without(vec![(1, 10), (20, 20), (30, m)], &[0, 1, 5, 10, 20, 25, m]), [(2, 4), (6, 9), (30, m - 1)]);
+        assert_eq!(without(vec![(1, 3)], &[]), [(1, 3)]);
+        assert_eq!(without(vec![(1, 3)], &[1, 2, 3]), []);
+        assert_eq!(without(vec![(i64::MIN, -1), (1, 2)], &[i64::MIN, 2]), [(i64::MIN + 1, -1), (1, 1)]);
     }
 
     #[test]

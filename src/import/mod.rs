@@ -477,8 +477,8 @@ fn two_passes(conn: &Connection, undo: Undo, mut pass: impl FnMut(bool) -> Resul
         }
         Undo::Transaction => {
             // The write lock is let go for a moment: another clerk's write may come in, and
-            // the rows are then checked against it. The ledger's recording (TEMP triggers,
-            // made inside the transaction just rolled back) is armed again, so that if the
+            // the rows are then checked against it. The ledger's record is started afresh
+            // (what the hook noted of the pass just rolled back is dropped), so that if the
             // rows now all pass, what is saved is recorded as every write is.
             conn.execute_batch("ROLLBACK; BEGIN IMMEDIATE").context("beginning again to check every row")?;
             crate::domain::ledger::start(conn)?;
