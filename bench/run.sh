@@ -320,6 +320,13 @@ sqlite3 -csv -header "$db" "WITH d(k) AS (VALUES (0), (1))
          CASE WHEN c.id % 5 = 0 THEN 'visited at home' END AS note
   FROM cases c JOIN d WHERE c.released_on IS NULL ORDER BY c.id, d.k LIMIT $nreviews" >"$reviews_csv"
 nreviews=$(($(wc -l <"$reviews_csv") - 1))
+# The shell's contacts: each case found by number, its member on the day by the assignments.
+contacts_sql="INSERT INTO reviews (case_id, reviewed_on, class, member_id, note)
+  SELECT c.id, s.reviewed_on, s.class,
+         (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= s.reviewed_on
+            AND (a.end_on IS NULL OR a.end_on >= s.reviewed_on) ORDER BY a.start_on DESC, a.id DESC LIMIT 1),
+         nullif(s.note, '')
+  FROM rstaging s JOIN cases c ON c.case_no = s.case_no;"
 reviews_before=$(sqlite3 "$db" "SELECT count(*) FROM audit_log WHERE action = 'review'")
 rm -f "$work/a" "$work/b" "$work/e"
 for i in $(seq "$reps"); do
@@ -334,12 +341,7 @@ for i in $(seq "$reps"); do
   rm -f "$work/r.db"*
   cp "$db" "$work/r.db"
   run_one "$work/b" sqlite3 -cmd "PRAGMA synchronous=FULL" -cmd ".import --csv $reviews_csv rstaging" "$work/r.db" "BEGIN IMMEDIATE;
-INSERT INTO reviews (case_id, reviewed_on, class, member_id, note)
-  SELECT c.id, s.reviewed_on, s.class,
-         (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= s.reviewed_on
-            AND (a.end_on IS NULL OR a.end_on >= s.reviewed_on) ORDER BY a.start_on DESC, a.id DESC LIMIT 1),
-         nullif(s.note, '')
-  FROM rstaging s JOIN cases c ON c.case_no = s.case_no;
+$contacts_sql
 COMMIT;"
   rm -f "$work/r.db"*
   # The floor, as for the cases: the same contacts, and the audit row and row version of each.
@@ -347,12 +349,7 @@ COMMIT;"
   run_one "$work/e" sqlite3 -cmd "PRAGMA foreign_keys=ON" -cmd "PRAGMA synchronous=FULL" -cmd "PRAGMA cache_size=-16384" \
     -cmd ".import --csv $reviews_csv rstaging" "$work/r.db" "BEGIN IMMEDIATE;
 CREATE TEMP TABLE top AS SELECT max(id) AS id FROM reviews;
-INSERT INTO reviews (case_id, reviewed_on, class, member_id, note)
-  SELECT c.id, s.reviewed_on, s.class,
-         (SELECT a.member_id FROM assignments a WHERE a.case_id = c.id AND a.start_on <= s.reviewed_on
-            AND (a.end_on IS NULL OR a.end_on >= s.reviewed_on) ORDER BY a.start_on DESC, a.id DESC LIMIT 1),
-         nullif(s.note, '')
-  FROM rstaging s JOIN cases c ON c.case_no = s.case_no;
+$contacts_sql
 INSERT INTO audit_log (at, actor, action, entity, entity_key, detail, prev_hash, hash)
   SELECT strftime('%Y-%m-%dT%H:%M:%S'), 'bench', 'review', 'case', c.case_no,
          json_object('review_id', r.id, 'reviewed_on', r.reviewed_on, 'class', r.class, 'member_id', r.member_id),

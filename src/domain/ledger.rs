@@ -65,12 +65,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use anyhow::{bail, Context, Result};
-
-use super::preupdate::Op;
 use rusqlite::types::{ToSqlOutput, Value, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
+use super::preupdate::Op;
 use crate::audit;
 
 /// Tables that are not data: the log, the ledger itself, SQLite's own.

@@ -14,9 +14,9 @@
 //!   mh51 registers a pre-update hook (rusqlite's feature is off);
 //! - the callback runs only inside SQLite's call on the connection's own thread, never
 //!   unwinds into C (a panic is caught), and reads the row's old and new values only while
-//!   SQLite's call lasts. The ledger's callback notes a row under its record's lock, so a panic there
-//!   poisons the lock and `ledger::finish` refuses to commit, rather than commit a row
-//!   without its version.
+//!   SQLite's call lasts. The ledger's callback notes a row under its record's lock, so a
+//!   panic there poisons the lock and `ledger::finish` refuses to commit, rather than commit
+//!   a row without its version.
 //!
 //! A connection closed while watched keeps its callback allocated until the process ends (the
 //! ledger unwatches on every commit, so only a failed write leaves one).
