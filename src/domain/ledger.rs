@@ -83,6 +83,10 @@ pub struct Table {
     cols: Vec<String>,
     /// The primary key's columns in key order; `["rowid"]` for a table without one.
     pk: Vec<String>,
+    /// The same columns by position (`pragma_table_info`'s cid), as the pre-update hook
+    /// reads a row's values; empty for a table keyed by its rowid alone.
+    pk_cids: Vec<i32>,
+    without_rowid: bool,
 }
 
 fn q(ident: &str) -> String {
@@ -108,37 +112,57 @@ impl Table {
 
 /// Every data table of the file, sorted by name (bytewise, as SQLite's BINARY collation).
 pub fn tables(conn: &Connection) -> Result<Vec<Table>> {
-    let names: Vec<String> = conn
+    let names: Vec<(String, String)> = conn
         .prepare_cached(
-            "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
              ORDER BY name",
         )?
-        .query_map([], |r| r.get(0))?
-        .collect::<rusqlite::Result<Vec<String>>>()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()
         .context("listing the tables")?;
     let mut out = Vec::new();
-    for name in names.into_iter().filter(|n| !NOT_DATA.contains(&n.as_str())) {
+    for (name, sql) in names.into_iter().filter(|(n, _)| !NOT_DATA.contains(&n.as_str())) {
+        let without_rowid = is_without_rowid(&sql);
         let mut cols = Vec::new();
-        let mut pk: Vec<(i64, String)> = Vec::new();
-        let mut stmt = conn.prepare_cached("SELECT name, pk FROM pragma_table_info(?1, 'main')")?;
+        let mut pk: Vec<(i64, String, i32)> = Vec::new();
+        let mut stmt = conn.prepare_cached("SELECT name, pk, cid FROM pragma_table_info(?1, 'main')")?;
         let mut rows = stmt.query([&name])?;
         while let Some(r) = rows.next()? {
             let col: String = r.get(0)?;
             let k: i64 = r.get(1)?;
             if k > 0 {
-                pk.push((k, col.clone()));
+                pk.push((k, col.clone(), r.get(2)?));
             }
             cols.push(col);
         }
         cols.sort();
         pk.sort();
-        let mut pk: Vec<String> = pk.into_iter().map(|(_, c)| c).collect();
+        let pk_cids: Vec<i32> = pk.iter().map(|(_, _, cid)| *cid).collect();
+        let mut pk: Vec<String> = pk.into_iter().map(|(_, c, _)| c).collect();
         if pk.is_empty() {
             pk.push("rowid".into());
         }
-        out.push(Table { name, cols, pk });
+        out.push(Table { name, cols, pk, pk_cids, without_rowid });
     }
     Ok(out)
+}
+
+/// Whether a `CREATE TABLE` statement, as `sqlite_master` keeps it, makes a `WITHOUT ROWID`
+/// table: its options follow the column list's closing parenthesis (`) STRICT, WITHOUT
+/// ROWID`) and hold none. Read from the text rather than `pragma_table_list`, which prepares
+/// a statement of its own for every table it is asked about (a seventh of one write's
+/// instructions); `check` holds the schema to `schema.sql`'s, and the ledger's tests fail on
+/// a table taken for the other kind.
+fn is_without_rowid(create: &str) -> bool {
+    let options = create.rsplit_once(')').map_or("", |(_, o)| o);
+    let words: Vec<String> =
+        options.split([',', ' ', '\t', '\n', '\r']).filter(|w| !w.is_empty()).map(str::to_ascii_uppercase).collect();
+    words.windows(2).any(|w| w[0] == "WITHOUT" && w[1] == "ROWID")
+}
+
+/// The main schema's version, which every change to a table, index, trigger or view bumps.
+fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.pragma_query_value(None, "schema_version", |r| r.get(0))?)
 }
 
 fn put_bytes(h: &mut Sha256, b: &[u8]) {
@@ -362,7 +386,8 @@ pub fn start(conn: &Connection) -> Result<i64> {
     if !present(conn)? {
         bail!("the register has no ledger table (its schema was changed behind mh51's back): run mh51 check");
     }
-    watch(conn, shapes(conn).context("preparing to record the rows written")?);
+    let tables = tables(conn).context("preparing to record the rows written")?;
+    watch(conn, (schema_version(conn)?, tables));
     Ok(audit::last(conn)?.map_or(0, |(s, _)| s))
 }
 
@@ -386,6 +411,9 @@ struct Noted {
     /// Updated or deleted in a rowid table: the rowids before and after, so that a row
     /// inserted and then changed is read once, as changed.
     changed_rowids: HashMap<String, Vec<i64>>,
+    /// The data tables as [`start`] read them, with the schema's version then: [`finish`]
+    /// reads them again only if the write changed the schema (a migration).
+    layout: Option<(i64, Vec<Table>)>,
 }
 
 /// Encoded keys, each ending at an offset of `ends`.
@@ -551,10 +579,16 @@ fn address(conn: &Connection) -> usize {
 
 /// Have SQLite report every row inserted, updated or deleted in a data table of `main` from
 /// now on, into a fresh record for this connection (what an earlier, rolled-back start noted
-/// is dropped). A table not in `shapes` (made by this very write) is noted by the rowids of
-/// its inserts only.
-fn watch(conn: &Connection, shapes: HashMap<String, Shape>) {
-    let noted = Arc::new(Mutex::new(Noted::default()));
+/// is dropped), which keeps `layout` (the schema's version and its data tables) for
+/// [`finish`]. A table not in it (made by this very write) is noted by the rowids of its
+/// inserts only.
+fn watch(conn: &Connection, layout: (i64, Vec<Table>)) {
+    let shapes: HashMap<String, Shape> = layout
+        .1
+        .iter()
+        .map(|t| (t.name.clone(), Shape { without_rowid: t.without_rowid, pk: t.pk_cids.clone() }))
+        .collect();
+    let noted = Arc::new(Mutex::new(Noted { layout: Some(layout), ..Noted::default() }));
     let hooked = Arc::clone(&noted);
     super::preupdate::watch(conn, move |row| {
         if row.schema != "main" || NOT_DATA.contains(&row.table) {
@@ -601,29 +635,6 @@ fn watch(conn: &Connection, shapes: HashMap<String, Shape>) {
     NOTED.with(|m| m.borrow_mut().insert(address(conn), noted));
 }
 
-/// How every data table of `main` is keyed: its primary key columns (positions, in key
-/// order; none for a table keyed by its rowid alone) and whether it is `WITHOUT ROWID`.
-fn shapes(conn: &Connection) -> Result<HashMap<String, Shape>> {
-    let mut out: HashMap<String, Shape> = HashMap::new();
-    let mut stmt = conn.prepare_cached(
-        "SELECT l.name, l.wr, i.cid FROM pragma_table_list l LEFT JOIN pragma_table_info(l.name, 'main') i ON i.pk > 0
-         WHERE l.schema = 'main' AND l.type = 'table' AND l.name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-         ORDER BY l.name, i.pk",
-    )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let name: String = r.get(0)?;
-        if NOT_DATA.contains(&name.as_str()) {
-            continue;
-        }
-        let without_rowid: bool = r.get(1)?;
-        let cid: Option<i32> = r.get(2)?;
-        let shape = out.entry(name).or_insert(Shape { without_rowid, pk: Vec::new() });
-        shape.pk.extend(cid);
-    }
-    Ok(out)
-}
-
 /// What the hook noted since [`start`], and the hook removed.
 fn take_noted(conn: &Connection) -> Result<Noted> {
     super::preupdate::unwatch(conn);
@@ -651,7 +662,11 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
     // Each version is stored as it is read, and goes into the digest table by table.
     let mut digest = StreamDigest::new();
     let mut ins = conn.prepare_cached("INSERT INTO row_versions (seq, tbl, key, hash) VALUES (?1, ?2, ?3, ?4)")?;
-    let mut tables = tables(conn)?;
+    let version_now = schema_version(conn)?;
+    let mut tables = match noted.layout.take() {
+        Some((version, tables)) if version == version_now => tables,
+        _ => tables(conn)?,
+    };
     StreamDigest::table_order(&mut tables);
     for t in tables {
         let changed_keys = noted.changed.remove(&t.name).unwrap_or_default();
@@ -1242,6 +1257,19 @@ mod tests {
                 Finding::Added { tbl: "wr".into(), key: r#"["behind",9]"#.into() }
             ]
         );
+    }
+
+    #[test]
+    fn a_without_rowid_table_is_known_by_its_options() {
+        assert!(is_without_rowid("CREATE TABLE t (a, b, PRIMARY KEY (b, a)) STRICT, WITHOUT ROWID"));
+        assert!(is_without_rowid("create table t(a primary key) without\n  rowid"));
+        assert!(!is_without_rowid("CREATE TABLE t (a TEXT CHECK (a <> 'WITHOUT ROWID')) STRICT"));
+        assert!(!is_without_rowid("CREATE TABLE t (id INTEGER PRIMARY KEY, note TEXT)"));
+        // Every table of a new register: the two histories only.
+        let dir = tempfile::tempdir().unwrap();
+        let conn = crate::db::create(&dir.path().join("r.db"), None).unwrap();
+        let wr: Vec<String> = tables(&conn).unwrap().into_iter().filter(|t| t.without_rowid).map(|t| t.name).collect();
+        assert_eq!(wr, ["case_wards", "member_wards"]);
     }
 
     #[test]
