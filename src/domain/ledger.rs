@@ -1259,6 +1259,25 @@ mod tests {
         );
     }
 
+    /// A write that changes the schema (as a migration would) is hashed by the columns it
+    /// leaves, not by those `start` read.
+    #[test]
+    fn a_column_added_during_the_write_is_in_the_rows_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut conn = crate::db::create(&dir.path().join("r.db"), None).unwrap();
+        let stamp = crate::audit::Stamp { actor: "tester".into(), at: "2026-12-07T09:00:00".into() };
+        crate::db::write(&mut conn, |tx| {
+            tx.execute_batch(
+                "ALTER TABLE settings ADD COLUMN extra TEXT;
+                 INSERT INTO settings (key, value, extra) VALUES ('t', '1', 'added');",
+            )?;
+            crate::audit::append(tx, &stamp, "test", "setting", "t", &serde_json::json!({}))
+        })
+        .unwrap();
+        let (found, _) = prove(&conn).unwrap().unwrap();
+        assert_eq!(found, vec![], "the new column's value is in the version");
+    }
+
     #[test]
     fn a_without_rowid_table_is_known_by_its_options() {
         assert!(is_without_rowid("CREATE TABLE t (a, b, PRIMARY KEY (b, a)) STRICT, WITHOUT ROWID"));
