@@ -106,13 +106,8 @@ impl<'c> Appender<'c> {
         key: &str,
         detail: &D,
     ) -> Result<()> {
-        if self.last.is_none() {
-            self.last = Some(crate::db::prepare_kept(self.conn, LAST)?);
-            self.insert = Some(crate::db::prepare_kept(self.conn, INSERT)?);
-        }
-        let (Some(last), Some(insert)) = (self.last.as_mut(), self.insert.as_mut()) else {
-            anyhow::bail!("internal error: the audit statements were not prepared");
-        };
+        let last = crate::db::kept(&mut self.last, self.conn, || LAST.into())?;
+        let insert = crate::db::kept(&mut self.insert, self.conn, || INSERT.into())?;
         append_with(last, insert, stamp, action, entity, key, detail)
     }
 }

@@ -949,6 +949,19 @@ pub fn prepare_kept<'c>(conn: &'c Connection, sql: &str) -> rusqlite::Result<rus
     conn.prepare_with_flags(sql, rusqlite::PrepFlags::SQLITE_PREPARE_PERSISTENT)
 }
 
+/// The statement kept in `slot`, prepared from `sql` ([`prepare_kept`]) the first time: for
+/// a writer that runs a few statements for each of many rows, and prepares none it does not use.
+pub fn kept<'s, 'c>(
+    slot: &'s mut Option<rusqlite::Statement<'c>>,
+    conn: &'c Connection,
+    sql: impl FnOnce() -> String,
+) -> Result<&'s mut rusqlite::Statement<'c>> {
+    if slot.is_none() {
+        *slot = Some(prepare_kept(conn, &sql())?);
+    }
+    slot.as_mut().ok_or_else(|| anyhow::anyhow!("internal error: a statement was not prepared"))
+}
+
 /// Run `f` in one IMMEDIATE transaction; commit only if it succeeds.
 ///
 /// Every row the closure inserts, updates or deletes is recorded in the ledger and sealed with

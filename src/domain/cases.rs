@@ -43,6 +43,8 @@ pub fn enroll(conn: &Connection, ctx: &Ctx, input: &EnrollInput) -> Result<Strin
     Recorder::new(conn)?.enroll(ctx, input)
 }
 
+const INSERT_ASSIGNMENT: &str = "INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)";
+
 fn insert_assignment(
     conn: &Connection,
     ctx: &Ctx,
@@ -51,7 +53,7 @@ fn insert_assignment(
     member_id: i64,
     date: NaiveDate,
 ) -> Result<()> {
-    conn.prepare_cached("INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)")?
+    conn.prepare_cached(INSERT_ASSIGNMENT)?
         .execute(params![case_id, member_id, iso(date)])
         .context("adding the assignment")?;
     audit::append(conn, &ctx.stamp, "assign", "case", case_no, &json!({"member_id": member_id, "start_on": iso(date)}))
@@ -235,7 +237,8 @@ enum Q {
 }
 
 impl Q {
-    const COUNT: usize = 10;
+    /// One slot per statement: the last one's number, plus one.
+    const COUNT: usize = Q::InsertAssignment as usize + 1;
 
     fn sql(self) -> String {
         match self {
@@ -265,7 +268,7 @@ impl Q {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
                     .into()
             }
-            Q::InsertAssignment => "INSERT INTO assignments (case_id, member_id, start_on) VALUES (?1, ?2, ?3)".into(),
+            Q::InsertAssignment => INSERT_ASSIGNMENT.into(),
         }
     }
 }
@@ -300,18 +303,6 @@ struct SupportDetail<'a> {
     member_id: Option<i64>,
 }
 
-/// The statement in `slot`, prepared from `sql` the first time.
-fn prepared<'s, 'c>(
-    slot: &'s mut Option<Statement<'c>>,
-    conn: &'c Connection,
-    sql: impl FnOnce() -> String,
-) -> Result<&'s mut Statement<'c>> {
-    if slot.is_none() {
-        *slot = Some(crate::db::prepare_kept(conn, &sql())?);
-    }
-    slot.as_mut().ok_or_else(|| anyhow::anyhow!("internal error: a statement was not prepared"))
-}
-
 impl<'c> Recorder<'c> {
     /// At most this many cases are kept (and wards and categories, which a register has far
     /// fewer of), so that a file of 100,000 contacts stays within a command's memory (SPEC
@@ -336,7 +327,7 @@ impl<'c> Recorder<'c> {
 
     /// Statement `q`, prepared the first time.
     fn stmt(&mut self, q: Q) -> Result<&mut Statement<'c>> {
-        prepared(&mut self.stmts[q as usize], self.conn, || q.sql())
+        crate::db::kept(&mut self.stmts[q as usize], self.conn, || q.sql())
     }
 
     /// [`enroll`]: the ward, the category and the member are found through what the recorder

@@ -93,15 +93,19 @@ fn q(ident: &str) -> String {
     format!("\"{}\"", ident.replace('"', "\"\""))
 }
 
+/// A key as SQL over its columns (in key order): the one value, or `json_array` of them.
+fn key_sql(cols: Vec<String>) -> String {
+    if cols.len() == 1 {
+        cols.into_iter().next().unwrap_or_default()
+    } else {
+        format!("json_array({})", cols.join(", "))
+    }
+}
+
 impl Table {
     /// The key of a row as SQL over `alias`'s columns.
     fn key_expr(&self, alias: &str) -> String {
-        if self.pk.len() == 1 {
-            format!("{alias}.{}", q(&self.pk[0]))
-        } else {
-            let cols: Vec<String> = self.pk.iter().map(|c| format!("{alias}.{}", q(c))).collect();
-            format!("json_array({})", cols.join(", "))
-        }
+        key_sql(self.pk.iter().map(|c| format!("{alias}.{}", q(c))).collect())
     }
 
     /// `SELECT key, present, col… FROM …`: the column list after the first two.
@@ -499,6 +503,11 @@ fn key_values(mut enc: &[u8]) -> Vec<ValueRef<'_>> {
     out
 }
 
+/// The values of one key encoded by [`put_key`], as a statement binds them.
+fn bound(enc: &[u8]) -> Vec<ToSqlOutput<'_>> {
+    key_values(enc).into_iter().map(ToSqlOutput::Borrowed).collect()
+}
+
 impl Noted {
     /// A table's inserted ranges, sorted and merged (a rowid reported twice, a row rolled
     /// back and its rowid taken again, is read once), without the rowids changed since.
@@ -519,22 +528,21 @@ impl Noted {
     }
 
     fn note_insert(&mut self, table: &str, rowid: i64) {
-        let ranges = match self.inserted.get_mut(table) {
-            Some(r) => r,
-            None => self.inserted.entry(table.to_string()).or_default(),
-        };
+        let ranges = entry(&mut self.inserted, table);
         match ranges.last_mut() {
             Some(last) if last.1.checked_add(1) == Some(rowid) => last.1 = rowid,
             _ => ranges.push((rowid, rowid)),
         }
     }
+}
 
-    fn keys<'m>(map: &'m mut HashMap<String, Keys>, table: &str) -> &'m mut Keys {
-        if !map.contains_key(table) {
-            map.insert(table.to_string(), Keys::default());
-        }
-        map.get_mut(table).expect("inserted just above")
+/// A table's entry in `map`, made empty the first time (the name is copied only then: the
+/// hook calls this for every row).
+fn entry<'m, V: Default>(map: &'m mut HashMap<String, V>, table: &str) -> &'m mut V {
+    if !map.contains_key(table) {
+        map.insert(table.to_string(), V::default());
     }
+    map.get_mut(table).expect("inserted just above")
 }
 
 /// Sorted, disjoint `ranges` less the sorted, distinct `points`.
@@ -608,23 +616,20 @@ fn watch(conn: &Connection, layout: (i64, Vec<Table>)) {
         };
         match (row.op, shape) {
             (Op::Insert, Some(s)) if s.without_rowid => {
-                Noted::keys(&mut n.inserted_keys, row.table).push(key(false).into_iter())
+                entry(&mut n.inserted_keys, row.table).push(key(false).into_iter())
             }
             (Op::Insert, _) => n.note_insert(row.table, row.new_rowid),
             (_, None) => {}
             (op, Some(s)) => {
                 let update = op == Op::Update;
                 if !s.without_rowid {
-                    let rowids = match n.changed_rowids.get_mut(row.table) {
-                        Some(r) => r,
-                        None => n.changed_rowids.entry(row.table.to_string()).or_default(),
-                    };
+                    let rowids = entry(&mut n.changed_rowids, row.table);
                     rowids.push(row.old_rowid);
                     if update {
                         rowids.push(row.new_rowid);
                     }
                 }
-                let keys = Noted::keys(&mut n.changed, row.table);
+                let keys = entry(&mut n.changed, row.table);
                 keys.push(key(true).into_iter());
                 if update {
                     keys.push(key(false).into_iter());
@@ -691,6 +696,15 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
                 .context("recording the rows written")?;
             Ok(())
         };
+        // Store the version of every row a statement selects as `key, present, col…`.
+        let mut read = |stmt: &mut rusqlite::Statement<'_>, params: Vec<ToSqlOutput<'_>>| -> Result<()> {
+            let mut rows = stmt.query(rusqlite::params_from_iter(params))?;
+            while let Some(r) = rows.next()? {
+                let present: bool = r.get(1)?;
+                version(r, present)?;
+            }
+            Ok(())
+        };
         // Updated or deleted: each key once, read as it is now (not there: deleted, its
         // version NULL). A change rolled back with a savepoint was noted all the same: its row
         // is read as it is, and its version repeats the one it had.
@@ -698,14 +712,9 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("?{} AS k{i}", i + 1)).collect();
             let on: Vec<String> = t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = c.k{i}", q(c))).collect();
             // The key over the noted values k0, k1, … (as `key_expr` over the row).
-            let key_sql = if t.pk.len() == 1 {
-                "c.k0".to_string()
-            } else {
-                let ks: Vec<String> = (0..t.pk.len()).map(|i| format!("c.k{i}")).collect();
-                format!("json_array({})", ks.join(", "))
-            };
             let sql = format!(
-                "SELECT {key_sql}, t.{} IS NOT NULL, {} FROM (SELECT {}) c LEFT JOIN main.{} t ON {}",
+                "SELECT {}, t.{} IS NOT NULL, {} FROM (SELECT {}) c LEFT JOIN main.{} t ON {}",
+                key_sql((0..t.pk.len()).map(|i| format!("c.k{i}")).collect()),
                 q(&t.pk[0]),
                 t.col_list("t"),
                 ks.join(", "),
@@ -715,12 +724,7 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
             let mut stmt =
                 conn.prepare_cached(&sql).with_context(|| format!("reading the rows written to {}", t.name))?;
             for span in &changed {
-                let values = key_values(span);
-                let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
-                while let Some(r) = rows.next()? {
-                    let present: bool = r.get(1)?;
-                    version(r, present)?;
-                }
+                read(&mut stmt, bound(span))?;
             }
         }
         // Inserted and not changed since (read above): a row rolled back is not there to read.
@@ -737,10 +741,7 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
         if let Some(ranges) = ranges {
             let mut stmt = inserted_where("t.rowid BETWEEN ?1 AND ?2")?;
             for (from, to) in ranges {
-                let mut rows = stmt.query(params![from, to])?;
-                while let Some(r) = rows.next()? {
-                    version(r, true)?;
-                }
+                read(&mut stmt, vec![from.into(), to.into()])?;
             }
         }
         // Into a `WITHOUT ROWID` table: by the keys the hook reported, each once.
@@ -749,11 +750,7 @@ pub fn finish(conn: &Connection, started_at: i64) -> Result<()> {
                 t.pk.iter().enumerate().map(|(i, c)| format!("t.{} = ?{}", q(c), i + 1)).collect();
             let mut stmt = inserted_where(&by_key.join(" AND "))?;
             for span in keys.sorted().into_iter().filter(|k| changed.binary_search(k).is_err()) {
-                let values = key_values(span);
-                let mut rows = stmt.query(rusqlite::params_from_iter(values.into_iter().map(ToSqlOutput::Borrowed)))?;
-                while let Some(r) = rows.next()? {
-                    version(r, true)?;
-                }
+                read(&mut stmt, bound(span))?;
             }
         }
     }

@@ -452,9 +452,9 @@ enum Undo {
 /// the whole file made SQLite keep, in the statement journal (in memory), a copy of every
 /// page of the register the import touched, and every statement with a trigger (each data
 /// row's ledger trigger, in December 2026) then walked that journal to truncate its own
-/// records: quadratic. On
-/// the city's register 10,000 reviews took 2.4 s, 20,000 took 9.6 s and 100,000 passed the
-/// 20 s limit; without the savepoint 100,000 take about 2 s (BENCHMARKS.md).
+/// records: quadratic. On the city's register 10,000 reviews took 2.4 s, 20,000 took 9.6 s
+/// and 100,000 passed the 20 s limit; without the savepoint 100,000 take about 2 s
+/// (BENCHMARKS.md).
 fn two_passes(conn: &Connection, undo: Undo, mut pass: impl FnMut(bool) -> Result<usize>) -> Result<usize> {
     // enroll + release + their audit rows + the checks use more statements than rusqlite
     // caches by default (16); re-preparing them for every row would double the work.
