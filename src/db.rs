@@ -1373,6 +1373,28 @@ pub fn truncate_wal(conn: &Connection) {
 }
 
 /// A cell as SQLite gives it (the rendering layer's type, read here with the database code).
+/// Set `cell` to the value `v`, as [`FromSql`](rusqlite::types::FromSql) for `Cell` makes
+/// it, keeping the cell's text buffer when it held text and gets text again: an export fills
+/// the same cells row after row, so a million rows do not allocate a string per value.
+pub fn refill(cell: &mut crate::view::Cell, v: rusqlite::types::ValueRef<'_>) {
+    use crate::view::Cell;
+    use rusqlite::types::ValueRef;
+    match (v, &mut *cell) {
+        (ValueRef::Text(t), Cell::Text(s)) => {
+            s.clear();
+            match std::str::from_utf8(t) {
+                Ok(t) => s.push_str(t),
+                Err(_) => s.push_str(&String::from_utf8_lossy(t)),
+            }
+        }
+        (ValueRef::Integer(i), _) => *cell = Cell::Int(i),
+        (ValueRef::Null, _) => *cell = Cell::Null,
+        (v, _) => {
+            *cell = rusqlite::types::FromSql::column_result(v).unwrap_or(Cell::Null);
+        }
+    }
+}
+
 impl rusqlite::types::FromSql for crate::view::Cell {
     fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         use crate::view::Cell;

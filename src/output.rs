@@ -85,6 +85,8 @@ pub struct Sink<'a> {
     essential: Vec<bool>,
     title: Option<String>,
     csv: Option<csv::Writer<Box<dyn Write + 'a>>>,
+    /// A CSV value that is not the cell's own text, written here (see `csv_cell`).
+    scratch: String,
     buffered: Vec<Vec<Cell>>,
     json_rows: usize,
 }
@@ -98,6 +100,7 @@ impl<'a> Sink<'a> {
             essential: view.essential_mask(),
             title,
             csv: None,
+            scratch: String::new(),
             buffered: Vec::new(),
             json_rows: 0,
         };
@@ -123,15 +126,13 @@ impl<'a> Sink<'a> {
                 let guard = self.style.bom;
                 let terminal = self.style.terminal;
                 if let Some(w) = self.csv.as_mut() {
-                    w.write_record(cells.iter().map(|c| {
-                        let t = csv_cell(c, guard);
-                        if terminal {
-                            crate::text::visible(&t).into_owned()
-                        } else {
-                            t
-                        }
-                    }))
-                    .map_err(csv_error)?;
+                    for c in cells {
+                        let t = csv_cell(c, guard, &mut self.scratch);
+                        let t = if terminal { crate::text::visible(t) } else { std::borrow::Cow::Borrowed(t) };
+                        w.write_field(t.as_bytes()).map_err(csv_error)?;
+                    }
+                    // Ends the record (the fields above are its fields).
+                    w.write_record(None::<&[u8]>).map_err(csv_error)?;
                 }
             }
             Format::Json => {
@@ -184,11 +185,21 @@ fn csv_error(e: csv::Error) -> anyhow::Error {
 
 /// CSV cell text; with the Excel form, a text cell that a spreadsheet would run as a
 /// formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
-fn csv_cell(c: &Cell, guard: bool) -> String {
-    match c {
-        Cell::Text(s) if guard && s.starts_with(['=', '+', '-', '@']) => format!("'{s}"),
-        other => other.render(),
-    }
+/// A cell as CSV writes it ([`Cell::render`], a formula's first character guarded), borrowed
+/// from the cell, or written into `scratch` (reused from cell to cell) when it is not text.
+fn csv_cell<'s>(c: &'s Cell, guard: bool, scratch: &'s mut String) -> &'s str {
+    use std::fmt::Write as _;
+    scratch.clear();
+    // Writing to a String cannot fail.
+    let _ = match c {
+        Cell::Null => return "",
+        Cell::Text(s) if guard && s.starts_with(['=', '+', '-', '@']) => write!(scratch, "'{s}"),
+        Cell::Text(s) => return s,
+        Cell::Int(i) => write!(scratch, "{i}"),
+        Cell::Dec1(f) => write!(scratch, "{f:.1}"),
+        Cell::Real(f) => write!(scratch, "{f}"),
+    };
+    scratch
 }
 
 // ---------------------------------------------------------------------------------------
@@ -481,6 +492,34 @@ pub fn pairs(style: &Style, out: &mut dyn Write, title: &str, pairs: &[(&str, Ce
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A CSV value is the cell's rendering, a formula's first character guarded when asked,
+    /// whatever the scratch buffer held before (it is shared by every cell of an export).
+    #[test]
+    fn a_csv_value_is_the_cells_rendering_whatever_came_before() {
+        let cells = [
+            Cell::Text("=1+2".into()),
+            Cell::Int(-7),
+            Cell::Null,
+            Cell::Dec1(33.349),
+            Cell::Real(0.1),
+            Cell::Text("@x".into()),
+            Cell::Text("plain".into()),
+            Cell::Int(1_000_000),
+        ];
+        let mut scratch = String::from("left over from before");
+        for guard in [false, true] {
+            for c in &cells {
+                let want = match c {
+                    Cell::Text(t) if guard && t.starts_with(['=', '+', '-', '@']) => format!("'{t}"),
+                    other => other.render(),
+                };
+                assert_eq!(csv_cell(c, guard, &mut scratch), want, "{c:?}, guard {guard}");
+            }
+        }
+        assert_eq!(csv_cell(&Cell::Dec1(33.349), false, &mut scratch), "33.3");
+        assert_eq!(csv_cell(&Cell::Text("-5".into()), true, &mut scratch), "'-5");
+    }
 
     #[test]
     fn wrap_breaks_only_at_spaces() {

@@ -14,11 +14,11 @@ pub type RowFn<'a> = dyn FnMut(&[Cell]) -> Result<()> + 'a;
 fn stream(conn: &Connection, sql: &str, p: &[&dyn rusqlite::ToSql], width: usize, f: &mut RowFn) -> Result<()> {
     let mut stmt = conn.prepare_cached(sql).context("preparing a query")?;
     let mut rows = stmt.query(p)?;
-    let mut buf: Vec<Cell> = Vec::with_capacity(width);
+    // The same cells, refilled for every row (`db::refill`).
+    let mut buf: Vec<Cell> = vec![Cell::Null; width];
     while let Some(r) = rows.next()? {
-        buf.clear();
-        for i in 0..width {
-            buf.push(r.get::<_, Cell>(i)?);
+        for (i, cell) in buf.iter_mut().enumerate() {
+            crate::db::refill(cell, r.get_ref(i)?);
         }
         f(&buf)?;
     }

@@ -188,16 +188,19 @@ pub fn export_with(conn: &Connection, table: Table, o: &Options, f: &mut RowFn) 
         (o.period.map(|p| crate::domain::types::iso(p.from)), o.period.map(|p| crate::domain::types::iso(p.to)));
     let p: [&dyn rusqlite::ToSql; 3] = [&from, &to, &o.voided];
     let mut rows = stmt.query(&p[..n]).context("exporting")?;
-    let mut buf: Vec<Cell> = Vec::with_capacity(width);
+    // The same cells, refilled for every row (`db::refill`): no string allocated per value.
+    let mut buf: Vec<Cell> = vec![Cell::Null; width];
     while let Some(r) = rows.next().context("exporting")? {
-        buf.clear();
-        for i in 0..width {
-            let cell: Cell = r.get(i)?;
-            buf.push(match (rules.get(i).copied().unwrap_or(Keep), cell) {
-                (Initials, Cell::Text(s)) => Cell::Text(initials(&s)),
-                (Empty, _) => Cell::Null,
-                (_, c) => c,
-            });
+        for (i, cell) in buf.iter_mut().enumerate() {
+            match rules.get(i).copied().unwrap_or(Keep) {
+                Empty => *cell = Cell::Null,
+                rule => {
+                    crate::db::refill(cell, r.get_ref(i)?);
+                    if let (Initials, Cell::Text(s)) = (rule, &mut *cell) {
+                        *s = initials(s);
+                    }
+                }
+            }
         }
         f(&buf)?;
     }
@@ -340,14 +343,13 @@ impl<'c> AdHoc<'c> {
     fn run(mut stmt: Statement<'c>, f: &mut RowFn) -> Result<()> {
         let width = stmt.column_count();
         let mut rows = stmt.query([]).context("running the query")?;
-        let mut buf: Vec<Cell> = Vec::with_capacity(width);
+        let mut buf: Vec<Cell> = vec![Cell::Null; width];
         while let Some(r) = rows.next().context("running the query")? {
-            buf.clear();
-            for i in 0..width {
-                buf.push(match r.get_ref(i)? {
-                    ValueRef::Real(v) => Cell::Real(v),
-                    _ => r.get::<_, Cell>(i)?,
-                });
+            for (i, cell) in buf.iter_mut().enumerate() {
+                match r.get_ref(i)? {
+                    ValueRef::Real(v) => *cell = Cell::Real(v),
+                    v => crate::db::refill(cell, v),
+                }
             }
             f(&buf)?;
         }

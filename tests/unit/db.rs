@@ -97,3 +97,33 @@ fn the_lists_of_values_refuse_the_same_values_without_a_temporary_btree() {
         assert!(crate::domain::ledger::schema_diff(&conn, SCHEMA).unwrap().is_empty(), "{}", path.display());
     }
 }
+
+/// A cell refilled row after row holds exactly what a fresh `FromSql` read gives, whatever it
+/// held before: shorter text after longer, text after a number or NULL and back, text that is
+/// not UTF-8, a blob, a real.
+#[test]
+fn a_refilled_cell_is_what_a_fresh_read_gives() {
+    use crate::view::Cell;
+    use rusqlite::types::{FromSql, ValueRef};
+    let values: Vec<ValueRef<'_>> = vec![
+        ValueRef::Text("Nguyễn Văn Bình, phường 5".as_bytes()),
+        ValueRef::Text(b"An"),
+        ValueRef::Integer(-42),
+        ValueRef::Text(b"sau"),
+        ValueRef::Null,
+        ValueRef::Text(b"ab\xffcd"),
+        ValueRef::Blob(&[1, 2, 3]),
+        ValueRef::Text(b""),
+        ValueRef::Real(12.25),
+        ValueRef::Text(b"cuoi"),
+    ];
+    let mut cell = Cell::Null;
+    for v in values {
+        refill(&mut cell, v);
+        assert_eq!(cell, Cell::column_result(v).unwrap(), "{v:?}");
+    }
+    assert_eq!(cell, Cell::Text("cuoi".into()));
+    let mut lossy = Cell::Text("long text before".into());
+    refill(&mut lossy, ValueRef::Text(b"ab\xffcd"));
+    assert_eq!(lossy, Cell::Text("ab\u{fffd}cd".into()));
+}
