@@ -36,8 +36,13 @@ fn main() -> ExitCode {
         let _ = std::io::stderr().write_all(text.as_bytes());
         return ExitCode::from(2);
     }
-    let parse =
-        |command: clap::Command| command.try_get_matches_from(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+    let parse = |mut command: clap::Command| {
+        let parsed = command.try_get_matches_from_mut(&args).and_then(|m| cli::Cli::from_arg_matches(&m));
+        // The tree is not used again, and the process ends with the command: freeing its
+        // thousands of small strings was a twelfth of one write's instructions.
+        std::mem::forget(command);
+        parsed
+    };
     // The decorated tree differs only in its help texts, so it parses as the plain one does;
     // on any error (`--help` and `--version` are errors to clap) it is parsed again to print.
     let cli = match parse(cli::Cli::command()) {

@@ -190,14 +190,15 @@ pub fn label(vi: bool, id: &str) -> &'static str {
 /// work. A test checks it against [`text`] for every message.
 fn plain(vi: bool, id: &str) -> Option<&'static str> {
     let files = if vi { VI } else { EN };
+    // The id at the start of a line: after a line break (found with memchr's vectorised
+    // search, the catalogues being 215 KB), or at the very start of a file.
+    let needle = format!("\n{id}");
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     for (_, source) in files {
-        let mut from = 0;
-        while let Some(at) = source[from..].find(id).map(|i| i + from) {
-            from = at + id.len();
-            // The id alone at the start of a line, then `=`.
-            if at > 0 && source.as_bytes()[at - 1] != b'\n' {
-                continue;
-            }
+        let first = source.starts_with(id).then_some(0);
+        for at in first.into_iter().chain(finder.find_iter(source.as_bytes()).map(|i| i + 1)) {
+            let from = at + id.len();
+            // Then `=`.
             let Some(rest) = source[from..].trim_start_matches(' ').strip_prefix('=') else {
                 continue;
             };
