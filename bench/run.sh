@@ -306,7 +306,7 @@ COMMIT;"
     [ "$(sqlite3 "$work/$mode$i.db" "SELECT count(*) FROM cases")" = "$ncases" ] ||
       { echo "bench/run.sh: the bare .import did not load every row" >&2; exit 1; }
   done
-  rm -f "$work/i$i.db"* "$work/s$i.db"* "$work/before$i.db"* "$work/after$i.db"* "$work/f$i.db"*
+  rm -f "$work/i$i.db"* "$work/s$i.db"* "$work/before$i.db"* "$work/after$i.db"*
 done
 report "import cases ($ncases rows)"
 cp "$work/c" "$work/b"; report "import cases vs bare .import, idx"

@@ -1372,7 +1372,6 @@ pub fn truncate_wal(conn: &Connection) {
     let _ = wal_busy_after_truncate(conn);
 }
 
-/// A cell as SQLite gives it (the rendering layer's type, read here with the database code).
 /// Set `cell` to the value `v`, as [`FromSql`](rusqlite::types::FromSql) for `Cell` makes
 /// it, keeping the cell's text buffer when it held text and gets text again: an export fills
 /// the same cells row after row, so a million rows do not allocate a string per value.
@@ -1395,6 +1394,7 @@ pub fn refill(cell: &mut crate::view::Cell, v: rusqlite::types::ValueRef<'_>) {
     }
 }
 
+/// A cell as SQLite gives it (the rendering layer's type, read here with the database code).
 impl rusqlite::types::FromSql for crate::view::Cell {
     fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
         use crate::view::Cell;

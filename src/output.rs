@@ -183,10 +183,9 @@ fn csv_error(e: csv::Error) -> anyhow::Error {
     }
 }
 
-/// CSV cell text; with the Excel form, a text cell that a spreadsheet would run as a
-/// formula (`=`, `+`, `-`, `@`) is prefixed with `'`.
-/// A cell as CSV writes it ([`Cell::render`], a formula's first character guarded), borrowed
-/// from the cell, or written into `scratch` (reused from cell to cell) when it is not text.
+/// A cell as CSV writes it: [`Cell::render`], except that with the Excel form a text cell a
+/// spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is prefixed with `'`. Borrowed from
+/// the cell when it is its own text, else written into `scratch` (reused from cell to cell).
 fn csv_cell<'s>(c: &'s Cell, guard: bool, scratch: &'s mut String) -> &'s str {
     use std::fmt::Write as _;
     scratch.clear();
